@@ -1,0 +1,157 @@
+package io.kubenetsim;
+
+import io.kubenetsim.event.Events;
+import io.kubenetsim.model.KubernetesObject;
+import io.kubenetsim.model.Namespace;
+import io.kubenetsim.model.ObjectRef;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A simulated Kubernetes cluster: an API store, controllers, kubelets — all driven by one
+ * virtual clock and one seed. Build one with {@link KubeSim#cluster()}.
+ *
+ * <p>Time only passes in {@link #step()}, {@link #runFor(Duration)} and {@link #settle()};
+ * everything else reads or writes the API at the current virtual instant. Writes are validated
+ * as kube-apiserver validates them, and a rejected write changes nothing. Confined to one
+ * thread. Not for implementation outside io.kubenetsim.
+ *
+ * <pre>{@code
+ * Cluster c = KubeSim.cluster().nodes(3).seed(42).build();
+ * c.createNamespace("shop");
+ * c.deployment("shop/web").replicas(3).label("app", "web").containerPort("http", 8080).create();
+ * c.settle();
+ * PodHandle pod = c.pods("shop", "app=web").get(0);
+ * pod.delete();
+ * c.settle();
+ * System.out.println(c.kubectl("get pods -n shop -o wide"));
+ * }</pre>
+ */
+public interface Cluster {
+
+  /** {@return the configuration the cluster was built from} */
+  ClusterConfig config();
+
+  /** {@return the seed all randomness derives from} */
+  default long seed() {
+    return config().seed();
+  }
+
+  // ---- time ----
+
+  /** {@return the current virtual time} */
+  Instant now();
+
+  /** {@return how much virtual time has passed since the simulation began} */
+  Duration elapsed();
+
+  /** Runs the next pending event. {@return whether there was one} */
+  boolean step();
+
+  /** Runs every event due within the next {@code duration}, then sets the clock to its end. */
+  Cluster runFor(Duration duration);
+
+  /**
+   * Runs until no event is pending: every controller has caught up and every pod has reached
+   * a steady state.
+   *
+   * @throws NotSettledException when more than {@link ClusterConfig#maxSettleEvents()} events
+   *     run without the cluster settling (a crash-looping pod, say); the message names the
+   *     seed, the time and the events that keep recurring
+   */
+  Cluster settle();
+
+  /** {@return how many events are waiting to run} */
+  int pendingEvents();
+
+  /** {@return every state change recorded so far} */
+  Events events();
+
+  // ---- namespaces and nodes ----
+
+  /** Creates a namespace. {@return it} */
+  Namespace createNamespace(String name);
+
+  /** {@return the namespaces, by name} */
+  List<Namespace> namespaces();
+
+  /** {@return the nodes, by name} */
+  List<NodeHandle> nodes();
+
+  /**
+   * {@return the node with this name}
+   *
+   * @throws ApiException (NotFound) naming the existing nodes when there is none
+   */
+  NodeHandle node(String name);
+
+  /** Adds a node with the next free IP of the node network. {@return it} */
+  NodeHandle addNode(String name);
+
+  // ---- workloads ----
+
+  /** {@return a builder for a bare pod named {@code namespace/name}} */
+  PodBuilder pod(String namespacedName);
+
+  /**
+   * {@return the pod {@code namespace/name}}
+   *
+   * @throws ApiException (NotFound) when there is none
+   */
+  PodHandle getPod(String namespacedName);
+
+  /** {@return every pod, by namespace and name} */
+  List<PodHandle> pods();
+
+  /** {@return the pods of a namespace whose labels match kubectl selector syntax ({@code ""} = all)} */
+  List<PodHandle> pods(String namespace, String selector);
+
+  /** {@return a builder for a Deployment named {@code namespace/name}} */
+  DeploymentBuilder deployment(String namespacedName);
+
+  /**
+   * {@return the Deployment {@code namespace/name}}
+   *
+   * @throws ApiException (NotFound) when there is none
+   */
+  DeploymentHandle getDeployment(String namespacedName);
+
+  /** {@return the Deployments of a namespace, by name} */
+  List<DeploymentHandle> deployments(String namespace);
+
+  // ---- any object ----
+
+  /**
+   * Creates or updates objects, as {@code kubectl apply} does; atomic: if any object is invalid,
+   * none is applied and the exception lists every error.
+   */
+  ApplyResult apply(KubernetesObject... objects);
+
+  /** Applies manifest files or folders ({@code .yaml}, {@code .yml}, {@code .json}), atomically. */
+  ApplyResult apply(Path... files);
+
+  /** Applies manifests given as YAML or JSON text (several documents allowed), atomically. */
+  ApplyResult applyYaml(String manifests);
+
+  /** {@return the object as the API holds it now} */
+  <T extends KubernetesObject> Optional<T> get(Class<T> type, String namespace, String name);
+
+  /** {@return every object of a type, by namespace and name} */
+  <T extends KubernetesObject> List<T> list(Class<T> type);
+
+  /**
+   * Deletes an object gracefully, as {@code kubectl delete} does.
+   *
+   * @throws ApiException (NotFound) when it does not exist
+   */
+  void delete(ObjectRef object);
+
+  /**
+   * Runs a kubectl-style command against this cluster, e.g. {@code "get pods -n shop -o wide"}.
+   * {@return what it printed and its exit code}; bad input is exit code 2, not an exception
+   */
+  KubectlResult kubectl(String commandLine);
+}

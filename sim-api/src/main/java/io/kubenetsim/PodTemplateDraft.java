@@ -1,0 +1,76 @@
+package io.kubenetsim;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableSortedMap;
+import io.kubenetsim.model.Container;
+import io.kubenetsim.model.ContainerPort;
+import io.kubenetsim.model.Labels;
+import io.kubenetsim.model.PodSpec;
+import io.kubenetsim.model.Probe;
+import io.kubenetsim.net.Protocol;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pod parts shared by {@link PodBuilder} and {@link DeploymentBuilder}: labels and one main
+ * container (named after the workload) with an image, ports and an optional readiness probe.
+ */
+final class PodTemplateDraft {
+  private final Map<String, String> labels = new LinkedHashMap<>();
+  private final List<ContainerPort> ports = new ArrayList<>();
+  private final String containerName;
+  private String image = "registry.k8s.io/e2e-test-images/agnhost:2.53";
+  private Optional<Probe> readinessProbe = Optional.empty();
+  private boolean hostNetwork;
+  private long gracePeriodSeconds = PodSpec.DEFAULT_GRACE_PERIOD_SECONDS;
+  private String nodeName = "";
+
+  PodTemplateDraft(String containerName) {
+    this.containerName = containerName;
+  }
+
+  void label(String key, String value) {
+    labels.put(key, value);
+  }
+
+  Labels labels() {
+    return Labels.of(ImmutableSortedMap.copyOf(labels));
+  }
+
+  void image(String newImage) {
+    image = newImage;
+  }
+
+  void containerPort(String name, int port, Protocol protocol) {
+    checkArgument(protocol != null, "protocol must not be null");
+    ports.add(new ContainerPort(name, port, protocol, 0));
+  }
+
+  void readinessProbe(Probe probe) {
+    readinessProbe = Optional.of(probe);
+  }
+
+  void hostNetwork(boolean value) {
+    hostNetwork = value;
+  }
+
+  void gracePeriodSeconds(long seconds) {
+    gracePeriodSeconds = seconds;
+  }
+
+  void nodeName(String node) {
+    nodeName = node;
+  }
+
+  PodSpec spec() {
+    Container container =
+        new Container(containerName, image, com.google.common.collect.ImmutableList.copyOf(ports),
+            readinessProbe);
+    return PodSpec.of(List.of(container)).withHostNetwork(hostNetwork)
+        .withTerminationGracePeriodSeconds(gracePeriodSeconds).withNodeName(nodeName);
+  }
+}

@@ -1,0 +1,76 @@
+package io.kubenetsim.model;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+
+/**
+ * The parts of {@code Pod.spec} that networking depends on.
+ *
+ * @param nodeName the node the pod is bound to ({@code ""} until scheduled)
+ * @param hostNetwork whether the pod shares its node's network namespace (and IP)
+ * @param terminationGracePeriodSeconds how long a deleted pod may take to stop (default 30)
+ * @param hostname {@code spec.hostname}, {@code ""} when unset
+ * @param subdomain {@code spec.subdomain}, {@code ""} when unset
+ * @param restartPolicy {@code Always}, {@code OnFailure} or {@code Never}
+ * @param dnsPolicy {@code ClusterFirst} (default), {@code ClusterFirstWithHostNet}, {@code
+ *     Default} or {@code None}
+ */
+public record PodSpec(
+    String nodeName,
+    boolean hostNetwork,
+    ImmutableList<Container> containers,
+    long terminationGracePeriodSeconds,
+    String hostname,
+    String subdomain,
+    String restartPolicy,
+    String dnsPolicy) {
+
+  /** Upstream's default {@code terminationGracePeriodSeconds}. */
+  public static final long DEFAULT_GRACE_PERIOD_SECONDS = 30;
+
+  public PodSpec {
+    checkArgument(nodeName != null && hostname != null && subdomain != null
+        && restartPolicy != null && dnsPolicy != null, "spec strings must not be null");
+    containers = ImmutableList.copyOf(containers);
+  }
+
+  /** {@return a spec with these containers and upstream's defaults elsewhere} */
+  public static PodSpec of(List<Container> containers) {
+    return new PodSpec("", false, ImmutableList.copyOf(containers), DEFAULT_GRACE_PERIOD_SECONDS,
+        "", "", "Always", "ClusterFirst");
+  }
+
+  public PodSpec withNodeName(String node) {
+    return new PodSpec(node, hostNetwork, containers, terminationGracePeriodSeconds, hostname,
+        subdomain, restartPolicy, dnsPolicy);
+  }
+
+  public PodSpec withHostNetwork(boolean value) {
+    return new PodSpec(nodeName, value, containers, terminationGracePeriodSeconds, hostname,
+        subdomain, restartPolicy, dnsPolicy);
+  }
+
+  public PodSpec withContainers(List<Container> newContainers) {
+    return new PodSpec(nodeName, hostNetwork, ImmutableList.copyOf(newContainers),
+        terminationGracePeriodSeconds, hostname, subdomain, restartPolicy, dnsPolicy);
+  }
+
+  public PodSpec withTerminationGracePeriodSeconds(long seconds) {
+    return new PodSpec(nodeName, hostNetwork, containers, seconds, hostname, subdomain,
+        restartPolicy, dnsPolicy);
+  }
+
+  public PodSpec withHostnameAndSubdomain(String newHostname, String newSubdomain) {
+    return new PodSpec(nodeName, hostNetwork, containers, terminationGracePeriodSeconds,
+        newHostname, newSubdomain, restartPolicy, dnsPolicy);
+  }
+
+  /** {@return every container port, in container then port order} */
+  public ImmutableList<ContainerPort> allPorts() {
+    ImmutableList.Builder<ContainerPort> ports = ImmutableList.builder();
+    containers.forEach(c -> ports.addAll(c.ports()));
+    return ports.build();
+  }
+}
