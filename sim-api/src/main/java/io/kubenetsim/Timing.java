@@ -20,7 +20,7 @@ import java.time.Duration;
  *     before eviction (the DefaultTolerationSeconds admission plugin's 300 s)
  * @param crashLoopBackOffBase kubelet's first restart back-off (10 s, doubling)
  * @param crashLoopBackOffMax kubelet's back-off cap (5 min)
- * @param crashRecovery how long a restarted container runs before it is ready again
+ * @param crashLoopRunTime how long a crash-looping container runs before it crashes again
  * @param containerStopDelay how long a container takes to exit after SIGTERM; capped by the
  *     pod's grace period. Upstream waits the whole grace period for a process that ignores
  *     SIGTERM, which the default models
@@ -34,7 +34,7 @@ public record Timing(
     Duration unreachableTolerationSeconds,
     Duration crashLoopBackOffBase,
     Duration crashLoopBackOffMax,
-    Duration crashRecovery,
+    Duration crashLoopRunTime,
     Duration containerStopDelay) {
 
   private static final Timing DEFAULTS = new Timing(
@@ -52,7 +52,7 @@ public record Timing(
   public Timing {
     for (Duration d : new Duration[] {informerLag, schedulingDelay, sandboxDelay,
         containerStartDelay, nodeMonitorGracePeriod, unreachableTolerationSeconds,
-        crashLoopBackOffBase, crashLoopBackOffMax, crashRecovery, containerStopDelay}) {
+        crashLoopBackOffBase, crashLoopBackOffMax, crashLoopRunTime, containerStopDelay}) {
       checkArgument(d != null && !d.isNegative(), "timings must be zero or positive, got %s", d);
     }
   }
@@ -66,20 +66,20 @@ public record Timing(
   public Timing withInformerLag(Duration lag) {
     return new Timing(lag, schedulingDelay, sandboxDelay, containerStartDelay,
         nodeMonitorGracePeriod, unreachableTolerationSeconds, crashLoopBackOffBase,
-        crashLoopBackOffMax, crashRecovery, containerStopDelay);
+        crashLoopBackOffMax, crashLoopRunTime, containerStopDelay);
   }
 
   /** {@return the same timings with another container stop delay} */
   public Timing withContainerStopDelay(Duration delay) {
     return new Timing(informerLag, schedulingDelay, sandboxDelay, containerStartDelay,
         nodeMonitorGracePeriod, unreachableTolerationSeconds, crashLoopBackOffBase,
-        crashLoopBackOffMax, crashRecovery, delay);
+        crashLoopBackOffMax, crashLoopRunTime, delay);
   }
 
   /** {@return the same timings with other node-failure timings} */
   public Timing withNodeFailureTimings(Duration gracePeriod, Duration toleration) {
     return new Timing(informerLag, schedulingDelay, sandboxDelay, containerStartDelay,
-        gracePeriod, toleration, crashLoopBackOffBase, crashLoopBackOffMax, crashRecovery,
+        gracePeriod, toleration, crashLoopBackOffBase, crashLoopBackOffMax, crashLoopRunTime,
         containerStopDelay);
   }
 

@@ -96,7 +96,7 @@ public record LabelSelector(
     }
 
     LabelSelector parse() {
-      ImmutableSortedMap.Builder<String, String> labels = ImmutableSortedMap.naturalOrder();
+      java.util.TreeMap<String, String> labels = new java.util.TreeMap<>();
       List<LabelSelectorRequirement> expressions = new ArrayList<>();
       skipSpaces();
       while (pos < text.length()) {
@@ -107,11 +107,11 @@ public record LabelSelector(
           skipSpaces();
         }
       }
-      return new LabelSelector(labels.buildKeepingLast(), ImmutableList.copyOf(expressions));
+      return new LabelSelector(ImmutableSortedMap.copyOf(labels), ImmutableList.copyOf(expressions));
     }
 
     private void readRequirement(
-        ImmutableSortedMap.Builder<String, String> labels,
+        java.util.TreeMap<String, String> labels,
         List<LabelSelectorRequirement> expressions) {
       if (peek() == '!') {
         pos++;

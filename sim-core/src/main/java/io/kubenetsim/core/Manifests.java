@@ -1,0 +1,22 @@
+package io.kubenetsim.core;
+
+import io.kubenetsim.Cluster;
+import io.kubenetsim.KubectlResult;
+import io.kubenetsim.core.store.AtomicApply;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Placeholder until the manifest reader and kubectl land (replaced during integration). */
+class Manifests {
+  List<AtomicApply.Item> read(Path[] files, String namespace) {
+    throw new UnsupportedOperationException("manifests are not wired yet");
+  }
+
+  List<AtomicApply.Item> read(String text, String namespace) {
+    throw new UnsupportedOperationException("manifests are not wired yet");
+  }
+
+  KubectlResult kubectl(Cluster cluster, String line) {
+    throw new UnsupportedOperationException("kubectl is not wired yet");
+  }
+}

@@ -1,0 +1,255 @@
+package io.kubenetsim.core;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import io.kubenetsim.ApiException;
+import io.kubenetsim.ApplyResult;
+import io.kubenetsim.Cluster;
+import io.kubenetsim.ClusterConfig;
+import io.kubenetsim.DeploymentBuilder;
+import io.kubenetsim.DeploymentHandle;
+import io.kubenetsim.KubectlResult;
+import io.kubenetsim.NodeHandle;
+import io.kubenetsim.PodBuilder;
+import io.kubenetsim.PodHandle;
+import io.kubenetsim.core.store.ApiStore;
+import io.kubenetsim.core.store.AtomicApply;
+import io.kubenetsim.core.store.Kinds;
+import io.kubenetsim.core.store.ObjectValidation;
+import io.kubenetsim.event.Events;
+import io.kubenetsim.model.Deployment;
+import io.kubenetsim.model.KubernetesObject;
+import io.kubenetsim.model.LabelSelector;
+import io.kubenetsim.model.Namespace;
+import io.kubenetsim.model.NamespacedName;
+import io.kubenetsim.model.Node;
+import io.kubenetsim.model.ObjectRef;
+import io.kubenetsim.model.Pod;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The {@link Cluster} implementation: a {@link ControlPlane} behind the fluent API. Writes go
+ * through the store's validation; time moves only in the drive methods.
+ */
+final class SimulatedCluster implements Cluster {
+  private final ClusterConfig config;
+  private final ControlPlane plane;
+  private final AtomicApply applier;
+  private final Manifests manifests;
+  private long nextNodeAddress = 2;
+
+  SimulatedCluster(ClusterConfig config, ObjectValidation validation, Manifests manifests) {
+    this.config = config;
+    this.plane = new ControlPlane(config, validation);
+    this.applier = new AtomicApply(plane.store, validation);
+    this.manifests = manifests;
+    for (String name : List.of("default", "kube-node-lease", "kube-public", "kube-system")) {
+      plane.store.create(Namespace.of(name), "Created", "system namespace");
+    }
+    for (int i = 1; i <= config.initialNodes(); i++) {
+      addNode("node-" + i);
+    }
+  }
+
+  ControlPlane plane() {
+    return plane;
+  }
+
+  @Override
+  public ClusterConfig config() {
+    return config;
+  }
+
+  // ---- time ----
+
+  @Override
+  public Instant now() {
+    return plane.sim.clock().now();
+  }
+
+  @Override
+  public Duration elapsed() {
+    return plane.sim.clock().elapsed();
+  }
+
+  @Override
+  public boolean step() {
+    return plane.sim.step();
+  }
+
+  @Override
+  public Cluster runFor(Duration duration) {
+    plane.sim.runFor(duration);
+    return this;
+  }
+
+  @Override
+  public Cluster settle() {
+    plane.sim.settle(config.maxSettleEvents());
+    return this;
+  }
+
+  @Override
+  public int pendingEvents() {
+    return plane.sim.pending();
+  }
+
+  @Override
+  public Events events() {
+    return plane.sim.log().snapshot();
+  }
+
+  // ---- namespaces and nodes ----
+
+  @Override
+  public Namespace createNamespace(String name) {
+    return plane.store.create(Namespace.of(name), "Created", "by the user");
+  }
+
+  @Override
+  public List<Namespace> namespaces() {
+    return plane.store.list(Namespace.class);
+  }
+
+  @Override
+  public List<NodeHandle> nodes() {
+    return plane.store.list(Node.class).stream()
+        .map(n -> (NodeHandle) new LiveNode(plane, n.metadata().name())).toList();
+  }
+
+  @Override
+  public NodeHandle node(String name) {
+    if (plane.store.get(Node.class, NamespacedName.of("", name)).isEmpty()) {
+      throw new ApiException(ApiException.Reason.NOT_FOUND, "nodes \"" + name + "\" not found; "
+          + "nodes are: " + plane.store.list(Node.class).stream().map(n -> n.metadata().name())
+              .collect(Collectors.joining(", ", "[", "]")));
+    }
+    return new LiveNode(plane, name);
+  }
+
+  @Override
+  public NodeHandle addNode(String name) {
+    String ip = config.nodeNetwork().address(nextNodeAddress).toString();
+    plane.store.create(Node.of(name, ip), "RegisteredNode", "InternalIP " + ip);
+    nextNodeAddress++;
+    return new LiveNode(plane, name);
+  }
+
+  // ---- workloads ----
+
+  @Override
+  public PodBuilder pod(String namespacedName) {
+    return new PodBuilder(NamespacedName.parse(namespacedName), pod -> {
+      Pod created = plane.store.create(pod, "Created", "by the user");
+      return new LivePod(plane, created.ref());
+    });
+  }
+
+  @Override
+  public PodHandle getPod(String namespacedName) {
+    NamespacedName key = NamespacedName.parse(namespacedName);
+    ObjectRef ref = ObjectRef.namespaced(Pod.KIND, key);
+    plane.store.get(ref).orElseThrow(() -> ApiStore.notFound(ref));
+    return new LivePod(plane, ref);
+  }
+
+  @Override
+  public List<PodHandle> pods() {
+    return plane.store.list(Pod.class).stream()
+        .map(p -> (PodHandle) new LivePod(plane, p.ref())).toList();
+  }
+
+  @Override
+  public List<PodHandle> pods(String namespace, String selector) {
+    LabelSelector parsed = LabelSelector.parse(selector);
+    return plane.store.list(Pod.class, namespace).stream()
+        .filter(p -> parsed.matches(p.metadata().labels()))
+        .map(p -> (PodHandle) new LivePod(plane, p.ref())).toList();
+  }
+
+  @Override
+  public DeploymentBuilder deployment(String namespacedName) {
+    return new DeploymentBuilder(NamespacedName.parse(namespacedName), d -> {
+      Deployment created = plane.store.create(d, "Created", "by the user");
+      return new LiveDeployment(plane, created.ref());
+    });
+  }
+
+  @Override
+  public DeploymentHandle getDeployment(String namespacedName) {
+    ObjectRef ref = ObjectRef.namespaced(Deployment.KIND, NamespacedName.parse(namespacedName));
+    plane.store.get(ref).orElseThrow(() -> ApiStore.notFound(ref));
+    return new LiveDeployment(plane, ref);
+  }
+
+  @Override
+  public List<DeploymentHandle> deployments(String namespace) {
+    return plane.store.list(Deployment.class, namespace).stream()
+        .map(d -> (DeploymentHandle) new LiveDeployment(plane, d.ref())).toList();
+  }
+
+  // ---- any object ----
+
+  @Override
+  public ApplyResult apply(KubernetesObject... objects) {
+    return applier.apply(Stream.of(objects)
+        .map(o -> new AtomicApply.Item(Optional.empty(), defaultNamespace(o, "default")))
+        .toList());
+  }
+
+  @Override
+  public ApplyResult apply(Path... files) {
+    return applier.apply(manifests.read(files, "default"));
+  }
+
+  @Override
+  public ApplyResult applyYaml(String text) {
+    return applier.apply(manifests.read(text, "default"));
+  }
+
+  /** Applies manifests with another default namespace (the CLI's {@code -n}). */
+  ApplyResult apply(List<Path> files, String namespace) {
+    return applier.apply(manifests.read(files.toArray(Path[]::new), namespace));
+  }
+
+  static KubernetesObject defaultNamespace(KubernetesObject object, String namespace) {
+    if (Kinds.isNamespaced(object.kind()) && object.metadata().namespace().isEmpty()) {
+      return object.withMetadata(object.metadata().withNamespace(namespace));
+    }
+    return object;
+  }
+
+  @Override
+  public <T extends KubernetesObject> Optional<T> get(Class<T> type, String namespace,
+      String name) {
+    return plane.store.get(type, NamespacedName.of(namespace, name));
+  }
+
+  @Override
+  public <T extends KubernetesObject> List<T> list(Class<T> type) {
+    return plane.store.list(type);
+  }
+
+  @Override
+  public void delete(ObjectRef object) {
+    checkArgument(object != null, "object must not be null");
+    plane.store.delete(object, Optional.empty(), "Deleting", "deleted by the user");
+  }
+
+  @Override
+  public KubectlResult kubectl(String commandLine) {
+    return manifests.kubectl(this, commandLine);
+  }
+
+  @Override
+  public String toString() {
+    return "Cluster(seed " + config.seed() + ", " + plane.store.list(Node.class).size()
+        + " nodes, " + plane.store.list(Pod.class).size() + " pods, +" + elapsed() + ")";
+  }
+}

@@ -1,0 +1,69 @@
+package io.kubenetsim.core.kubelet;
+
+import io.kubenetsim.Timing;
+import io.kubenetsim.core.engine.Simulator;
+import io.kubenetsim.core.store.ApiStore;
+import io.kubenetsim.core.store.Informer;
+import io.kubenetsim.core.store.WatchEvent;
+import io.kubenetsim.model.Node;
+import io.kubenetsim.model.Pod;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The kubelets of all nodes, fed by one shared pod watch and one node watch and routed by
+ * {@code spec.nodeName}, so each kubelet hears only of its own pods at O(1) cost however many
+ * nodes there are. A kubelet exists from its Node's registration until the Node is deleted.
+ */
+public final class NodeAgents {
+  private final Simulator sim;
+  private final ApiStore store;
+  private final Timing timing;
+  private final Map<String, Kubelet> kubelets = new HashMap<>();
+
+  public NodeAgents(Simulator sim, ApiStore store, Timing timing, Informer<Node> nodes,
+      Informer<Pod> pods) {
+    this.sim = sim;
+    this.store = store;
+    this.timing = timing;
+    nodes.addHandler(this::onNode);
+    pods.addHandler(this::onPod);
+  }
+
+  /** {@return the kubelet of a node, while its Node exists} */
+  public Optional<Kubelet> kubelet(String nodeName) {
+    return Optional.ofNullable(kubelets.get(nodeName));
+  }
+
+  /** {@return whether the node's kubelet is running (it exists and has not failed)} */
+  public boolean isUp(String nodeName) {
+    Kubelet kubelet = kubelets.get(nodeName);
+    return kubelet != null && kubelet.isUp();
+  }
+
+  private void onNode(WatchEvent event) {
+    Node node = (Node) event.object();
+    String name = node.metadata().name();
+    if (event.type() == WatchEvent.Type.DELETED) {
+      Kubelet gone = kubelets.remove(name);
+      if (gone != null) {
+        gone.fail();
+      }
+      return;
+    }
+    kubelets.computeIfAbsent(name, n -> new Kubelet(n, sim, store, timing)).onNode(node);
+  }
+
+  private void onPod(WatchEvent event) {
+    Pod pod = (Pod) event.object();
+    String node = pod.spec().nodeName();
+    if (node.isEmpty()) {
+      return;
+    }
+    Kubelet kubelet = kubelets.get(node);
+    if (kubelet != null) {
+      kubelet.onPod(pod, event.type() == WatchEvent.Type.DELETED);
+    }
+  }
+}

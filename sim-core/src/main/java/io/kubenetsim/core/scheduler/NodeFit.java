@@ -1,0 +1,105 @@
+package io.kubenetsim.core.scheduler;
+
+import io.kubenetsim.model.ContainerPort;
+import io.kubenetsim.model.Node;
+import io.kubenetsim.model.Pod;
+import io.kubenetsim.model.Taint;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The scheduler's filters for one pod, with a count of why nodes were rejected, rendered as
+ * kube-scheduler's {@code 0/3 nodes are available: …} message.
+ */
+final class NodeFit {
+  private final Pod pod;
+  private final Map<String, Integer> podsPerNode;
+  private final Map<String, List<Pod>> boundPods;
+  private final TreeMap<String, Integer> reasons = new TreeMap<>();
+
+  NodeFit(Pod pod, Map<String, Integer> podsPerNode, Map<String, List<Pod>> boundPods) {
+    this.pod = pod;
+    this.podsPerNode = podsPerNode;
+    this.boundPods = boundPods;
+  }
+
+  boolean fits(Node node) {
+    String reason = rejection(node);
+    if (reason.isEmpty()) {
+      return true;
+    }
+    reasons.merge(reason, 1, Integer::sum);
+    return false;
+  }
+
+  private String rejection(Node node) {
+    if (node.spec().unschedulable()) {
+      return "node(s) were unschedulable";
+    }
+    for (Taint taint : node.spec().taints()) {
+      if (!tolerated(taint)) {
+        return "node(s) had untolerated taint {" + taint.key() + ": " + taint.value() + "}";
+      }
+    }
+    if (!node.isReady()) {
+      return "node(s) were not ready";
+    }
+    if (podsPerNode.getOrDefault(node.metadata().name(), 0) >= node.status().podCapacity()) {
+      return "Too many pods";
+    }
+    if (hostPortsTaken(node)) {
+      return "node(s) didn't have free ports for the requested pod ports";
+    }
+    return "";
+  }
+
+  /**
+   * Pods tolerate the not-ready and unreachable NoExecute taints for a while (the
+   * DefaultTolerationSeconds admission plugin adds that), and nothing else.
+   */
+  private static boolean tolerated(Taint taint) {
+    return taint.effect().equals("NoExecute") && (taint.key().equals(Taint.UNREACHABLE)
+        || taint.key().equals(Taint.NOT_READY));
+  }
+
+  private boolean hostPortsTaken(Node node) {
+    List<Pod> others = boundPods.getOrDefault(node.metadata().name(), List.of());
+    for (ContainerPort wanted : hostPorts(pod)) {
+      for (Pod other : others) {
+        for (ContainerPort taken : hostPorts(other)) {
+          if (taken.protocol() == wanted.protocol() && hostPort(taken) == hostPort(wanted)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static List<ContainerPort> hostPorts(Pod p) {
+    if (p.status().phase().isTerminal()) {
+      return List.of();
+    }
+    return p.spec().allPorts().stream()
+        .filter(port -> port.hostPort() > 0 || p.spec().hostNetwork()).toList();
+  }
+
+  private static int hostPort(ContainerPort port) {
+    return port.hostPort() > 0 ? port.hostPort() : port.containerPort();
+  }
+
+  String failureMessage(int nodeCount) {
+    StringBuilder out = new StringBuilder("0/" + nodeCount + " nodes are available");
+    if (reasons.isEmpty()) {
+      return out.append(": no nodes registered.").toString();
+    }
+    out.append(": ");
+    String sep = "";
+    for (Map.Entry<String, Integer> reason : reasons.entrySet()) {
+      out.append(sep).append(reason.getValue()).append(' ').append(reason.getKey());
+      sep = ", ";
+    }
+    return out.append('.').toString();
+  }
+}

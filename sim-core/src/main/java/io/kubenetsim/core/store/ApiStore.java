@@ -1,0 +1,340 @@
+package io.kubenetsim.core.store;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import io.kubenetsim.ApiException;
+import io.kubenetsim.ApiException.Reason;
+import io.kubenetsim.core.engine.SeededRandom;
+import io.kubenetsim.core.engine.Simulator;
+import io.kubenetsim.manifest.FieldError;
+import io.kubenetsim.manifest.InvalidObject;
+import io.kubenetsim.manifest.ValidationException;
+import io.kubenetsim.model.KubernetesObject;
+import io.kubenetsim.model.Namespace;
+import io.kubenetsim.model.NamespacedName;
+import io.kubenetsim.model.ObjectMeta;
+import io.kubenetsim.model.ObjectRef;
+import io.kubenetsim.model.Pod;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The simulated kube-apiserver and its storage: objects keyed by kind and namespace/name in
+ * sorted maps, a global resourceVersion counter, server-set fields (uid, creationTimestamp,
+ * generation, names from {@code generateName}), validation on every user write, and watchers
+ * told of every change at once (informers add the lag).
+ *
+ * <p>Every write is recorded in the event log with the writer's reason. A rejected write
+ * throws and changes nothing. Confined to the simulation thread.
+ */
+public final class ApiStore {
+  /** Namespaces the API server refuses to delete. */
+  public static final java.util.Set<String> SYSTEM_NAMESPACES =
+      java.util.Set.of("default", "kube-system", "kube-public", "kube-node-lease");
+
+  private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+  private final Simulator sim;
+  private final ObjectValidation validation;
+  private final SeededRandom uids;
+  private final SeededRandom names;
+  private final TreeMap<String, TreeMap<NamespacedName, KubernetesObject>> tables =
+      new TreeMap<>();
+  private final List<Consumer<WatchEvent>> watchers = new ArrayList<>();
+  private long resourceVersion;
+
+  public ApiStore(Simulator sim, ObjectValidation validation) {
+    this.sim = sim;
+    this.validation = validation;
+    this.uids = sim.random("apiserver/uid");
+    this.names = sim.random("apiserver/generate-name");
+  }
+
+  /** Registers a watcher that hears of every change synchronously, in write order. */
+  public void watch(Consumer<WatchEvent> watcher) {
+    watchers.add(watcher);
+  }
+
+  // ---- reads ----
+
+  /** {@return the stored object} */
+  public <T extends KubernetesObject> Optional<T> get(Class<T> type, NamespacedName key) {
+    return Optional.ofNullable(table(Kinds.of(type)).get(key)).map(type::cast);
+  }
+
+  /** {@return the stored object a reference names} */
+  public Optional<KubernetesObject> get(ObjectRef ref) {
+    return Optional.ofNullable(table(ref.kind()).get(ref.key()));
+  }
+
+  /** {@return every object of a type, by namespace and name} */
+  public <T extends KubernetesObject> List<T> list(Class<T> type) {
+    List<T> out = new ArrayList<>();
+    table(Kinds.of(type)).values().forEach(o -> out.add(type.cast(o)));
+    return out;
+  }
+
+  /** {@return the objects of a type in one namespace, by name} */
+  public <T extends KubernetesObject> List<T> list(Class<T> type, String namespace) {
+    NavigableMap<NamespacedName, KubernetesObject> range = table(Kinds.of(type)).subMap(
+        NamespacedName.of(namespace, ""), true, NamespacedName.of(namespace + "\0", ""), false);
+    List<T> out = new ArrayList<>();
+    range.values().forEach(o -> out.add(type.cast(o)));
+    return out;
+  }
+
+  /** {@return whether a namespace exists and is not being deleted} */
+  public boolean namespaceActive(String namespace) {
+    return get(Namespace.class, NamespacedName.of("", namespace))
+        .map(ns -> ns.phase().equals("Active")).orElse(false);
+  }
+
+  // ---- checks ----
+
+  /**
+   * Checks a create or update without writing. {@code namespacesToBe} are namespaces an atomic
+   * apply will have created by then.
+   *
+   * @return the problems, empty when the write would be accepted
+   */
+  public List<FieldError> check(KubernetesObject object, java.util.Set<String> namespacesToBe) {
+    List<FieldError> errors = new ArrayList<>();
+    String namespace = object.metadata().namespace();
+    if (Kinds.isNamespaced(object.kind()) && !namespace.isEmpty()
+        && !namespaceActive(namespace) && !namespacesToBe.contains(namespace)) {
+      errors.add(FieldError.notFound("metadata.namespace", namespace, "namespace-exists"));
+    }
+    Optional<KubernetesObject> stored = object.metadata().name().isEmpty()
+        ? Optional.empty() : get(object.ref());
+    errors.addAll(stored.isPresent()
+        ? validation.validateUpdate(stored.get(), object)
+        : validation.validateCreate(object));
+    return errors;
+  }
+
+  // ---- writes ----
+
+  /**
+   * Creates an object: validates it, fills the server-owned metadata and stores it.
+   *
+   * @throws ValidationException when invalid
+   * @throws ApiException NotFound for a missing namespace, AlreadyExists for a taken name
+   */
+  public <T extends KubernetesObject> T create(T object, String reason, String detail) {
+    requireNamespace(object);
+    List<FieldError> errors = validation.validateCreate(object);
+    if (!errors.isEmpty()) {
+      throw invalid(object, errors);
+    }
+    ObjectMeta meta = object.metadata();
+    if (meta.name().isEmpty()) {
+      meta = meta.withName(generateName(object.kind(), meta));
+    }
+    if (table(object.kind()).containsKey(meta.key())) {
+      throw new ApiException(Reason.ALREADY_EXISTS, Kinds.resource(object.kind()) + " \""
+          + meta.name() + "\" already exists");
+    }
+    meta = stampNamespaceLabel(object, meta).withServerFields(newUid(), ++resourceVersion, 1,
+        Optional.of(sim.clock().now()));
+    @SuppressWarnings("unchecked")
+    T stored = (T) object.withMetadata(meta);
+    table(object.kind()).put(meta.key(), stored);
+    sim.log().record(reason, stored.ref(), detail);
+    notifyWatchers(new WatchEvent(WatchEvent.Type.ADDED, stored, Optional.empty()));
+    return stored;
+  }
+
+  /**
+   * Updates an object as a user does ({@code kubectl apply}): validated against the stored
+   * one; the status and server-owned metadata are kept.
+   *
+   * @throws ValidationException when invalid
+   * @throws ApiException NotFound when there is nothing to update
+   */
+  public <T extends KubernetesObject> T update(T object, String reason, String detail) {
+    KubernetesObject stored = get(object.ref()).orElseThrow(() -> notFound(object.ref()));
+    List<FieldError> errors = validation.validateUpdate(stored, object);
+    if (!errors.isEmpty()) {
+      throw invalid(object, errors);
+    }
+    KubernetesObject merged = ServerFields.keepStatus(stored, object);
+    ObjectMeta old = stored.metadata();
+    ObjectMeta meta = merged.metadata().withServerFields(old.uid(), old.resourceVersion(),
+        old.generation(), old.creationTimestamp());
+    merged = merged.withMetadata(stampNamespaceLabel(merged, keepServerMetadata(old, meta)));
+    if (merged.equals(stored)) {
+      @SuppressWarnings("unchecked")
+      T unchanged = (T) stored;
+      return unchanged;
+    }
+    @SuppressWarnings("unchecked")
+    T result = (T) write(stored, merged, reason, detail);
+    return result;
+  }
+
+  /**
+   * Changes a stored object as a component does (a status update, a binding, a patch): no
+   * user validation, and nothing happens when the change leaves the object equal.
+   *
+   * @return the object after the change, or empty when it no longer exists
+   */
+  public <T extends KubernetesObject> Optional<T> patch(
+      Class<T> type, NamespacedName key, UnaryOperator<T> change, String reason, String detail) {
+    Optional<T> stored = get(type, key);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    T changed = change.apply(stored.get());
+    if (changed.equals(stored.get())) {
+      return stored;
+    }
+    return Optional.of(type.cast(write(stored.get(), changed, reason, detail)));
+  }
+
+  /**
+   * Deletes an object as {@code kubectl delete} does. Pods are deleted gracefully: they get a
+   * {@code deletionTimestamp} and stay until their kubelet confirms; a zero grace period removes
+   * them at once. Other kinds are removed at once; their dependents are left to the garbage
+   * collector.
+   *
+   * @param gracePeriodSeconds empty for the pod's own {@code terminationGracePeriodSeconds}
+   * @throws ApiException NotFound when it does not exist
+   */
+  public void delete(ObjectRef ref, Optional<Long> gracePeriodSeconds, String reason,
+      String detail) {
+    KubernetesObject stored = get(ref).orElseThrow(() -> notFound(ref));
+    if (stored instanceof Namespace namespace) {
+      beginNamespaceDeletion(namespace, reason, detail);
+      return;
+    }
+    if (stored instanceof Pod pod) {
+      long grace = gracePeriodSeconds.orElse(pod.spec().terminationGracePeriodSeconds());
+      checkArgument(grace >= 0, "grace period must be zero or more, got %s", grace);
+      if (grace > 0 && !pod.spec().nodeName().isEmpty()) {
+        if (!pod.metadata().isTerminating()) {
+          ObjectMeta meta = pod.metadata().withDeletion(
+              sim.clock().now().plusSeconds(grace), grace);
+          write(stored, pod.withMetadata(meta), reason, detail);
+        }
+        return;
+      }
+    }
+    remove(ref, reason, detail);
+  }
+
+  private void beginNamespaceDeletion(Namespace namespace, String reason, String detail) {
+    String name = namespace.metadata().name();
+    if (SYSTEM_NAMESPACES.contains(name)) {
+      throw new ApiException(Reason.FORBIDDEN, "namespaces \"" + name + "\" is forbidden: this "
+          + "namespace may not be deleted");
+    }
+    if (!namespace.phase().equals("Terminating")) {
+      write(namespace, new Namespace(namespace.metadata().withDeletion(sim.clock().now(), 0),
+          "Terminating"), reason, detail);
+    }
+  }
+
+  /** Removes an object for good (a kubelet confirming a pod's end, a force delete). */
+  public void remove(ObjectRef ref, String reason, String detail) {
+    KubernetesObject stored = table(ref.kind()).remove(ref.key());
+    if (stored == null) {
+      return;
+    }
+    resourceVersion++;
+    sim.log().record(reason, ref, detail);
+    notifyWatchers(new WatchEvent(WatchEvent.Type.DELETED, stored, Optional.of(stored)));
+  }
+
+  // ---- helpers ----
+
+  private KubernetesObject write(KubernetesObject stored, KubernetesObject updated, String reason,
+      String detail) {
+    ObjectMeta meta = updated.metadata();
+    long generation = meta.generation() + (ServerFields.specChanged(stored, updated) ? 1 : 0);
+    meta = meta.withServerFields(meta.uid(), ++resourceVersion, generation,
+        meta.creationTimestamp());
+    KubernetesObject result = updated.withMetadata(meta);
+    table(result.kind()).put(meta.key(), result);
+    sim.log().record(reason, result.ref(), detail);
+    notifyWatchers(new WatchEvent(WatchEvent.Type.MODIFIED, result, Optional.of(stored)));
+    return result;
+  }
+
+  private static ObjectMeta keepServerMetadata(ObjectMeta old, ObjectMeta meta) {
+    ObjectMeta kept = meta.withOwnerReferences(
+        meta.ownerReferences().isEmpty() ? old.ownerReferences() : meta.ownerReferences());
+    if (old.deletionTimestamp().isPresent()) {
+      kept = kept.withDeletion(old.deletionTimestamp().get(),
+          old.deletionGracePeriodSeconds().orElse(0L));
+    }
+    return kept;
+  }
+
+  /** The API server labels every Namespace with its own name (immutable, always present). */
+  private static ObjectMeta stampNamespaceLabel(KubernetesObject object, ObjectMeta meta) {
+    return object instanceof Namespace
+        ? meta.withLabels(meta.labels().with(Namespace.NAME_LABEL, meta.name())) : meta;
+  }
+
+  private void notifyWatchers(WatchEvent event) {
+    for (Consumer<WatchEvent> watcher : watchers) {
+      watcher.accept(event);
+    }
+  }
+
+  private void requireNamespace(KubernetesObject object) {
+    String namespace = object.metadata().namespace();
+    if (Kinds.isNamespaced(object.kind()) && !namespace.isEmpty() && !namespaceActive(namespace)) {
+      boolean exists = get(Namespace.class, NamespacedName.of("", namespace)).isPresent();
+      throw exists
+          ? new ApiException(Reason.FORBIDDEN, Kinds.resource(object.kind()) + " \""
+              + object.metadata().name() + "\" is forbidden: unable to create new content in "
+              + "namespace " + namespace + " because it is being terminated")
+          : new ApiException(Reason.NOT_FOUND, "namespaces \"" + namespace + "\" not found"
+              + " (create the Namespace first)");
+    }
+  }
+
+  private static ValidationException invalid(KubernetesObject object, List<FieldError> errors) {
+    return ValidationException.of(InvalidObject.of(object.kind(), object.metadata().namespace(),
+        object.metadata().name(), errors));
+  }
+
+  /** {@return the NotFound error kube-apiserver gives for a missing object} */
+  public static ApiException notFound(ObjectRef ref) {
+    return new ApiException(Reason.NOT_FOUND, Kinds.resource(ref.kind()) + " \"" + ref.name()
+        + "\" not found" + (ref.namespace().isEmpty() ? "" : " in namespace " + ref.namespace()));
+  }
+
+  private TreeMap<NamespacedName, KubernetesObject> table(String kind) {
+    return tables.computeIfAbsent(kind, k -> new TreeMap<>());
+  }
+
+  private String generateName(String kind, ObjectMeta meta) {
+    String prefix = meta.generateName().length() > 58
+        ? meta.generateName().substring(0, 58) : meta.generateName();
+    while (true) {
+      StringBuilder name = new StringBuilder(prefix);
+      for (int i = 0; i < 5; i++) {
+        name.append(NAME_ALPHABET.charAt(names.nextInt(NAME_ALPHABET.length())));
+      }
+      if (!table(kind).containsKey(NamespacedName.of(meta.namespace(), name.toString()))) {
+        return name.toString();
+      }
+    }
+  }
+
+  private String newUid() {
+    long high = uids.nextLong();
+    long low = uids.nextLong();
+    // Version 4, variant 1, as a real UUID would be; from the seeded stream, not the machine.
+    high = (high & 0xffffffffffff0fffL) | 0x0000000000004000L;
+    low = (low & 0x3fffffffffffffffL) | 0x8000000000000000L;
+    return new java.util.UUID(high, low).toString();
+  }
+}

@@ -1,0 +1,51 @@
+package io.kubenetsim.core.store;
+
+import com.google.common.collect.ImmutableMap;
+import io.kubenetsim.model.Deployment;
+import io.kubenetsim.model.KubernetesObject;
+import io.kubenetsim.model.Namespace;
+import io.kubenetsim.model.Node;
+import io.kubenetsim.model.Pod;
+import io.kubenetsim.model.ReplicaSet;
+import java.util.Locale;
+
+/** The kinds the store serves: their Java types, scope and the plural the API uses in messages. */
+public final class Kinds {
+
+  private static final ImmutableMap<Class<?>, String> KIND_OF = ImmutableMap.of(
+      Namespace.class, Namespace.KIND,
+      Node.class, Node.KIND,
+      Pod.class, Pod.KIND,
+      Deployment.class, Deployment.KIND,
+      ReplicaSet.class, ReplicaSet.KIND);
+
+  private Kinds() {}
+
+  /**
+   * {@return the kind of a model type}
+   *
+   * @throws IllegalArgumentException for a type the store does not serve
+   */
+  public static String of(Class<? extends KubernetesObject> type) {
+    String kind = KIND_OF.get(type);
+    if (kind == null) {
+      throw new IllegalArgumentException(type.getSimpleName() + " is not a kind this cluster "
+          + "serves; known kinds: " + KIND_OF.values());
+    }
+    return kind;
+  }
+
+  /** {@return whether objects of this kind live in a namespace} */
+  public static boolean isNamespaced(String kind) {
+    return !kind.equals(Namespace.KIND) && !kind.equals(Node.KIND);
+  }
+
+  /** {@return the lower-case plural the API uses in messages: {@code pods}, {@code deployments.apps}} */
+  public static String resource(String kind) {
+    String plural = kind.toLowerCase(Locale.ROOT) + "s";
+    return switch (kind) {
+      case "Deployment", "ReplicaSet" -> plural + ".apps";
+      default -> plural;
+    };
+  }
+}

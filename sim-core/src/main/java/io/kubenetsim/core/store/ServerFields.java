@@ -1,0 +1,62 @@
+package io.kubenetsim.core.store;
+
+import io.kubenetsim.model.Deployment;
+import io.kubenetsim.model.KubernetesObject;
+import io.kubenetsim.model.Namespace;
+import io.kubenetsim.model.Node;
+import io.kubenetsim.model.NodeStatus;
+import io.kubenetsim.model.Pod;
+import io.kubenetsim.model.ReplicaSet;
+import java.util.Objects;
+
+/**
+ * What the API server keeps from the stored object when a user updates it: the status
+ * (written through the status subresource, not by {@code kubectl apply}) and, for a Node, what
+ * its kubelet reports. Also decides whether the spec changed, which bumps {@code generation}.
+ */
+final class ServerFields {
+
+  private ServerFields() {}
+
+  /** {@return the user's update with the server-owned parts of the stored object kept} */
+  static KubernetesObject keepStatus(KubernetesObject stored, KubernetesObject updated) {
+    if (updated instanceof Pod pod) {
+      return pod.withStatus(((Pod) stored).status());
+    }
+    if (updated instanceof Deployment deployment) {
+      return deployment.withStatus(((Deployment) stored).status());
+    }
+    if (updated instanceof ReplicaSet replicaSet) {
+      return replicaSet.withStatus(((ReplicaSet) stored).status());
+    }
+    if (updated instanceof Node node) {
+      NodeStatus old = ((Node) stored).status();
+      NodeStatus mine = node.status();
+      // Addresses come from whoever registers the node; conditions only from its kubelet.
+      return node.withStatus(new NodeStatus(
+          mine.addresses().isEmpty() ? old.addresses() : mine.addresses(),
+          mine.podCapacity(), old.conditions(), old.nodeInfo()));
+    }
+    if (updated instanceof Namespace namespace) {
+      return new Namespace(namespace.metadata(), ((Namespace) stored).phase());
+    }
+    return updated;
+  }
+
+  /** {@return whether the desired state (spec) differs, which bumps metadata.generation} */
+  static boolean specChanged(KubernetesObject old, KubernetesObject updated) {
+    if (old instanceof Pod a && updated instanceof Pod b) {
+      return !a.spec().equals(b.spec());
+    }
+    if (old instanceof Deployment a && updated instanceof Deployment b) {
+      return !a.spec().equals(b.spec());
+    }
+    if (old instanceof ReplicaSet a && updated instanceof ReplicaSet b) {
+      return !a.spec().equals(b.spec());
+    }
+    if (old instanceof Node a && updated instanceof Node b) {
+      return !a.spec().equals(b.spec());
+    }
+    return !Objects.equals(old, updated);
+  }
+}
