@@ -1,0 +1,99 @@
+package io.kubenetsim.core.kubectl;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import io.kubenetsim.model.Deployment;
+import io.kubenetsim.model.KubernetesObject;
+import io.kubenetsim.model.Namespace;
+import io.kubenetsim.model.Node;
+import io.kubenetsim.model.Pod;
+import io.kubenetsim.model.ReplicaSet;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A resource type kubectl can name on the command line: its plural resource name, API group,
+ * the spellings kubectl accepts ({@code pods}, {@code pod}, {@code po}), its scope, the model
+ * record it maps to and its table printer. {@link #all()} lists the known types in a fixed
+ * order; {@link #lookup} finds one by any spelling, case-insensitively, as kubectl's REST
+ * mapper does.
+ *
+ * <pre>{@code
+ * ResourceType<?> type = ResourceType.lookup("deploy").orElseThrow();
+ * type.qualifiedResource();  // "deployments.apps", as in NotFound messages
+ * type.nameOutputPrefix();   // "deployment.apps", as in -o name
+ * }</pre>
+ *
+ * @param resource the plural lower-case resource name, {@code pods}
+ * @param group the API group, {@code ""} for the core group
+ * @param singular the singular lower-case name, {@code pod}
+ * @param names every spelling accepted on the command line, lower case
+ * @param <T> the model record
+ */
+public record ResourceType<T extends KubernetesObject>(
+    String resource,
+    String group,
+    String singular,
+    ImmutableList<String> names,
+    Class<T> type,
+    boolean namespaced,
+    ResourcePrinter<T> printer) {
+
+  public static final ResourceType<Pod> PODS = new ResourceType<>("pods", "", "pod",
+      ImmutableList.of("pods", "pod", "po"), Pod.class, true, new PodPrinter());
+  public static final ResourceType<Node> NODES = new ResourceType<>("nodes", "", "node",
+      ImmutableList.of("nodes", "node", "no"), Node.class, false, new NodePrinter());
+  public static final ResourceType<Deployment> DEPLOYMENTS = new ResourceType<>(
+      "deployments", "apps", "deployment",
+      ImmutableList.of("deployments", "deployment", "deploy", "deployments.apps",
+          "deployment.apps"),
+      Deployment.class, true, new DeploymentPrinter());
+  public static final ResourceType<ReplicaSet> REPLICA_SETS = new ResourceType<>(
+      "replicasets", "apps", "replicaset",
+      ImmutableList.of("replicasets", "replicaset", "rs", "replicasets.apps", "replicaset.apps"),
+      ReplicaSet.class, true, new ReplicaSetPrinter());
+  public static final ResourceType<Namespace> NAMESPACES = new ResourceType<>(
+      "namespaces", "", "namespace", ImmutableList.of("namespaces", "namespace", "ns"),
+      Namespace.class, false, new NamespacePrinter());
+
+  private static final ImmutableList<ResourceType<?>> ALL =
+      ImmutableList.of(PODS, NODES, DEPLOYMENTS, REPLICA_SETS, NAMESPACES);
+
+  public ResourceType {
+    checkArgument(resource != null && group != null && singular != null && type != null
+        && printer != null, "resource type parts must not be null");
+    names = ImmutableList.copyOf(names);
+  }
+
+  /** {@return every resource type this package knows, in a fixed order} */
+  public static ImmutableList<ResourceType<?>> all() {
+    return ALL;
+  }
+
+  /** {@return the resource type spelled {@code name} on a command line, if any} */
+  public static Optional<ResourceType<?>> lookup(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return ALL.stream().filter(t -> t.names().contains(lower)).findFirst();
+  }
+
+  /** {@return {@code resource.group}, or the resource alone in the core group} */
+  public String qualifiedResource() {
+    return group.isEmpty() ? resource : resource + "." + group;
+  }
+
+  /** {@return the prefix {@code -o name} prints before the slash: {@code deployment.apps}} */
+  public String nameOutputPrefix() {
+    return group.isEmpty() ? singular : singular + "." + group;
+  }
+
+  /** {@return the NotFound message kube-apiserver sends: {@code pods "web" not found}} */
+  public String notFoundMessage(String name) {
+    return qualifiedResource() + " \"" + name + "\" not found";
+  }
+
+  @Override
+  public String toString() {
+    return qualifiedResource();
+  }
+}

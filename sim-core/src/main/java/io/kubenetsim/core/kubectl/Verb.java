@@ -1,0 +1,35 @@
+package io.kubenetsim.core.kubectl;
+
+import io.kubenetsim.KubectlResult;
+import java.util.List;
+
+/**
+ * One kubectl verb ({@code get}, later {@code describe}, {@code delete}, {@code scale}, …). A
+ * verb parses its own arguments (usually with a {@link FlagSet}) and returns what kubectl would
+ * print. Implementations are stateless; a verb may throw {@link CommandException} for bad input
+ * or a failed check, and {@link KubectlCommand} turns it into a result.
+ *
+ * <p>To add a verb: implement this interface in one class ({@code DescribeVerb}) and add an
+ * instance to the list given to {@link KubectlCommand}, or to {@link
+ * KubectlCommand#defaultVerbs()}.
+ *
+ * <pre>{@code
+ * final class ScaleVerb implements Verb {
+ *   public String name() { return "scale"; }
+ *   public KubectlResult run(List<String> args, KubectlContext context) { ... }
+ * }
+ * }</pre>
+ */
+public interface Verb {
+
+  /** {@return the word that selects this verb: {@code get}} */
+  String name();
+
+  /**
+   * {@return what the verb printed and its exit code}
+   *
+   * @param args the words after the verb, global flags such as {@code -n} already moved here
+   * @throws CommandException for bad input (exit code 2) or a failed check (exit code 1)
+   */
+  KubectlResult run(List<String> args, KubectlContext context);
+}

@@ -1,0 +1,28 @@
+/**
+ * kubectl as pure functions: table views and the command dispatcher.
+ *
+ * <p>Start here:
+ *
+ * <ul>
+ *   <li>{@link io.kubenetsim.core.kubectl.KubectlCommand} — parses a command line and runs a
+ *       {@link io.kubenetsim.core.kubectl.Verb} against a {@link io.kubenetsim.Cluster},
+ *       returning a {@link io.kubenetsim.KubectlResult} (exit 0 / 1 / 2).
+ *   <li>{@link io.kubenetsim.core.kubectl.GetVerb} — {@code get} with {@code -n}, {@code -A},
+ *       {@code -l}, {@code -o wide|yaml|json|name}.
+ *   <li>{@link io.kubenetsim.core.kubectl.ResourceType} — the kinds kubectl can name, their
+ *       spellings and printers.
+ *   <li>{@link io.kubenetsim.core.kubectl.PodPrinter}, {@link
+ *       io.kubenetsim.core.kubectl.NodePrinter}, {@link
+ *       io.kubenetsim.core.kubectl.DeploymentPrinter}, {@link
+ *       io.kubenetsim.core.kubectl.ReplicaSetPrinter}, {@link
+ *       io.kubenetsim.core.kubectl.NamespacePrinter} — rows as upstream {@code printers.go}.
+ *   <li>{@link io.kubenetsim.core.kubectl.TableWriter} and {@link
+ *       io.kubenetsim.core.kubectl.HumanDuration} — kubectl's column layout and AGE text.
+ *   <li>{@link io.kubenetsim.core.kubectl.ObjectFormatter} — the seam for {@code -o json|yaml}.
+ * </ul>
+ *
+ * <p>Everything here reads time only as a parameter or from {@link
+ * io.kubenetsim.Cluster#now()}, and sorts at every output boundary, so the same cluster state
+ * prints the same bytes.
+ */
+package io.kubenetsim.core.kubectl;

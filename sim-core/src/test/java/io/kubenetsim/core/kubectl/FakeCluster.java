@@ -1,0 +1,186 @@
+package io.kubenetsim.core.kubectl;
+
+import io.kubenetsim.ApplyResult;
+import io.kubenetsim.Cluster;
+import io.kubenetsim.ClusterConfig;
+import io.kubenetsim.DeploymentBuilder;
+import io.kubenetsim.DeploymentHandle;
+import io.kubenetsim.KubectlResult;
+import io.kubenetsim.NodeHandle;
+import io.kubenetsim.PodBuilder;
+import io.kubenetsim.PodHandle;
+import io.kubenetsim.event.Events;
+import io.kubenetsim.model.KubernetesObject;
+import io.kubenetsim.model.Namespace;
+import io.kubenetsim.model.ObjectRef;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A cluster that only holds objects and a clock: {@code list}, {@code get} and {@code now} work,
+ * everything else throws. {@code list} returns objects in the order they were given — tests
+ * give them unsorted to prove the kubectl code sorts for itself.
+ */
+final class FakeCluster implements Cluster {
+
+  private final Instant now;
+  private final List<KubernetesObject> objects;
+
+  FakeCluster(Instant now, List<? extends KubernetesObject> objects) {
+    this.now = now;
+    this.objects = List.copyOf(objects);
+  }
+
+  @Override
+  public Instant now() {
+    return now;
+  }
+
+  @Override
+  public <T extends KubernetesObject> List<T> list(Class<T> type) {
+    List<T> matching = new ArrayList<>();
+    for (KubernetesObject object : objects) {
+      if (type.isInstance(object)) {
+        matching.add(type.cast(object));
+      }
+    }
+    return matching;
+  }
+
+  @Override
+  public <T extends KubernetesObject> Optional<T> get(
+      Class<T> type, String namespace, String name) {
+    return list(type).stream()
+        .filter(o -> o.metadata().namespace().equals(namespace)
+            && o.metadata().name().equals(name))
+        .findFirst();
+  }
+
+  private static UnsupportedOperationException unsupported() {
+    return new UnsupportedOperationException("FakeCluster only supports list, get and now");
+  }
+
+  @Override
+  public ClusterConfig config() {
+    throw unsupported();
+  }
+
+  @Override
+  public Duration elapsed() {
+    throw unsupported();
+  }
+
+  @Override
+  public boolean step() {
+    throw unsupported();
+  }
+
+  @Override
+  public Cluster runFor(Duration duration) {
+    throw unsupported();
+  }
+
+  @Override
+  public Cluster settle() {
+    throw unsupported();
+  }
+
+  @Override
+  public int pendingEvents() {
+    throw unsupported();
+  }
+
+  @Override
+  public Events events() {
+    throw unsupported();
+  }
+
+  @Override
+  public Namespace createNamespace(String name) {
+    throw unsupported();
+  }
+
+  @Override
+  public List<Namespace> namespaces() {
+    throw unsupported();
+  }
+
+  @Override
+  public List<NodeHandle> nodes() {
+    throw unsupported();
+  }
+
+  @Override
+  public NodeHandle node(String name) {
+    throw unsupported();
+  }
+
+  @Override
+  public NodeHandle addNode(String name) {
+    throw unsupported();
+  }
+
+  @Override
+  public PodBuilder pod(String namespacedName) {
+    throw unsupported();
+  }
+
+  @Override
+  public PodHandle getPod(String namespacedName) {
+    throw unsupported();
+  }
+
+  @Override
+  public List<PodHandle> pods() {
+    throw unsupported();
+  }
+
+  @Override
+  public List<PodHandle> pods(String namespace, String selector) {
+    throw unsupported();
+  }
+
+  @Override
+  public DeploymentBuilder deployment(String namespacedName) {
+    throw unsupported();
+  }
+
+  @Override
+  public DeploymentHandle getDeployment(String namespacedName) {
+    throw unsupported();
+  }
+
+  @Override
+  public List<DeploymentHandle> deployments(String namespace) {
+    throw unsupported();
+  }
+
+  @Override
+  public ApplyResult apply(KubernetesObject... objects) {
+    throw unsupported();
+  }
+
+  @Override
+  public ApplyResult apply(Path... files) {
+    throw unsupported();
+  }
+
+  @Override
+  public ApplyResult applyYaml(String manifests) {
+    throw unsupported();
+  }
+
+  @Override
+  public void delete(ObjectRef object) {
+    throw unsupported();
+  }
+
+  @Override
+  public KubectlResult kubectl(String commandLine) {
+    throw unsupported();
+  }
+}

@@ -1,0 +1,126 @@
+package io.kubenetsim.core.kubectl;
+
+import static io.kubenetsim.core.kubectl.Fixtures.NOW;
+import static io.kubenetsim.core.kubectl.Fixtures.ago;
+import static io.kubenetsim.core.kubectl.Fixtures.container;
+import static io.kubenetsim.core.kubectl.Fixtures.cordoned;
+import static io.kubenetsim.core.kubectl.Fixtures.deployment;
+import static io.kubenetsim.core.kubectl.Fixtures.namespace;
+import static io.kubenetsim.core.kubectl.Fixtures.nodeWithLabels;
+import static io.kubenetsim.core.kubectl.Fixtures.pendingPod;
+import static io.kubenetsim.core.kubectl.Fixtures.podWith;
+import static io.kubenetsim.core.kubectl.Fixtures.readyNode;
+import static io.kubenetsim.core.kubectl.Fixtures.replicaSet;
+import static io.kubenetsim.core.kubectl.Fixtures.runningPod;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubenetsim.model.ContainerState;
+import io.kubenetsim.model.Deployment;
+import io.kubenetsim.model.KubernetesObject;
+import io.kubenetsim.model.Labels;
+import io.kubenetsim.model.Node;
+import io.kubenetsim.model.Pod;
+import io.kubenetsim.model.PodPhase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Full {@code kubectl get} tables compared byte for byte with checked-in files under {@code
+ * golden/kubectl/}: each case is a command line run against one fixed cluster, and the file
+ * holds stdout then stderr. Rewrite the files with {@code -Dgolden.update=true} and review the
+ * change with {@code git diff}. A golden file without a case fails the build.
+ */
+class GoldenTablesTest {
+
+  private static final Path DIR = Path.of("src", "test", "resources", "golden", "kubectl");
+
+  /** Case name → command line; a TreeMap so cases run and are checked in a stable order. */
+  private static final Map<String, String> CASES = new TreeMap<>(Map.of(
+      "pods-all-namespaces-wide", "get pods -A -o wide",
+      "pods-shop", "get pods -n shop",
+      "nodes-wide", "get nodes -o wide",
+      "deployments-wide", "get deployments -n shop -o wide",
+      "replicasets-all-namespaces", "get rs -A",
+      "namespaces", "get namespaces"));
+
+  private static final KubectlCommand KUBECTL =
+      new KubectlCommand(new FakeCluster(NOW, cluster()), KubectlCommandTest.FORMATTER);
+
+  static Stream<String> cases() {
+    return CASES.keySet().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void tableMatchesGoldenFile(String name) throws IOException {
+    String actual = KUBECTL.run(CASES.get(name)).toString();
+    Path file = DIR.resolve(name + ".golden");
+    if (Boolean.getBoolean("golden.update")) {
+      Files.createDirectories(DIR);
+      Files.writeString(file, actual, StandardCharsets.UTF_8);
+    }
+    assertTrue(Files.exists(file), "missing golden file " + file.toAbsolutePath()
+        + "; run with -Dgolden.update=true to create it");
+    assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual,
+        "output of [" + CASES.get(name) + "] differs from " + file);
+  }
+
+  @Test
+  void everyGoldenFileHasACase() throws IOException {
+    TreeSet<String> unpaired = new TreeSet<>();
+    try (Stream<Path> files = Files.list(DIR)) {
+      files.map(p -> p.getFileName().toString())
+          .filter(f -> !CASES.containsKey(f.replaceFirst("\\.golden$", "")))
+          .forEach(unpaired::add);
+    }
+    assertEquals(new TreeSet<String>(), unpaired, "golden files without a case in " + DIR);
+  }
+
+  /** One cluster with every state the printers distinguish, given in no particular order. */
+  private static List<KubernetesObject> cluster() {
+    Deployment web = deployment("shop", "web", 3, 2, Duration.ofHours(26));
+    Deployment api = deployment("shop", "api", 1, 0, Duration.ofMinutes(4));
+    Deployment dns = deployment("kube-system", "coredns", 2, 2, Duration.ofDays(12));
+    Pod crashing = podWith("shop", "api-6b7f9-k2x8p", Duration.ofMinutes(4), PodPhase.RUNNING,
+        false, container(false, 3, ContainerState.waiting("CrashLoopBackOff"),
+            Optional.of(ContainerState.terminated("Error", 1,
+                Optional.of(ago(Duration.ofMinutes(3))), ago(Duration.ofSeconds(100))))));
+    Pod creating = podWith("shop", "web-5d9c8-q9w2e", Duration.ofSeconds(8), PodPhase.PENDING,
+        false, container(false, 0, ContainerState.waiting("ContainerCreating"), Optional.empty()));
+    Pod notReady = podWith("shop", "web-5d9c8-m4n7b", Duration.ofHours(26), PodPhase.RUNNING,
+        false, container(false, 0, ContainerState.running(ago(Duration.ofHours(26))),
+            Optional.empty()));
+    Pod terminating = runningPod("shop", "web-5d9c8-a1b2c", Duration.ofHours(26));
+    terminating = terminating.withMetadata(
+        terminating.metadata().withDeletion(ago(Duration.ofSeconds(10)), 30));
+    Node worker = nodeWithLabels(readyNode("node-2", "192.168.0.12", Duration.ofDays(30)),
+        Labels.of("node-role.kubernetes.io/worker", ""));
+    Node controlPlane = nodeWithLabels(readyNode("cp-1", "192.168.0.2", Duration.ofDays(30)),
+        Labels.of(Map.of("node-role.kubernetes.io/control-plane", "",
+            "node-role.kubernetes.io/etcd", "")));
+    Node drained = cordoned(readyNode("node-1", "192.168.0.11", Duration.ofDays(30)));
+    Node lost = Node.of("node-3", "192.168.0.13");
+    return List.of(
+        web, crashing, runningPod("shop", "web-5d9c8-zz9xy", Duration.ofMinutes(90)), dns,
+        creating, api, notReady, pendingPod("default", "debug", Duration.ofSeconds(2)),
+        terminating, runningPod("kube-system", "coredns-7db6d-8xk2p", Duration.ofDays(12)),
+        replicaSet(web, "5d9c8", 2, Duration.ofHours(26)), replicaSet(api, "6b7f9", 0,
+            Duration.ofMinutes(4)), replicaSet(dns, "7db6d", 2, Duration.ofDays(12)),
+        worker, lost, controlPlane, drained,
+        namespace("shop", Duration.ofDays(2)), namespace("kube-system", Duration.ofDays(30)),
+        namespace("default", Duration.ofDays(30)));
+  }
+}
