@@ -215,7 +215,7 @@ public final class GetVerb implements Verb {
 
     private static LabelSelector selector(String text) {
       try {
-        return SelectorParsing.parse(text);
+        return LabelSelector.parse(text);
       } catch (IllegalArgumentException e) {
         throw CommandException.usage("error: " + e.getMessage());
       }
