@@ -1,5 +1,6 @@
 package io.kubenetsim.core.store.validation;
 
+import io.kubenetsim.core.store.ObjectValidation;
 import io.kubenetsim.manifest.FieldError;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.KubernetesObject;
@@ -26,9 +27,10 @@ import java.util.List;
  * <p>Kinds without rules yet (Service, EndpointSlice, NetworkPolicy…) are refused with an
  * {@link IllegalArgumentException}: add a branch here when their rules land.
  */
-public final class ObjectValidator {
+public final class ObjectValidator implements ObjectValidation {
 
   /** {@return every problem with an object being created} */
+  @Override
   public List<FieldError> validateCreate(KubernetesObject object) {
     if (object instanceof Pod pod) {
       return PodValidation.validateCreate(pod);
@@ -50,6 +52,7 @@ public final class ObjectValidator {
    * @throws IllegalArgumentException when the two objects are of different kinds (an update
    *     never changes the kind; look the stored object up by kind as well as name)
    */
+  @Override
   public List<FieldError> validateUpdate(KubernetesObject old, KubernetesObject updated) {
     if (old.getClass() != updated.getClass()) {
       throw new IllegalArgumentException("cannot validate an update from " + old.kind() + " "
