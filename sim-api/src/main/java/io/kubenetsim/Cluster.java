@@ -133,6 +133,12 @@ public interface Cluster {
   /** Applies manifest files or folders ({@code .yaml}, {@code .yml}, {@code .json}), atomically. */
   ApplyResult apply(Path... files);
 
+  /**
+   * Applies manifest files or folders, putting namespaced objects that name no namespace into
+   * {@code namespace} (as {@code kubectl apply -n}).
+   */
+  ApplyResult applyIn(String namespace, Path... files);
+
   /** Applies manifests given as YAML or JSON text (several documents allowed), atomically. */
   ApplyResult applyYaml(String manifests);
 
@@ -154,4 +160,7 @@ public interface Cluster {
    * {@return what it printed and its exit code}; bad input is exit code 2, not an exception
    */
   KubectlResult kubectl(String commandLine);
+
+  /** Runs a kubectl-style command given as words ({@code argv}), e.g. from a shell. */
+  KubectlResult kubectl(List<String> argv);
 }

@@ -1,7 +1,8 @@
 package io.kubenetsim.core;
 
 import io.kubenetsim.Cluster;
-import io.kubenetsim.KubectlResult;
+import io.kubenetsim.core.kubectl.KubectlCommand;
+import io.kubenetsim.core.kubectl.ObjectFormatter;
 import io.kubenetsim.core.store.AtomicApply;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,12 @@ class Manifests {
     throw new UnsupportedOperationException("manifests are not wired yet");
   }
 
-  KubectlResult kubectl(Cluster cluster, String line) {
-    throw new UnsupportedOperationException("kubectl is not wired yet");
+  private KubectlCommand kubectl;
+
+  KubectlCommand kubectl(Cluster cluster) {
+    if (kubectl == null) {
+      kubectl = new KubectlCommand(cluster, ObjectFormatter.unavailable());
+    }
+    return kubectl;
   }
 }

@@ -213,9 +213,9 @@ final class SimulatedCluster implements Cluster {
     return applier.apply(manifests.read(text, "default"));
   }
 
-  /** Applies manifests with another default namespace (the CLI's {@code -n}). */
-  ApplyResult apply(List<Path> files, String namespace) {
-    return applier.apply(manifests.read(files.toArray(Path[]::new), namespace));
+  @Override
+  public ApplyResult applyIn(String namespace, Path... files) {
+    return applier.apply(manifests.read(files, namespace));
   }
 
   static KubernetesObject defaultNamespace(KubernetesObject object, String namespace) {
@@ -244,7 +244,12 @@ final class SimulatedCluster implements Cluster {
 
   @Override
   public KubectlResult kubectl(String commandLine) {
-    return manifests.kubectl(this, commandLine);
+    return manifests.kubectl(this).run(commandLine);
+  }
+
+  @Override
+  public KubectlResult kubectl(List<String> argv) {
+    return manifests.kubectl(this).run(argv);
   }
 
   @Override

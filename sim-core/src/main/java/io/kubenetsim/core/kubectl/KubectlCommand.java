@@ -52,7 +52,10 @@ public final class KubectlCommand {
 
   /** {@return the verbs this package implements, in the order they are offered} */
   public static List<Verb> defaultVerbs() {
-    return List.of(new GetVerb());
+    List<Verb> verbs = new ArrayList<>(List.of(new GetVerb(), new ApplyVerb(), new DeleteVerb(),
+        new ScaleVerb()));
+    verbs.addAll(SimulationVerbs.all());
+    return List.copyOf(verbs);
   }
 
   /** {@return the names of the known verbs, in registry order} */

@@ -197,7 +197,8 @@ public final class Kubelet {
         p -> p.withStatus(PodStatuses.backingOff(p, runtime, sim.clock().now())),
         "BackOff", "container exited with code 1; restart " + runtime.restartCount
             + " in " + backOff.toSeconds() + "s");
-    later(key, runtime, backOff, this::startContainers);
+    // The restart itself takes as long as any container start, after the back-off.
+    later(key, runtime, backOff.plus(timing.containerStartDelay()), this::startContainers);
   }
 
   /** Makes the pod's containers crash each time they start, or stop doing so. */

@@ -183,4 +183,14 @@ final class FakeCluster implements Cluster {
   public KubectlResult kubectl(String commandLine) {
     throw unsupported();
   }
+
+  @Override
+  public KubectlResult kubectl(List<String> argv) {
+    throw unsupported();
+  }
+
+  @Override
+  public ApplyResult applyIn(String namespace, Path... files) {
+    throw unsupported();
+  }
 }

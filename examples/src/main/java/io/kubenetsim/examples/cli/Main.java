@@ -1,0 +1,136 @@
+package io.kubenetsim.examples.cli;
+
+import io.kubenetsim.ApiException;
+import io.kubenetsim.Cluster;
+import io.kubenetsim.ClusterBuilder;
+import io.kubenetsim.KubeSim;
+import io.kubenetsim.KubectlResult;
+import io.kubenetsim.NotSettledException;
+import io.kubenetsim.examples.Tour;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code kube-netsim} command line:
+ * {@code java -jar kube-netsim.jar [-f FILE|DIR]... [--nodes N] [--seed N] COMMAND ARGS}.
+ *
+ * <p>Builds a cluster, applies the manifests in order (all or nothing), settles it, then runs
+ * COMMAND: {@code tour}, {@code shell}, or any kubectl-style verb ({@code get}, {@code apply},
+ * {@code delete}, {@code scale}, {@code settle}, {@code advance}, {@code events}). Exit codes:
+ * 0 success, 1 a check the command made failed, 2 bad input (the message on stderr).
+ */
+public final class Main {
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(List.of(args), System.out, System.err, new Shell.Input(System.in,
+        System.console() != null)));
+  }
+
+  /** Runs the tool; {@return the exit code}. Separate from {@link #main} for tests. */
+  static int run(List<String> args, PrintStream out, PrintStream err, Shell.Input in) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.println(Options.USAGE);
+      return USAGE;
+    }
+    if (options.command().isEmpty() || options.command().get(0).equals("help")) {
+      (options.command().isEmpty() ? err : out).println(Options.USAGE);
+      return options.command().isEmpty() ? USAGE : OK;
+    }
+    if (options.command().get(0).equals("tour")) {
+      new Tour(out).run();
+      return OK;
+    }
+    Cluster cluster;
+    try {
+      cluster = start(options);
+    } catch (ApiException e) {
+      err.println(e.getMessage());
+      return USAGE;
+    } catch (NotSettledException e) {
+      err.println("error: " + e.getMessage());
+      return FAILED;
+    }
+    if (options.command().get(0).equals("shell")) {
+      return new Shell(cluster, out, err).run(in);
+    }
+    KubectlResult result = cluster.kubectl(options.command());
+    out.print(result.stdout());
+    err.print(result.stderr());
+    return result.exitCode();
+  }
+
+  private static Cluster start(Options options) {
+    ClusterBuilder builder = KubeSim.cluster().seed(options.seed()).nodes(options.nodes());
+    Cluster cluster = builder.build();
+    if (!options.files().isEmpty()) {
+      cluster.apply(options.files().toArray(Path[]::new));
+    }
+    cluster.settle();
+    return cluster;
+  }
+
+  /** The global options, read up to the first word that is not one. */
+  record Options(List<Path> files, int nodes, long seed, List<String> command) {
+    static final String USAGE = String.join("\n",
+        "usage: java -jar kube-netsim.jar [-f FILE|DIR]... [--nodes N] [--seed N] COMMAND [ARGS]",
+        "commands:",
+        "  tour                       a printed walk through pods, IPs, restarts and failures",
+        "  shell                      read commands from stdin, one per line",
+        "  get pods|nodes|deployments|replicasets|namespaces [-n NS|-A] [-l SEL] [-o FORMAT]",
+        "  apply -f FILE|DIR          apply more manifests (all or nothing)",
+        "  delete TYPE NAME           delete an object (pods gracefully)",
+        "  scale deployment/NAME --replicas=N",
+        "  settle | advance DURATION | events [--since DURATION]",
+        "exit codes: 0 success, 1 a check failed, 2 bad input");
+
+    static Options parse(List<String> args) {
+      List<Path> files = new ArrayList<>();
+      int nodes = 3;
+      long seed = 1;
+      int i = 0;
+      while (i < args.size() && args.get(i).startsWith("-")) {
+        String flag = args.get(i);
+        String value = i + 1 < args.size() ? args.get(i + 1) : null;
+        switch (flag) {
+          case "-f", "--filename" -> files.add(Path.of(required(flag, value)));
+          case "--nodes" -> nodes = number(flag, required(flag, value), 0, 5000);
+          case "--seed" -> seed = Long.parseLong(required(flag, value));
+          default -> throw new IllegalArgumentException("unknown option \"" + flag + "\"");
+        }
+        i += 2;
+      }
+      return new Options(files, nodes, seed, List.copyOf(args.subList(i, args.size())));
+    }
+
+    private static String required(String flag, String value) {
+      if (value == null) {
+        throw new IllegalArgumentException("option " + flag + " needs a value");
+      }
+      return value;
+    }
+
+    private static int number(String flag, String value, int min, int max) {
+      try {
+        int n = Integer.parseInt(value);
+        if (n < min || n > max) {
+          throw new IllegalArgumentException(flag + " must be between " + min + " and " + max
+              + ", got " + n);
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(flag + " needs a whole number, got \"" + value + "\"");
+      }
+    }
+  }
+}

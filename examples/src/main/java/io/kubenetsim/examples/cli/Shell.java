@@ -1,0 +1,67 @@
+package io.kubenetsim.examples.cli;
+
+import io.kubenetsim.Cluster;
+import io.kubenetsim.KubectlResult;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code kube-netsim shell}: one command per line against one cluster, for learners at a
+ * terminal and for scripts. When stdin is not a terminal it prints no banner and no prompt,
+ * only each command's output, so a script can read the output stream as it is. Blank lines and
+ * lines starting with {@code #} are skipped; {@code exit} ends the session. The exit code is
+ * the highest any command returned.
+ */
+final class Shell {
+  /** Where commands come from, and whether a person is typing them. */
+  record Input(InputStream stream, boolean interactive) {}
+
+  private final Cluster cluster;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  Shell(Cluster cluster, PrintStream out, PrintStream err) {
+    this.cluster = cluster;
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(Input input) {
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(input.stream(), StandardCharsets.UTF_8));
+    if (input.interactive()) {
+      out.println("kube-netsim shell (seed " + cluster.seed() + "): kubectl-style commands, "
+          + "plus settle, advance 30s, events; exit to leave.");
+    }
+    int worst = Main.OK;
+    try {
+      while (true) {
+        if (input.interactive()) {
+          out.print("kube-netsim> ");
+          out.flush();
+        }
+        String line = reader.readLine();
+        if (line == null || line.strip().equals("exit") || line.strip().equals("quit")) {
+          break;
+        }
+        if (line.isBlank() || line.strip().startsWith("#")) {
+          continue;
+        }
+        KubectlResult result = cluster.kubectl(line);
+        out.print(result.stdout());
+        out.flush();
+        err.print(result.stderr());
+        err.flush();
+        worst = Math.max(worst, result.exitCode());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return worst;
+  }
+}
