@@ -1,0 +1,100 @@
+package io.kubenetsim.core.manifest;
+
+import com.google.common.collect.ImmutableList;
+import io.kubenetsim.manifest.FieldError;
+import io.kubenetsim.model.Container;
+import io.kubenetsim.model.ContainerPort;
+import io.kubenetsim.model.PodSpec;
+import io.kubenetsim.model.Probe;
+import io.kubenetsim.net.Protocol;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decodes {@code v1.PodSpec}, shared by Pods and the templates of Deployments and ReplicaSets,
+ * applying upstream's defaults: {@code restartPolicy: Always}, {@code dnsPolicy: ClusterFirst},
+ * {@code terminationGracePeriodSeconds: 30}, container port {@code protocol: TCP}, and probe
+ * timing (period 10 s, timeout 1 s, thresholds 1 and 3).
+ *
+ * <p>Simplification: fields the simulation does not model (volumes, resources, env, affinity,
+ * probe handlers, …) are accepted as known and dropped without checking their types.
+ */
+final class PodSpecDecoder {
+  /** Rule id of the decode-stage error for a protocol other than TCP, UDP and SCTP. */
+  static final String PROTOCOL_RULE = "containerPort.protocol.supported";
+
+  private static final List<String> PROTOCOLS = List.of("SCTP", "TCP", "UDP");
+
+  private PodSpecDecoder() {}
+
+  static PodSpec decode(ObjectCursor spec) {
+    spec.ignore("volumes", "initContainers", "ephemeralContainers", "activeDeadlineSeconds",
+        "nodeSelector", "serviceAccountName", "serviceAccount", "automountServiceAccountToken",
+        "hostPID", "hostIPC", "shareProcessNamespace", "securityContext", "imagePullSecrets",
+        "affinity", "schedulerName", "tolerations", "hostAliases", "priorityClassName",
+        "priority", "dnsConfig", "readinessGates", "runtimeClassName", "enableServiceLinks",
+        "preemptionPolicy", "overhead", "topologySpreadConstraints", "setHostnameAsFQDN", "os",
+        "hostUsers", "schedulingGates", "resourceClaims", "resources", "hostnameOverride");
+    ImmutableList.Builder<Container> containers = ImmutableList.builder();
+    for (ObjectCursor container : spec.objects("containers", "v1.Container")) {
+      containers.add(container(container));
+    }
+    return new PodSpec(
+        spec.string("nodeName"),
+        spec.bool("hostNetwork", false),
+        containers.build(),
+        spec.int64("terminationGracePeriodSeconds", PodSpec.DEFAULT_GRACE_PERIOD_SECONDS),
+        spec.string("hostname"),
+        spec.string("subdomain"),
+        nonEmpty(spec.string("restartPolicy"), "Always"),
+        nonEmpty(spec.string("dnsPolicy"), "ClusterFirst"));
+  }
+
+  private static Container container(ObjectCursor container) {
+    container.ignore("command", "args", "workingDir", "envFrom", "env", "resources",
+        "resizePolicy", "restartPolicy", "restartPolicyRules", "volumeMounts", "volumeDevices",
+        "livenessProbe", "startupProbe", "lifecycle", "terminationMessagePath",
+        "terminationMessagePolicy", "imagePullPolicy", "securityContext", "stdin", "stdinOnce",
+        "tty");
+    ImmutableList.Builder<ContainerPort> ports = ImmutableList.builder();
+    for (ObjectCursor port : container.objects("ports", "v1.ContainerPort")) {
+      ports.add(port(port));
+    }
+    Optional<Probe> probe =
+        container.optionalObject("readinessProbe", "v1.Probe").map(PodSpecDecoder::probe);
+    return new Container(container.string("name"), container.string("image"), ports.build(),
+        probe);
+  }
+
+  private static ContainerPort port(ObjectCursor port) {
+    port.ignore("hostIP");
+    String protocolText = nonEmpty(port.string("protocol"), "TCP");
+    Optional<Protocol> protocol = Protocol.tryParse(protocolText);
+    if (protocol.isEmpty()) {
+      port.error(FieldError.notSupported(port.fieldPath("protocol"), protocolText, PROTOCOLS,
+          PROTOCOL_RULE));
+    }
+    return new ContainerPort(port.string("name"), port.int32("containerPort", 0),
+        protocol.orElse(Protocol.TCP), port.int32("hostPort", 0));
+  }
+
+  private static Probe probe(ObjectCursor probe) {
+    probe.ignore("exec", "httpGet", "tcpSocket", "grpc", "terminationGracePeriodSeconds");
+    Probe defaults = Probe.defaults();
+    return new Probe(
+        probe.int32("initialDelaySeconds", defaults.initialDelaySeconds()),
+        positiveOr(probe.int32("periodSeconds", 0), defaults.periodSeconds()),
+        positiveOr(probe.int32("timeoutSeconds", 0), defaults.timeoutSeconds()),
+        positiveOr(probe.int32("successThreshold", 0), defaults.successThreshold()),
+        positiveOr(probe.int32("failureThreshold", 0), defaults.failureThreshold()));
+  }
+
+  /** Upstream defaults probe timing fields that are zero (unset), not only absent ones. */
+  private static int positiveOr(int value, int fallback) {
+    return value == 0 ? fallback : value;
+  }
+
+  private static String nonEmpty(String value, String fallback) {
+    return value.isEmpty() ? fallback : value;
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Kubernetes manifests in and out: YAML and JSON text to model records and back.
+ *
+ * <p>Start here: {@link io.kubenetsim.core.manifest.ManifestReader} reads files, folders and text
+ * into {@link io.kubenetsim.core.manifest.ManifestDocument}s, or throws a {@link
+ * io.kubenetsim.core.manifest.ManifestDecodeException} listing every {@link
+ * io.kubenetsim.core.manifest.DecodeProblem} in kubectl's words. {@link
+ * io.kubenetsim.core.manifest.ManifestWriter} prints records as {@code kubectl get -o json|yaml}
+ * does. Both look kinds up in a {@link io.kubenetsim.core.manifest.KindRegistry}: one {@link
+ * io.kubenetsim.core.manifest.KindDecoder} and one {@link
+ * io.kubenetsim.core.manifest.KindEncoder} per kind. Decoders walk Jackson's tree by hand with an
+ * {@link io.kubenetsim.core.manifest.ObjectCursor}, which tracks the JSON path and collects type
+ * errors, unknown fields and decode-stage field errors.
+ *
+ * <p>Shared pieces: {@code ObjectMetaDecoder}, {@code LabelSelectorDecoder}, {@code
+ * PodSpecDecoder} and {@code PodTemplateSpecDecoder} (Pods and workload templates use the same
+ * pod spec decoder), and their encoder counterparts. Decoding applies upstream defaults but does
+ * not validate; validation is a separate layer with apiserver messages.
+ */
+package io.kubenetsim.core.manifest;
