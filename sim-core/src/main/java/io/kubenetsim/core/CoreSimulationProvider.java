@@ -10,6 +10,6 @@ public final class CoreSimulationProvider implements SimulationProvider {
 
   @Override
   public Cluster create(ClusterConfig config) {
-    return new SimulatedCluster(config, new ObjectValidator(), new Manifests());
+    return new SimulatedCluster(config, new ObjectValidator());
   }
 }

@@ -12,6 +12,11 @@ import io.kubenetsim.KubectlResult;
 import io.kubenetsim.NodeHandle;
 import io.kubenetsim.PodBuilder;
 import io.kubenetsim.PodHandle;
+import io.kubenetsim.core.kubectl.KubectlCommand;
+import io.kubenetsim.core.kubectl.ManifestFormatter;
+import io.kubenetsim.core.manifest.ManifestDocument;
+import io.kubenetsim.core.manifest.ManifestReader;
+import io.kubenetsim.core.manifest.ManifestWriter;
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.core.store.AtomicApply;
 import io.kubenetsim.core.store.Kinds;
@@ -41,14 +46,15 @@ final class SimulatedCluster implements Cluster {
   private final ClusterConfig config;
   private final ControlPlane plane;
   private final AtomicApply applier;
-  private final Manifests manifests;
+  private final ManifestReader reader = new ManifestReader();
+  private final KubectlCommand kubectl;
   private long nextNodeAddress = 2;
 
-  SimulatedCluster(ClusterConfig config, ObjectValidation validation, Manifests manifests) {
+  SimulatedCluster(ClusterConfig config, ObjectValidation validation) {
     this.config = config;
     this.plane = new ControlPlane(config, validation);
     this.applier = new AtomicApply(plane.store, validation);
-    this.manifests = manifests;
+    this.kubectl = new KubectlCommand(this, new ManifestFormatter(new ManifestWriter()));
     for (String name : List.of("default", "kube-node-lease", "kube-public", "kube-system")) {
       plane.store.create(Namespace.of(name), "Created", "system namespace");
     }
@@ -205,17 +211,23 @@ final class SimulatedCluster implements Cluster {
 
   @Override
   public ApplyResult apply(Path... files) {
-    return applier.apply(manifests.read(files, "default"));
+    return applyIn("default", files);
   }
 
   @Override
   public ApplyResult applyYaml(String text) {
-    return applier.apply(manifests.read(text, "default"));
+    return applier.apply(items(reader.read(text, "<string>"), "default"));
   }
 
   @Override
   public ApplyResult applyIn(String namespace, Path... files) {
-    return applier.apply(manifests.read(files, namespace));
+    return applier.apply(items(reader.read(files), namespace));
+  }
+
+  private static List<AtomicApply.Item> items(List<ManifestDocument> documents,
+      String namespace) {
+    return documents.stream().map(d -> new AtomicApply.Item(Optional.of(d.source()),
+        defaultNamespace(d.object(), namespace))).toList();
   }
 
   static KubernetesObject defaultNamespace(KubernetesObject object, String namespace) {
@@ -244,12 +256,12 @@ final class SimulatedCluster implements Cluster {
 
   @Override
   public KubectlResult kubectl(String commandLine) {
-    return manifests.kubectl(this).run(commandLine);
+    return kubectl.run(commandLine);
   }
 
   @Override
   public KubectlResult kubectl(List<String> argv) {
-    return manifests.kubectl(this).run(argv);
+    return kubectl.run(argv);
   }
 
   @Override

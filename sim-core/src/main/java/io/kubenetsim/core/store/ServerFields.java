@@ -46,7 +46,8 @@ final class ServerFields {
   /** {@return whether the desired state (spec) differs, which bumps metadata.generation} */
   static boolean specChanged(KubernetesObject old, KubernetesObject updated) {
     if (old instanceof Pod a && updated instanceof Pod b) {
-      return !a.spec().equals(b.spec());
+      // Binding goes through the binding subresource, which does not bump the generation.
+      return !a.spec().withNodeName("").equals(b.spec().withNodeName(""));
     }
     if (old instanceof Deployment a && updated instanceof Deployment b) {
       return !a.spec().equals(b.spec());
