@@ -206,9 +206,10 @@ class KubectlCommandTest {
 
   @Test
   void unknownVerbEmptyLineAndUnbalancedQuotesAreUsageErrors() {
-    assertResult(2, "", "error: unknown command \"fetch\" for \"kubectl\"; known commands: get\n",
+    String known = "known commands: get, apply, delete, scale, settle, advance, events\n";
+    assertResult(2, "", "error: unknown command \"fetch\" for \"kubectl\"; " + known,
         kubectl.run("fetch pods"));
-    assertResult(2, "", "error: no command given; known commands: get\n", kubectl.run("  "));
+    assertResult(2, "", "error: no command given; " + known, kubectl.run("  "));
     KubectlResult quote = kubectl.run("get pods -l 'app=web");
     assertEquals(2, quote.exitCode());
     assertEquals(true, quote.stderr().startsWith("error: unterminated ' quote"), quote.stderr());
@@ -233,7 +234,8 @@ class KubectlCommandTest {
     List<Verb> verbs = new ArrayList<>(KubectlCommand.defaultVerbs());
     verbs.add(echo);
     KubectlCommand extended = new KubectlCommand(new FakeCluster(NOW, List.of()), FORMATTER, verbs);
-    assertEquals(List.of("get", "echo"), extended.verbNames());
+    assertEquals(List.of("get", "apply", "delete", "scale", "settle", "advance", "events",
+        "echo"), extended.verbNames());
     assertResult(0, "a b -n x @2025-03-01T12:00:00Z\n", "", extended.run("-n x echo a b"));
     assertResult(1, "", "error: nothing to echo\n", extended.run("echo"));
     assertThrows(IllegalArgumentException.class, () -> new KubectlCommand(
