@@ -1,0 +1,9 @@
+/**
+ * kube-netsim: a deterministic simulation of a Kubernetes cluster's control plane and
+ * networking in one JVM. Start here: {@link io.kubenetsim.KubeSim#cluster()} builds a {@link
+ * io.kubenetsim.Cluster}; its handles ({@link io.kubenetsim.PodHandle}, {@link
+ * io.kubenetsim.NodeHandle}, {@link io.kubenetsim.DeploymentHandle}) act on live objects;
+ * {@link io.kubenetsim.Cluster#settle()} and {@link io.kubenetsim.Cluster#runFor} move virtual
+ * time; {@link io.kubenetsim.Cluster#kubectl(String)} prints kubectl-style views.
+ */
+package io.kubenetsim;
