@@ -118,7 +118,8 @@ public final class Simulator {
         .map(e -> "  " + e.getValue() + " x " + e.getKey())
         .collect(Collectors.joining("\n"));
     return new NotSettledException("the cluster did not settle: after " + maxSteps
-        + " events (seed " + random.seed() + ", virtual time +" + clock.elapsed() + ", step "
+        + " events (seed " + random.seed() + ", virtual time +"
+        + clock.elapsed().toString().substring(2).toLowerCase(java.util.Locale.ROOT) + ", step "
         + stepsRun + ") " + queue.size() + " events are still pending. Most frequent of the last "
         + recent.size() + " recorded events:\n" + (top.isEmpty() ? "  (none recorded)" : top)
         + "\nSomething keeps changing (a crash-looping pod?). Fix it, or drive time with "

@@ -215,7 +215,8 @@ public final class ApiStore {
     if (stored instanceof Pod pod) {
       long grace = gracePeriodSeconds.orElse(pod.spec().terminationGracePeriodSeconds());
       checkArgument(grace >= 0, "grace period must be zero or more, got %s", grace);
-      if (grace > 0 && !pod.spec().nodeName().isEmpty()) {
+      // As upstream's pod strategy: unscheduled or finished pods have nothing to stop.
+      if (grace > 0 && !pod.spec().nodeName().isEmpty() && !pod.status().phase().isTerminal()) {
         if (!pod.metadata().isTerminating()) {
           ObjectMeta meta = pod.metadata().withDeletion(
               sim.clock().now().plusSeconds(grace), grace);
