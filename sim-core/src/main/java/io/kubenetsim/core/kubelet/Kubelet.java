@@ -173,8 +173,9 @@ public final class Kubelet {
   }
 
   /**
-   * Crashes the pod's containers once. The first restart is immediate; each further crash
-   * doubles the back-off (10 s, 20 s, … up to 5 min), reset after 10 minutes of running.
+   * Crashes the pod's containers once. The first restart has no back-off; each further crash
+   * doubles the back-off (10 s, 20 s, … up to 5 min), reset after 10 minutes of running. Each
+   * restart then takes the container start delay, during which the pod is not ready.
    */
   public void crash(NamespacedName key) {
     PodRuntime runtime = runtimes.get(key);
@@ -197,7 +198,7 @@ public final class Kubelet {
         p -> p.withStatus(PodStatuses.backingOff(p, runtime, sim.clock().now())),
         "BackOff", "container exited with code 1; restart " + runtime.restartCount
             + " in " + backOff.toSeconds() + "s");
-    // The restart itself takes as long as any container start, after the back-off.
+    // After the back-off, starting the container again takes as long as starting it did.
     later(key, runtime, backOff.plus(timing.containerStartDelay()), this::startContainers);
   }
 
