@@ -3,7 +3,6 @@ package io.kubenetsim.core;
 import io.kubenetsim.DeploymentHandle;
 import io.kubenetsim.PodHandle;
 import io.kubenetsim.core.controllers.OwnerIndex;
-import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.model.Container;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.ObjectRef;
@@ -18,28 +17,10 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** A {@link DeploymentHandle} that reads the store on every call and writes as a user does. */
-final class LiveDeployment implements DeploymentHandle {
-  private final ControlPlane plane;
-  private final ObjectRef ref;
+final class LiveDeployment extends LiveObject<Deployment> implements DeploymentHandle {
 
   LiveDeployment(ControlPlane plane, ObjectRef ref) {
-    this.plane = plane;
-    this.ref = ref;
-  }
-
-  @Override
-  public ObjectRef ref() {
-    return ref;
-  }
-
-  @Override
-  public boolean exists() {
-    return plane.store.get(ref).isPresent();
-  }
-
-  @Override
-  public Deployment get() {
-    return (Deployment) plane.store.get(ref).orElseThrow(() -> ApiStore.notFound(ref));
+    super(plane, ref, Deployment.class);
   }
 
   @Override
@@ -92,21 +73,5 @@ final class LiveDeployment implements DeploymentHandle {
 
   private void change(UnaryOperator<Deployment> edit, String reason, String detail) {
     plane.store.update(edit.apply(get()), reason, detail);
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof LiveDeployment d && d.ref.equals(ref);
-  }
-
-  @Override
-  public int hashCode() {
-    return ref.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return plane.store.get(ref).map(Object::toString)
-        .orElse("Deployment " + ref.key() + " (deleted)");
   }
 }

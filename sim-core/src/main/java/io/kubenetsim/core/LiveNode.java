@@ -2,8 +2,6 @@ package io.kubenetsim.core;
 
 import io.kubenetsim.NodeHandle;
 import io.kubenetsim.PodHandle;
-import io.kubenetsim.core.store.ApiStore;
-import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.Pod;
@@ -11,29 +9,17 @@ import java.util.List;
 import java.util.Optional;
 
 /** A {@link NodeHandle} that reads the store on every call. */
-final class LiveNode implements NodeHandle {
-  private final ControlPlane plane;
+final class LiveNode extends LiveObject<Node> implements NodeHandle {
   private final String name;
 
   LiveNode(ControlPlane plane, String name) {
-    this.plane = plane;
+    super(plane, ObjectRef.clusterScoped(Node.KIND, name), Node.class);
     this.name = name;
   }
 
   @Override
   public String name() {
     return name;
-  }
-
-  @Override
-  public boolean exists() {
-    return plane.store.get(Node.class, key()).isPresent();
-  }
-
-  @Override
-  public Node get() {
-    return plane.store.get(Node.class, key())
-        .orElseThrow(() -> ApiStore.notFound(ObjectRef.clusterScoped(Node.KIND, name)));
   }
 
   @Override
@@ -75,25 +61,5 @@ final class LiveNode implements NodeHandle {
   public void remove() {
     plane.store.delete(ObjectRef.clusterScoped(Node.KIND, name), Optional.empty(), "Deleting",
         "node removed by the user");
-  }
-
-  private NamespacedName key() {
-    return NamespacedName.of("", name);
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof LiveNode n && n.name.equals(name);
-  }
-
-  @Override
-  public int hashCode() {
-    return name.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return plane.store.get(Node.class, key()).map(Object::toString)
-        .orElse("Node " + name + " (removed)");
   }
 }

@@ -1,35 +1,16 @@
 package io.kubenetsim.core;
 
 import io.kubenetsim.PodHandle;
-import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.Pod;
 import java.time.Duration;
 import java.util.Optional;
 
 /** A {@link PodHandle} that reads the store on every call. */
-final class LivePod implements PodHandle {
-  private final ControlPlane plane;
-  private final ObjectRef ref;
+final class LivePod extends LiveObject<Pod> implements PodHandle {
 
   LivePod(ControlPlane plane, ObjectRef ref) {
-    this.plane = plane;
-    this.ref = ref;
-  }
-
-  @Override
-  public ObjectRef ref() {
-    return ref;
-  }
-
-  @Override
-  public boolean exists() {
-    return plane.store.get(ref).isPresent();
-  }
-
-  @Override
-  public Pod get() {
-    return (Pod) plane.store.get(ref).orElseThrow(() -> ApiStore.notFound(ref));
+    super(plane, ref, Pod.class);
   }
 
   @Override
@@ -67,20 +48,5 @@ final class LivePod implements PodHandle {
         k.crashLoop(ref.key(), crashing);
       }
     });
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof LivePod p && p.ref.equals(ref);
-  }
-
-  @Override
-  public int hashCode() {
-    return ref.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return plane.store.get(ref).map(Object::toString).orElse("Pod " + ref.key() + " (deleted)");
   }
 }
