@@ -57,6 +57,9 @@ public final class Main {
     } catch (ApiException e) {
       err.println(e.getMessage());
       return USAGE;
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return USAGE;
     } catch (NotSettledException e) {
       err.println("error: " + e.getMessage());
       return FAILED;
@@ -71,7 +74,8 @@ public final class Main {
   }
 
   private static Cluster start(Options options) {
-    ClusterBuilder builder = KubeSim.cluster().seed(options.seed()).nodes(options.nodes());
+    ClusterBuilder builder = KubeSim.cluster().seed(options.seed()).nodes(options.nodes())
+        .clusterCidr(options.clusterCidr(), options.nodeCidrMaskSize());
     Cluster cluster = builder.build();
     if (!options.files().isEmpty()) {
       cluster.apply(options.files().toArray(Path[]::new));
@@ -81,9 +85,11 @@ public final class Main {
   }
 
   /** The global options, read up to the first word that is not one. */
-  record Options(List<Path> files, int nodes, long seed, List<String> command) {
+  record Options(List<Path> files, int nodes, long seed, String clusterCidr,
+      int nodeCidrMaskSize, List<String> command) {
     static final String USAGE = String.join("\n",
         "usage: java -jar kube-netsim.jar [-f FILE|DIR]... [--nodes N] [--seed N] COMMAND [ARGS]",
+        "options: --cluster-cidr CIDR (10.244.0.0/16), --node-cidr-mask-size N (24)",
         "commands:",
         "  tour                       a printed walk through pods, IPs, restarts and failures",
         "  shell                      read commands from stdin, one per line",
@@ -98,6 +104,8 @@ public final class Main {
       List<Path> files = new ArrayList<>();
       int nodes = 3;
       long seed = 1;
+      String clusterCidr = "10.244.0.0/16";
+      int maskSize = 24;
       int i = 0;
       while (i < args.size() && args.get(i).startsWith("-")) {
         String flag = args.get(i);
@@ -105,12 +113,15 @@ public final class Main {
         switch (flag) {
           case "-f", "--filename" -> files.add(Path.of(required(flag, value)));
           case "--nodes" -> nodes = number(flag, required(flag, value), 0, 5000);
-          case "--seed" -> seed = Long.parseLong(required(flag, value));
+          case "--seed" -> seed = number(flag, required(flag, value));
+          case "--cluster-cidr" -> clusterCidr = required(flag, value);
+          case "--node-cidr-mask-size" -> maskSize = number(flag, required(flag, value), 0, 30);
           default -> throw new IllegalArgumentException("unknown option \"" + flag + "\"");
         }
         i += 2;
       }
-      return new Options(files, nodes, seed, List.copyOf(args.subList(i, args.size())));
+      return new Options(files, nodes, seed, clusterCidr, maskSize,
+          List.copyOf(args.subList(i, args.size())));
     }
 
     private static String required(String flag, String value) {
@@ -118,6 +129,14 @@ public final class Main {
         throw new IllegalArgumentException("option " + flag + " needs a value");
       }
       return value;
+    }
+
+    private static long number(String flag, String value) {
+      try {
+        return Long.parseLong(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(flag + " needs a whole number, got \"" + value + "\"");
+      }
     }
 
     private static int number(String flag, String value, int min, int max) {
