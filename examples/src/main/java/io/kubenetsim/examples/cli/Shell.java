@@ -2,6 +2,8 @@ package io.kubenetsim.examples.cli;
 
 import io.kubenetsim.Cluster;
 import io.kubenetsim.KubectlResult;
+import io.kubenetsim.core.kubectl.KubectlResults;
+import io.kubenetsim.core.kubectl.ShellWords;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +11,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * {@code kube-netsim shell}: one command per line against one cluster, for learners at a
@@ -52,7 +55,7 @@ final class Shell {
         if (line.isBlank() || line.strip().startsWith("#")) {
           continue;
         }
-        KubectlResult result = cluster.kubectl(line);
+        KubectlResult result = run(line);
         out.print(result.stdout());
         out.flush();
         err.print(result.stderr());
@@ -63,5 +66,19 @@ final class Shell {
       throw new UncheckedIOException(e);
     }
     return worst;
+  }
+
+  /**
+   * Runs one line. A failed command that asked for {@code -o json} also prints {@code {"error":
+   * "…"}} on stdout, so a script reading the shell's output as a JSON stream stays aligned.
+   */
+  private KubectlResult run(String line) {
+    List<String> words;
+    try {
+      words = ShellWords.split(line);
+    } catch (IllegalArgumentException unbalanced) {
+      return cluster.kubectl(line); // reports the quoting error itself
+    }
+    return KubectlResults.applyJsonErrorRule(words, cluster.kubectl(words));
   }
 }

@@ -18,8 +18,8 @@ import java.util.List;
  * written before the verb ({@code -n shop get pods}) after it; (3) pick the verb from the
  * registry, in which verbs keep the order they were given; (4) run it, turning {@link
  * CommandException}, {@link ApiException} and {@link IllegalArgumentException} into results;
- * (5) apply the JSON error rule of {@link KubectlResults#applyJsonErrorRule}. Confined to the
- * simulation thread, like the cluster it reads.
+ * Confined to the simulation thread, like the cluster it reads. (The {@code {"error": …}} rule
+ * for JSON streams is the shell's: see {@link KubectlResults#applyJsonErrorRule}.)
  *
  * <pre>{@code
  * KubectlCommand kubectl = new KubectlCommand(cluster, formatter);
@@ -76,7 +76,7 @@ public final class KubectlCommand {
 
   /** {@return the result of a command given as words ({@code argv})} */
   public KubectlResult run(List<String> argv) {
-    return KubectlResults.applyJsonErrorRule(argv, dispatch(argv));
+    return dispatch(argv);
   }
 
   private KubectlResult dispatch(List<String> argv) {
