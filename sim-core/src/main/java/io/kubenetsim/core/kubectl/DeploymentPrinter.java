@@ -25,12 +25,13 @@ public final class DeploymentPrinter implements ResourcePrinter<Deployment> {
   private static final List<String> WIDE_COLUMNS = List.of("Containers", "Images", "Selector");
 
   @Override
-  public List<String> columns(boolean wide) {
-    List<String> columns = new ArrayList<>(COLUMNS);
-    if (wide) {
-      columns.addAll(WIDE_COLUMNS);
-    }
-    return columns;
+  public List<String> columns() {
+    return COLUMNS;
+  }
+
+  @Override
+  public List<String> wideColumns() {
+    return WIDE_COLUMNS;
   }
 
   @Override

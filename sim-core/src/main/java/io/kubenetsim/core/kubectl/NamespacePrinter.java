@@ -18,7 +18,7 @@ public final class NamespacePrinter implements ResourcePrinter<Namespace> {
   private static final List<String> COLUMNS = List.of("Name", "Status", "Age");
 
   @Override
-  public List<String> columns(boolean wide) {
+  public List<String> columns() {
     return COLUMNS;
   }
 

@@ -35,12 +35,13 @@ public final class NodePrinter implements ResourcePrinter<Node> {
       "Internal-IP", "External-IP", "OS-Image", "Kernel-Version", "Container-Runtime");
 
   @Override
-  public List<String> columns(boolean wide) {
-    List<String> columns = new ArrayList<>(COLUMNS);
-    if (wide) {
-      columns.addAll(WIDE_COLUMNS);
-    }
-    return columns;
+  public List<String> columns() {
+    return COLUMNS;
+  }
+
+  @Override
+  public List<String> wideColumns() {
+    return WIDE_COLUMNS;
   }
 
   @Override

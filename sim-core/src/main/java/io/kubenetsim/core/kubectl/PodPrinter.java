@@ -37,12 +37,13 @@ public final class PodPrinter implements ResourcePrinter<Pod> {
       List.of("IP", "Node", "Nominated Node", "Readiness Gates");
 
   @Override
-  public List<String> columns(boolean wide) {
-    List<String> columns = new ArrayList<>(COLUMNS);
-    if (wide) {
-      columns.addAll(WIDE_COLUMNS);
-    }
-    return columns;
+  public List<String> columns() {
+    return COLUMNS;
+  }
+
+  @Override
+  public List<String> wideColumns() {
+    return WIDE_COLUMNS;
   }
 
   @Override

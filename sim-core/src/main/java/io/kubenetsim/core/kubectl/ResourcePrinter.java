@@ -15,8 +15,23 @@ import java.util.List;
  */
 public interface ResourcePrinter<T> {
 
-  /** {@return the column names in kubectl's spelling, wide-only columns last when {@code wide}} */
-  List<String> columns(boolean wide);
+  /** {@return the column names in kubectl's spelling} */
+  List<String> columns();
+
+  /** {@return the columns {@code -o wide} appends; none by default} */
+  default List<String> wideColumns() {
+    return List.of();
+  }
+
+  /** {@return the column names, wide-only columns last when {@code wide}} */
+  default List<String> columns(boolean wide) {
+    if (!wide) {
+      return columns();
+    }
+    List<String> all = new ArrayList<>(columns());
+    all.addAll(wideColumns());
+    return all;
+  }
 
   /** {@return one table row for {@code object}, one cell per {@link #columns(boolean)} entry} */
   List<String> row(T object, Instant now, boolean wide);
