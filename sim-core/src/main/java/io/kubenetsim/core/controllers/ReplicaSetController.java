@@ -145,9 +145,9 @@ public final class ReplicaSetController {
     WorkloadStatus status = new WorkloadStatus(rs.metadata().generation(), active.size(),
         active.size(), ready, available);
     store.patch(ReplicaSet.class, rs.metadata().key(), r -> r.withStatus(status),
-        "ReplicaSetStatus", status.replicas() + " pods, " + status.readyReplicas() + "/"
-            + rs.spec().replicas() + " ready, "
-            + status.availableReplicas() + " available");
+        "ReplicaSetStatus", "replicas " + status.replicas() + ", ready "
+            + status.readyReplicas() + "/" + rs.spec().replicas() + ", available "
+            + status.availableReplicas());
     recheck.ifPresent(d -> queue.addAfter(rs.metadata().key(), d));
   }
 
