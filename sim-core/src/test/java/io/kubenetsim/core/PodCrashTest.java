@@ -59,8 +59,8 @@ class PodCrashTest {
     c.pods("shop", "app=web").get(1).crash();
     c.settle();
     boolean sawDip = c.events().asList().subList(mark, c.events().size()).stream()
-        .anyMatch(e -> e.kind().equals("ReplicaSetStatus") && e.detail().contains("1/2 ready"));
-    assertTrue(sawDip, "the ReplicaSet never reported 1/2 ready" + Diagnostics.context(c));
+        .anyMatch(e -> e.kind().equals("ReplicaSetStatus") && e.detail().contains("ready 1/2"));
+    assertTrue(sawDip, "the ReplicaSet never reported ready 1/2" + Diagnostics.context(c));
     ReplicaSet rs = c.list(ReplicaSet.class).get(0);
     assertEquals(2, rs.status().readyReplicas());
   }
