@@ -122,6 +122,29 @@ public interface Cluster {
   /** {@return the Deployments of a namespace, by name} */
   List<DeploymentHandle> deployments(String namespace);
 
+  // ---- services ----
+
+  /** {@return a builder for a Service named {@code namespace/name}} */
+  ServiceBuilder service(String namespacedName);
+
+  /**
+   * {@return a builder that exposes a workload as {@code kubectl expose} does}
+   *
+   * @param target {@code namespace/name} of a Deployment, or {@code kind/namespace/name} with
+   *     kind {@code deployment}, {@code replicaset}, {@code pod} or {@code service}
+   */
+  ExposeBuilder expose(String target);
+
+  /**
+   * {@return the Service {@code namespace/name}}
+   *
+   * @throws ApiException (NotFound) when there is none
+   */
+  ServiceHandle getService(String namespacedName);
+
+  /** {@return the Services of a namespace, by name} */
+  List<ServiceHandle> services(String namespace);
+
   // ---- any object ----
 
   /**

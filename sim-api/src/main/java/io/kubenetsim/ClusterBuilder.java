@@ -1,9 +1,11 @@
 package io.kubenetsim;
 
+import com.google.common.collect.ImmutableList;
 import io.kubenetsim.net.Cidr;
+import io.kubenetsim.net.PortRange;
 import io.kubenetsim.spi.SimulationProvider;
 import java.time.Duration;
-import java.util.function.UnaryOperator;
+import java.time.Instant;
 
 /**
  * Builds a {@link Cluster}. Start from {@link KubeSim#cluster()}; every setting has a default.
@@ -13,66 +15,120 @@ import java.util.function.UnaryOperator;
  * }</pre>
  */
 public final class ClusterBuilder {
+  private long seed;
+  private int nodes;
+  private Cidr clusterCidr;
+  private int nodeCidrMaskSize;
+  private Cidr nodeNetwork;
+  private Instant startTime;
+  private Timing timing;
+  private long maxSettleEvents;
+  private ImmutableList<Cidr> serviceCidrs;
+  private PortRange nodePortRange;
+  private int maxEndpointsPerSlice;
+  private Cidr loadBalancerPool;
+  private String apiServerEndpoint;
 
-  private ClusterConfig config;
-
-  ClusterBuilder(ClusterConfig config) {
-    this.config = config;
-  }
-
-  private ClusterBuilder with(UnaryOperator<ClusterConfig> change) {
-    config = change.apply(config);
-    return this;
+  ClusterBuilder(ClusterConfig c) {
+    seed = c.seed();
+    nodes = c.initialNodes();
+    clusterCidr = c.clusterCidr();
+    nodeCidrMaskSize = c.nodeCidrMaskSize();
+    nodeNetwork = c.nodeNetwork();
+    startTime = c.startTime();
+    timing = c.timing();
+    maxSettleEvents = c.maxSettleEvents();
+    serviceCidrs = c.serviceCidrs();
+    nodePortRange = c.nodePortRange();
+    maxEndpointsPerSlice = c.maxEndpointsPerSlice();
+    loadBalancerPool = c.loadBalancerPool();
+    apiServerEndpoint = c.apiServerEndpoint();
   }
 
   /** Sets the seed all randomness derives from. */
-  public ClusterBuilder seed(long seed) {
-    return with(c -> new ClusterConfig(seed, c.initialNodes(), c.clusterCidr(),
-        c.nodeCidrMaskSize(), c.nodeNetwork(), c.startTime(), c.timing(), c.maxSettleEvents()));
+  public ClusterBuilder seed(long value) {
+    seed = value;
+    return this;
   }
 
   /** Sets how many nodes exist at start ({@code node-1} … {@code node-N}); 0 for none. */
   public ClusterBuilder nodes(int count) {
-    return with(c -> new ClusterConfig(c.seed(), count, c.clusterCidr(), c.nodeCidrMaskSize(),
-        c.nodeNetwork(), c.startTime(), c.timing(), c.maxSettleEvents()));
+    nodes = count;
+    return this;
   }
 
   /** Sets the pod network, e.g. {@code "10.244.0.0/16"}, and the per-node prefix length. */
   public ClusterBuilder clusterCidr(String cidr, int nodeMaskSize) {
-    return with(c -> new ClusterConfig(c.seed(), c.initialNodes(), Cidr.parse(cidr),
-        nodeMaskSize, c.nodeNetwork(), c.startTime(), c.timing(), c.maxSettleEvents()));
+    clusterCidr = Cidr.parse(cidr);
+    nodeCidrMaskSize = nodeMaskSize;
+    return this;
   }
 
   /** Sets the network node IPs come from, e.g. {@code "172.18.0.0/16"}. */
   public ClusterBuilder nodeNetwork(String cidr) {
-    return with(c -> new ClusterConfig(c.seed(), c.initialNodes(), c.clusterCidr(),
-        c.nodeCidrMaskSize(), Cidr.parse(cidr), c.startTime(), c.timing(), c.maxSettleEvents()));
+    nodeNetwork = Cidr.parse(cidr);
+    return this;
+  }
+
+  /** Sets the Service IP range(s), as {@code --service-cluster-ip-range 10.96.0.0/12}. */
+  public ClusterBuilder serviceClusterIpRange(String... cidrs) {
+    ImmutableList.Builder<Cidr> parsed = ImmutableList.builder();
+    for (String cidr : cidrs) {
+      parsed.add(Cidr.parse(cidr));
+    }
+    serviceCidrs = parsed.build();
+    return this;
+  }
+
+  /** Sets the NodePort range, as {@code --service-node-port-range 30000-32767}. */
+  public ClusterBuilder serviceNodePortRange(String range) {
+    nodePortRange = PortRange.parse(range);
+    return this;
+  }
+
+  /** Sets how many endpoints one EndpointSlice holds at most (1–1000, default 100). */
+  public ClusterBuilder maxEndpointsPerSlice(int max) {
+    maxEndpointsPerSlice = max;
+    return this;
+  }
+
+  /** Sets where the simulated cloud's load balancers take their IPs, e.g. {@code 203.0.113.0/24}. */
+  public ClusterBuilder loadBalancerPool(String cidr) {
+    loadBalancerPool = Cidr.parse(cidr);
+    return this;
   }
 
   /** Sets all timings at once. */
-  public ClusterBuilder timing(Timing timing) {
-    return with(c -> new ClusterConfig(c.seed(), c.initialNodes(), c.clusterCidr(),
-        c.nodeCidrMaskSize(), c.nodeNetwork(), c.startTime(), timing, c.maxSettleEvents()));
+  public ClusterBuilder timing(Timing value) {
+    timing = value;
+    return this;
   }
 
   /** Sets how long watchers lag behind the store. */
   public ClusterBuilder informerLag(Duration lag) {
-    return timing(config.timing().withInformerLag(lag));
+    timing = timing.withInformerLag(lag);
+    return this;
   }
 
   /** Sets how many events {@code settle()} may run before it reports a cluster that never settles. */
   public ClusterBuilder maxSettleEvents(long events) {
-    return with(c -> new ClusterConfig(c.seed(), c.initialNodes(), c.clusterCidr(),
-        c.nodeCidrMaskSize(), c.nodeNetwork(), c.startTime(), c.timing(), events));
+    maxSettleEvents = events;
+    return this;
   }
 
-  /** {@return the configuration built so far} */
+  /**
+   * {@return the configuration built so far}
+   *
+   * @throws IllegalArgumentException when settings contradict each other (overlapping ranges)
+   */
   public ClusterConfig config() {
-    return config;
+    return new ClusterConfig(seed, nodes, clusterCidr, nodeCidrMaskSize, nodeNetwork, startTime,
+        timing, maxSettleEvents, serviceCidrs, nodePortRange, maxEndpointsPerSlice,
+        loadBalancerPool, apiServerEndpoint);
   }
 
   /** {@return a new cluster: nodes registered, system namespaces present, nothing run yet} */
   public Cluster build() {
-    return SimulationProvider.load().create(config);
+    return SimulationProvider.load().create(config());
   }
 }

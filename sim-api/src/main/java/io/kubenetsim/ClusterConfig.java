@@ -2,8 +2,10 @@ package io.kubenetsim;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.collect.ImmutableList;
 import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.IpFamily;
+import io.kubenetsim.net.PortRange;
 import java.time.Instant;
 
 /**
@@ -19,6 +21,11 @@ import java.time.Instant;
  * @param startTime the virtual wall-clock time at which the simulation begins
  * @param timing how long things take
  * @param maxSettleEvents how many events {@code settle()} may run before it gives up
+ * @param serviceCidrs kube-apiserver's {@code --service-cluster-ip-range} (10.96.0.0/12)
+ * @param nodePortRange kube-apiserver's {@code --service-node-port-range} (30000-32767)
+ * @param maxEndpointsPerSlice kube-controller-manager's {@code --max-endpoints-per-slice} (100)
+ * @param loadBalancerPool where the simulated cloud's load balancers take their IPs
+ * @param apiServerEndpoint the address and port behind the {@code kubernetes} Service
  */
 public record ClusterConfig(
     long seed,
@@ -28,7 +35,12 @@ public record ClusterConfig(
     Cidr nodeNetwork,
     Instant startTime,
     Timing timing,
-    long maxSettleEvents) {
+    long maxSettleEvents,
+    ImmutableList<Cidr> serviceCidrs,
+    PortRange nodePortRange,
+    int maxEndpointsPerSlice,
+    Cidr loadBalancerPool,
+    String apiServerEndpoint) {
 
   private static final ClusterConfig DEFAULTS = new ClusterConfig(
       1,
@@ -38,7 +50,12 @@ public record ClusterConfig(
       Cidr.parse("172.18.0.0/16"),
       Instant.parse("2026-01-01T00:00:00Z"),
       Timing.defaults(),
-      5_000_000);
+      5_000_000,
+      ImmutableList.of(Cidr.parse("10.96.0.0/12")),
+      new PortRange(30000, 32767),
+      100,
+      Cidr.parse("172.18.255.0/24"),
+      "172.18.0.1:6443");
 
   public ClusterConfig {
     checkArgument(initialNodes >= 0, "initialNodes must be zero or more, got %s", initialNodes);
@@ -53,6 +70,20 @@ public record ClusterConfig(
         "the node network %s overlaps the cluster CIDR %s", nodeNetwork, clusterCidr);
     checkArgument(maxSettleEvents > 0, "maxSettleEvents must be positive, got %s",
         maxSettleEvents);
+    serviceCidrs = ImmutableList.copyOf(serviceCidrs);
+    checkArgument(!serviceCidrs.isEmpty() && serviceCidrs.size() <= 2,
+        "give one service CIDR per IP family (1 or 2), got %s", serviceCidrs);
+    for (Cidr serviceCidr : serviceCidrs) {
+      checkArgument(!serviceCidr.overlaps(clusterCidr), "the service CIDR %s overlaps the "
+          + "cluster CIDR %s", serviceCidr, clusterCidr);
+      checkArgument(serviceCidr.prefixLength() <= serviceCidr.family().bits() - 2,
+          "the service CIDR %s is too small: it needs room for the kubernetes Service",
+          serviceCidr);
+    }
+    checkArgument(nodePortRange != null && loadBalancerPool != null && apiServerEndpoint != null,
+        "config parts must not be null");
+    checkArgument(maxEndpointsPerSlice >= 1 && maxEndpointsPerSlice <= 1000,
+        "maxEndpointsPerSlice must be between 1 and 1000, got %s", maxEndpointsPerSlice);
   }
 
   /** {@return the defaults: seed 1, 3 nodes, 10.244.0.0/16 split into /24s} */

@@ -24,6 +24,8 @@ import java.time.Duration;
  * @param containerStopDelay how long a container takes to exit after SIGTERM; capped by the
  *     pod's grace period. Upstream waits the whole grace period for a process that ignores
  *     SIGTERM, which the default models
+ * @param loadBalancerProvisioning how long the simulated cloud takes to give a LoadBalancer
+ *     Service its external IP
  */
 public record Timing(
     Duration informerLag,
@@ -35,7 +37,8 @@ public record Timing(
     Duration crashLoopBackOffBase,
     Duration crashLoopBackOffMax,
     Duration crashLoopRunTime,
-    Duration containerStopDelay) {
+    Duration containerStopDelay,
+    Duration loadBalancerProvisioning) {
 
   private static final Timing DEFAULTS = new Timing(
       Duration.ofMillis(100),
@@ -47,12 +50,14 @@ public record Timing(
       Duration.ofSeconds(10),
       Duration.ofMinutes(5),
       Duration.ofSeconds(1),
-      Duration.ofSeconds(PodGrace.FULL_GRACE_SECONDS));
+      Duration.ofSeconds(PodGrace.FULL_GRACE_SECONDS),
+      Duration.ofSeconds(3));
 
   public Timing {
     for (Duration d : new Duration[] {informerLag, schedulingDelay, sandboxDelay,
         containerStartDelay, nodeMonitorGracePeriod, unreachableTolerationSeconds,
-        crashLoopBackOffBase, crashLoopBackOffMax, crashLoopRunTime, containerStopDelay}) {
+        crashLoopBackOffBase, crashLoopBackOffMax, crashLoopRunTime, containerStopDelay,
+        loadBalancerProvisioning}) {
       checkArgument(d != null && !d.isNegative(), "timings must be zero or positive, got %s", d);
     }
   }
@@ -66,21 +71,28 @@ public record Timing(
   public Timing withInformerLag(Duration lag) {
     return new Timing(lag, schedulingDelay, sandboxDelay, containerStartDelay,
         nodeMonitorGracePeriod, unreachableTolerationSeconds, crashLoopBackOffBase,
-        crashLoopBackOffMax, crashLoopRunTime, containerStopDelay);
+        crashLoopBackOffMax, crashLoopRunTime, containerStopDelay, loadBalancerProvisioning);
   }
 
   /** {@return the same timings with another container stop delay} */
   public Timing withContainerStopDelay(Duration delay) {
     return new Timing(informerLag, schedulingDelay, sandboxDelay, containerStartDelay,
         nodeMonitorGracePeriod, unreachableTolerationSeconds, crashLoopBackOffBase,
-        crashLoopBackOffMax, crashLoopRunTime, delay);
+        crashLoopBackOffMax, crashLoopRunTime, delay, loadBalancerProvisioning);
   }
 
   /** {@return the same timings with other node-failure timings} */
   public Timing withNodeFailureTimings(Duration gracePeriod, Duration toleration) {
     return new Timing(informerLag, schedulingDelay, sandboxDelay, containerStartDelay,
         gracePeriod, toleration, crashLoopBackOffBase, crashLoopBackOffMax, crashLoopRunTime,
-        containerStopDelay);
+        containerStopDelay, loadBalancerProvisioning);
+  }
+
+  /** {@return the same timings with another load-balancer provisioning delay} */
+  public Timing withLoadBalancerProvisioning(Duration delay) {
+    return new Timing(informerLag, schedulingDelay, sandboxDelay, containerStartDelay,
+        nodeMonitorGracePeriod, unreachableTolerationSeconds, crashLoopBackOffBase,
+        crashLoopBackOffMax, crashLoopRunTime, containerStopDelay, delay);
   }
 
   /** Constants about termination grace. */

@@ -12,6 +12,9 @@ import io.kubenetsim.KubectlResult;
 import io.kubenetsim.NodeHandle;
 import io.kubenetsim.PodBuilder;
 import io.kubenetsim.PodHandle;
+import io.kubenetsim.ServiceBuilder;
+import io.kubenetsim.ServiceHandle;
+import io.kubenetsim.ExposeBuilder;
 import io.kubenetsim.core.kubectl.KubectlCommand;
 import io.kubenetsim.core.kubectl.ManifestFormatter;
 import io.kubenetsim.core.manifest.ManifestDocument;
@@ -198,6 +201,28 @@ final class SimulatedCluster implements Cluster {
   public List<DeploymentHandle> deployments(String namespace) {
     return plane.store.list(Deployment.class, namespace).stream()
         .map(d -> (DeploymentHandle) new LiveDeployment(plane, d.ref())).toList();
+  }
+
+  // ---- services ----
+
+  @Override
+  public ServiceBuilder service(String namespacedName) {
+    throw new UnsupportedOperationException("Services arrive with issue 3");
+  }
+
+  @Override
+  public ExposeBuilder expose(String target) {
+    throw new UnsupportedOperationException("Services arrive with issue 3");
+  }
+
+  @Override
+  public ServiceHandle getService(String namespacedName) {
+    throw new UnsupportedOperationException("Services arrive with issue 3");
+  }
+
+  @Override
+  public List<ServiceHandle> services(String namespace) {
+    throw new UnsupportedOperationException("Services arrive with issue 3");
   }
 
   // ---- any object ----

@@ -185,6 +185,26 @@ final class FakeCluster implements Cluster {
   }
 
   @Override
+  public io.kubenetsim.ServiceBuilder service(String namespacedName) {
+    throw unsupported();
+  }
+
+  @Override
+  public io.kubenetsim.ExposeBuilder expose(String target) {
+    throw unsupported();
+  }
+
+  @Override
+  public io.kubenetsim.ServiceHandle getService(String namespacedName) {
+    throw unsupported();
+  }
+
+  @Override
+  public List<io.kubenetsim.ServiceHandle> services(String namespace) {
+    throw unsupported();
+  }
+
+  @Override
   public KubectlResult kubectl(List<String> argv) {
     throw unsupported();
   }

@@ -1,0 +1,67 @@
+package io.kubenetsim;
+
+import io.kubenetsim.model.EndpointSlice;
+import io.kubenetsim.model.ObjectRef;
+import io.kubenetsim.model.Service;
+import java.util.List;
+
+/**
+ * A live reference to one Service. Not for implementation outside io.kubenetsim.
+ *
+ * <pre>{@code
+ * ServiceHandle web = c.expose("shop/web").port(80).targetPort("http").create();
+ * c.settle();
+ * web.clusterIP();   // 10.103.61.200
+ * web.endpoints();   // [10.244.0.2:8080, 10.244.1.2:8080, 10.244.2.2:8080]
+ * }</pre>
+ */
+public interface ServiceHandle {
+
+  /** {@return the Service's namespace and name} */
+  ObjectRef ref();
+
+  /** {@return whether the Service still exists} */
+  boolean exists();
+
+  /**
+   * {@return the Service as the API holds it now (defaults and allocations filled in)}
+   *
+   * @throws ApiException (NotFound) once it is deleted
+   */
+  Service get();
+
+  /** {@return {@code spec.clusterIP}: an address, {@code None} (headless) or {@code ""}} */
+  default String clusterIP() {
+    return get().spec().clusterIP();
+  }
+
+  /**
+   * {@return the node port allocated to the service port with this number}
+   *
+   * @throws IllegalArgumentException when the Service has no such port, or it has no node port
+   */
+  int nodePort(int port);
+
+  /**
+   * {@return the node port allocated to the service port with this name}
+   *
+   * @throws IllegalArgumentException when the Service has no such port, or it has no node port
+   */
+  int nodePort(String portName);
+
+  /** {@return the load balancer's ingress IPs (or hostnames); empty while pending} */
+  List<String> loadBalancerIngress();
+
+  /**
+   * {@return the ready backends as {@code ip:port}, sorted, from the Service's EndpointSlices}:
+   * what kube-proxy would balance over. A port of a multi-port Service is listed once per
+   * endpoint and port.
+   */
+  List<String> endpoints();
+
+  /** {@return the Service's EndpointSlices, by name} */
+  List<EndpointSlice> slices();
+
+  /** Deletes the Service; its EndpointSlices and Endpoints are garbage-collected. */
+  void delete();
+}
