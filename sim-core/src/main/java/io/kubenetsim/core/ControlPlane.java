@@ -2,6 +2,16 @@ package io.kubenetsim.core;
 
 import io.kubenetsim.ClusterConfig;
 import io.kubenetsim.core.controllers.DeploymentController;
+import io.kubenetsim.core.controllers.ServiceLoadBalancerController;
+import io.kubenetsim.core.controllers.endpoints.EndpointSliceController;
+import io.kubenetsim.core.controllers.endpoints.EndpointSliceMirroringController;
+import io.kubenetsim.core.controllers.endpoints.EndpointsController;
+import io.kubenetsim.core.store.alloc.ClusterIpAllocator;
+import io.kubenetsim.core.store.alloc.NodePortAllocator;
+import io.kubenetsim.core.store.alloc.ProvisionalServiceDefaults;
+import io.kubenetsim.core.store.alloc.ServiceAllocator;
+import io.kubenetsim.core.store.alloc.ServiceCidrStrategy;
+import io.kubenetsim.core.store.alloc.ServiceStrategy;
 import io.kubenetsim.core.controllers.GarbageCollector;
 import io.kubenetsim.core.controllers.NamespaceController;
 import io.kubenetsim.core.controllers.NodeIpamController;
@@ -17,6 +27,10 @@ import io.kubenetsim.core.store.Informer;
 import io.kubenetsim.core.store.InformerFactory;
 import io.kubenetsim.core.store.ObjectValidation;
 import io.kubenetsim.model.Deployment;
+import io.kubenetsim.model.EndpointSlice;
+import io.kubenetsim.model.Endpoints;
+import io.kubenetsim.model.Service;
+import io.kubenetsim.model.ServiceCIDR;
 import io.kubenetsim.model.Namespace;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
@@ -35,10 +49,17 @@ final class ControlPlane {
   final ApiStore store;
   final NodeAgents kubelets;
   final NodeLifecycleController nodeLifecycle;
+  final ServiceAllocator serviceAllocator;
 
   ControlPlane(ClusterConfig config, ObjectValidation validation) {
     this.sim = new Simulator(config.seed(), config.startTime());
     this.store = new ApiStore(sim, validation);
+    ClusterIpAllocator clusterIps = new ClusterIpAllocator(sim.random("apiserver/cluster-ip"));
+    this.serviceAllocator = new ServiceAllocator(clusterIps, new NodePortAllocator(
+        config.nodePortRange(), sim.random("apiserver/node-port")));
+    store.registerStrategy(Service.KIND, new ServiceStrategy(serviceAllocator,
+        ProvisionalServiceDefaults::apply, ProvisionalServiceDefaults::applyUpdate));
+    store.registerStrategy(ServiceCIDR.KIND, new ServiceCidrStrategy(clusterIps));
     Duration lag = config.timing().informerLag();
     InformerFactory factory = new InformerFactory(sim, store);
     Informer<Namespace> namespaces = factory.informer(Namespace.class, lag);
@@ -46,9 +67,14 @@ final class ControlPlane {
     Informer<Pod> pods = factory.informer(Pod.class, lag);
     Informer<ReplicaSet> replicaSets = factory.informer(ReplicaSet.class, lag);
     Informer<Deployment> deployments = factory.informer(Deployment.class, lag);
+    Informer<Service> services = factory.informer(Service.class, lag);
+    Informer<EndpointSlice> slices = factory.informer(EndpointSlice.class, lag);
+    Informer<Endpoints> endpoints = factory.informer(Endpoints.class, lag);
     pods.addIndex(OwnerIndex.NAME, OwnerIndex::keys);
     pods.addIndex(Scheduler.NODE_INDEX, p -> List.of(p.spec().nodeName()));
     replicaSets.addIndex(OwnerIndex.NAME, OwnerIndex::keys);
+    slices.addIndex(OwnerIndex.NAME, OwnerIndex::keys);
+    slices.addIndex(EndpointSliceController.SERVICE_INDEX, EndpointSliceController::indexKeys);
 
     new NodeIpamController(sim, store, nodes, config.clusterCidr(), config.nodeCidrMaskSize());
     this.kubelets = new NodeAgents(sim, store, config.timing(), nodes, pods);
@@ -57,9 +83,20 @@ final class ControlPlane {
     new Scheduler(sim, store, pods, nodes, config.timing());
     new ReplicaSetController(sim, store, replicaSets, pods);
     new DeploymentController(sim, store, deployments, replicaSets);
-    GarbageCollector gc = new GarbageCollector(store, replicaSets, pods);
-    gc.watchOwners(deployments, replicaSets, pods);
+    GarbageCollector gc = new GarbageCollector(store);
+    gc.watchDependents(replicaSets);
+    gc.watchDependents(pods);
+    gc.watchOwners(deployments);
     new PodGarbageCollector(sim, store, nodes, pods);
     new NamespaceController(sim, store, namespaces, pods);
+    new EndpointSliceController(sim, store, services, pods, nodes, slices,
+        config.maxEndpointsPerSlice());
+    new EndpointsController(sim, store, services, pods, nodes);
+    new EndpointSliceMirroringController(sim, store, services, endpoints, slices,
+        config.maxEndpointsPerSlice());
+    new ServiceLoadBalancerController(sim, store, services, config.loadBalancerPool(),
+        config.timing().loadBalancerProvisioning());
+    gc.watchDependents(slices);
+    gc.watchOwners(services);
   }
 }

@@ -33,6 +33,7 @@ import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.Pod;
+import io.kubenetsim.model.Service;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,11 +57,9 @@ final class SimulatedCluster implements Cluster {
   SimulatedCluster(ClusterConfig config, ObjectValidation validation) {
     this.config = config;
     this.plane = new ControlPlane(config, validation);
-    this.applier = new AtomicApply(plane.store, validation);
+    this.applier = new AtomicApply(plane.store);
     this.kubectl = new KubectlCommand(this, new ManifestFormatter(new ManifestWriter()));
-    for (String name : List.of("default", "kube-node-lease", "kube-public", "kube-system")) {
-      plane.store.create(Namespace.of(name), "Created", "system namespace");
-    }
+    Bootstrap.run(plane.store, config);
     for (int i = 1; i <= config.initialNodes(); i++) {
       addNode("node-" + i);
     }
@@ -207,22 +206,32 @@ final class SimulatedCluster implements Cluster {
 
   @Override
   public ServiceBuilder service(String namespacedName) {
-    throw new UnsupportedOperationException("Services arrive with issue 3");
+    return new ServiceBuilder(NamespacedName.parse(namespacedName), service -> {
+      Service created = plane.store.create(service, "Created", "by the user");
+      return new LiveService(plane, created.ref());
+    });
   }
 
   @Override
   public ExposeBuilder expose(String target) {
-    throw new UnsupportedOperationException("Services arrive with issue 3");
+    return new ExposeBuilder(target, options -> {
+      Service created = plane.store.create(Expose.build(plane.store, options), "Created",
+          "exposed " + options.target());
+      return new LiveService(plane, created.ref());
+    });
   }
 
   @Override
   public ServiceHandle getService(String namespacedName) {
-    throw new UnsupportedOperationException("Services arrive with issue 3");
+    ObjectRef ref = ObjectRef.namespaced(Service.KIND, NamespacedName.parse(namespacedName));
+    plane.store.get(ref).orElseThrow(() -> ApiStore.notFound(ref));
+    return new LiveService(plane, ref);
   }
 
   @Override
   public List<ServiceHandle> services(String namespace) {
-    throw new UnsupportedOperationException("Services arrive with issue 3");
+    return plane.store.list(Service.class, namespace).stream()
+        .map(s -> (ServiceHandle) new LiveService(plane, s.ref())).toList();
   }
 
   // ---- any object ----

@@ -2,40 +2,47 @@ package io.kubenetsim.core.controllers;
 
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.core.store.Informer;
+import io.kubenetsim.core.store.Kinds;
 import io.kubenetsim.core.store.WatchEvent;
 import io.kubenetsim.model.KubernetesObject;
-import io.kubenetsim.model.NamespacedName;
+
+import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.OwnerReference;
-import io.kubenetsim.model.Pod;
-import io.kubenetsim.model.ReplicaSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * kube-controller-manager's garbage collector, for background cascading deletion: when an
  * owner goes, the objects it controlled are deleted (a Deployment's ReplicaSets, then their
- * pods), and an object created for an owner that is already gone is deleted on sight.
+ * pods; a Service's EndpointSlices), and an object created for an owner that is already gone is
+ * deleted on sight. Dependents are found through their informers' owner index.
  */
 public final class GarbageCollector {
   private final ApiStore store;
+  private final List<Informer<?>> dependents = new ArrayList<>();
 
-  public GarbageCollector(ApiStore store, Informer<ReplicaSet> replicaSets, Informer<Pod> pods) {
+  public GarbageCollector(ApiStore store) {
     this.store = store;
-    replicaSets.addHandler(e -> onEvent(e, replicaSets, pods));
-    pods.addHandler(e -> onEvent(e, replicaSets, pods));
   }
 
-  /** Subscribes to an owner kind that has no dependents of its own informer (Deployments). */
-  public void watchOwners(Informer<? extends KubernetesObject> owners, Informer<ReplicaSet> rss,
-      Informer<Pod> pods) {
-    owners.addHandler(e -> onEvent(e, rss, pods));
+  /** Collects objects of this informer's kind when their controlling owner goes. */
+  public void watchDependents(Informer<? extends KubernetesObject> informer) {
+    dependents.add(informer);
+    informer.addHandler(this::onEvent);
   }
 
-  private void onEvent(WatchEvent event, Informer<ReplicaSet> replicaSets, Informer<Pod> pods) {
+  /** Watches an owner kind for deletions. */
+  public void watchOwners(Informer<? extends KubernetesObject> owners) {
+    owners.addHandler(this::onEvent);
+  }
+
+  private void onEvent(WatchEvent event) {
     KubernetesObject object = event.object();
     if (event.type() == WatchEvent.Type.DELETED) {
-      String uid = object.metadata().uid();
-      replicaSets.byIndex(OwnerIndex.NAME, uid).forEach(this::collect);
-      pods.byIndex(OwnerIndex.NAME, uid).forEach(this::collect);
+      for (Informer<?> informer : dependents) {
+        informer.byIndex(OwnerIndex.NAME, object.metadata().uid()).forEach(this::collect);
+      }
     } else if (event.type() == WatchEvent.Type.ADDED) {
       object.metadata().controllerRef().filter(ref -> ownerGone(object, ref))
           .ifPresent(ref -> collect(object));
@@ -43,17 +50,9 @@ public final class GarbageCollector {
   }
 
   private boolean ownerGone(KubernetesObject dependent, OwnerReference ref) {
-    return store.get(ownerType(ref.kind()),
-            NamespacedName.of(dependent.metadata().namespace(), ref.name()))
-        .filter(owner -> owner.metadata().uid().equals(ref.uid())).isEmpty();
-  }
-
-  private static Class<? extends KubernetesObject> ownerType(String kind) {
-    return switch (kind) {
-      case "ReplicaSet" -> ReplicaSet.class;
-      case "Deployment" -> io.kubenetsim.model.Deployment.class;
-      default -> throw new IllegalStateException("no owner kind " + kind + " is simulated");
-    };
+    ObjectRef owner = new ObjectRef(ref.kind(), Kinds.isNamespaced(ref.kind())
+        ? dependent.metadata().namespace() : "", ref.name());
+    return store.get(owner).filter(o -> o.metadata().uid().equals(ref.uid())).isEmpty();
   }
 
   private void collect(KubernetesObject dependent) {
@@ -63,4 +62,5 @@ public final class GarbageCollector {
           "its owner was deleted");
     }
   }
+
 }

@@ -40,7 +40,7 @@ public final class ApiStore {
   private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
   private final Simulator sim;
-  private final ObjectValidation validation;
+  private final StagedWrites writes;
   private final SeededRandom uids;
   private final SeededRandom names;
   private final TreeMap<String, TreeMap<NamespacedName, KubernetesObject>> tables =
@@ -50,7 +50,7 @@ public final class ApiStore {
 
   public ApiStore(Simulator sim, ObjectValidation validation) {
     this.sim = sim;
-    this.validation = validation;
+    this.writes = new StagedWrites(this, validation);
     this.uids = sim.random("apiserver/uid");
     this.names = sim.random("apiserver/generate-name");
   }
@@ -94,87 +94,80 @@ public final class ApiStore {
         .map(ns -> ns.phase().equals("Active")).orElse(false);
   }
 
-  // ---- checks ----
+  // ---- user writes (validated) ----
 
-  /**
-   * Checks a create or update without writing. {@code namespacesToBe} are namespaces an atomic
-   * apply will have created by then.
-   *
-   * @return the problems, empty when the write would be accepted
-   */
-  public List<FieldError> check(KubernetesObject object, java.util.Set<String> namespacesToBe) {
-    List<FieldError> errors = new ArrayList<>();
-    String namespace = object.metadata().namespace();
-    if (Kinds.isNamespaced(object.kind()) && !namespace.isEmpty()
-        && !namespaceActive(namespace) && !namespacesToBe.contains(namespace)) {
-      errors.add(FieldError.notFound("metadata.namespace", namespace, "namespace-exists"));
-    }
-    Optional<KubernetesObject> stored = object.metadata().name().isEmpty()
-        ? Optional.empty() : get(object.ref());
-    errors.addAll(stored.isPresent()
-        ? validation.validateUpdate(stored.get(), object)
-        : validation.validateCreate(object));
-    return errors;
+  /** Installs the defaulting and allocation the API server does for one kind. */
+  public void registerStrategy(String kind, WriteStrategy strategy) {
+    writes.register(kind, strategy);
   }
 
-  // ---- writes ----
-
   /**
-   * Creates an object: validates it, fills the server-owned metadata and stores it.
+   * Creates an object as a user does: defaulted, allocated, validated, then stored with the
+   * server-owned metadata filled in.
    *
-   * @throws ValidationException when invalid
+   * @throws ValidationException when invalid (nothing changes)
    * @throws ApiException NotFound for a missing namespace, AlreadyExists for a taken name
    */
   public <T extends KubernetesObject> T create(T object, String reason, String detail) {
     requireNamespace(object);
-    List<FieldError> errors = validation.validateCreate(object);
-    if (!errors.isEmpty()) {
-      throw invalid(object, errors);
-    }
-    ObjectMeta meta = object.metadata();
-    if (meta.name().isEmpty()) {
-      meta = meta.withName(generateName(object.kind(), meta));
-    }
-    if (table(object.kind()).containsKey(meta.key())) {
+    if (!object.metadata().name().isEmpty() && get(object.ref()).isPresent()) {
       throw new ApiException(Reason.ALREADY_EXISTS, Kinds.resource(object.kind()) + " \""
-          + meta.name() + "\" already exists");
+          + object.metadata().name() + "\" already exists");
     }
-    meta = stampNamespaceLabel(object, meta).withServerFields(newUid(), ++resourceVersion, 1,
-        Optional.of(sim.clock().now()));
-    @SuppressWarnings("unchecked")
-    T stored = (T) object.withMetadata(meta);
-    table(object.kind()).put(meta.key(), stored);
-    sim.log().record(reason, stored.ref(), detail);
-    notifyWatchers(new WatchEvent(WatchEvent.Type.ADDED, stored, Optional.empty()));
-    return stored;
+    return commitOrThrow(object, writes.stage(object, Optional.empty()), reason, detail);
   }
 
   /**
    * Updates an object as a user does ({@code kubectl apply}): validated against the stored
    * one; the status and server-owned metadata are kept.
    *
-   * @throws ValidationException when invalid
+   * @throws ValidationException when invalid (nothing changes)
    * @throws ApiException NotFound when there is nothing to update
    */
   public <T extends KubernetesObject> T update(T object, String reason, String detail) {
     KubernetesObject stored = get(object.ref()).orElseThrow(() -> notFound(object.ref()));
-    List<FieldError> errors = validation.validateUpdate(stored, object);
-    if (!errors.isEmpty()) {
-      throw invalid(object, errors);
+    return commitOrThrow(object, writes.stage(object, Optional.of(stored)), reason, detail);
+  }
+
+  private <T extends KubernetesObject> T commitOrThrow(T object, StagedWrites.Staged staged,
+      String reason, String detail) {
+    if (!staged.valid()) {
+      throw invalid(object, staged.errors());
     }
+    @SuppressWarnings("unchecked")
+    T result = (T) writes.commit(staged, reason, detail);
+    return result;
+  }
+
+  /** {@return the staged-write path, for all-or-nothing applies} */
+  StagedWrites writes() {
+    return writes;
+  }
+
+  /** Stores a new, validated object, filling uid, resourceVersion, creation time and name. */
+  KubernetesObject insert(KubernetesObject object, String reason, String detail) {
+    ObjectMeta meta = object.metadata();
+    if (meta.name().isEmpty()) {
+      meta = meta.withName(generateName(object.kind(), meta));
+    }
+    meta = stampNamespaceLabel(object, meta).withServerFields(newUid(), ++resourceVersion, 1,
+        Optional.of(sim.clock().now()));
+    KubernetesObject stored = object.withMetadata(meta);
+    table(object.kind()).put(meta.key(), stored);
+    sim.log().record(reason, stored.ref(), detail);
+    notifyWatchers(new WatchEvent(WatchEvent.Type.ADDED, stored, Optional.empty()));
+    return stored;
+  }
+
+  /** Replaces a stored object with a validated user update, keeping server-owned parts. */
+  KubernetesObject replaceAsUser(KubernetesObject object, String reason, String detail) {
+    KubernetesObject stored = get(object.ref()).orElseThrow(() -> notFound(object.ref()));
     KubernetesObject merged = ServerFields.keepStatus(stored, object);
     ObjectMeta old = stored.metadata();
     ObjectMeta meta = merged.metadata().withServerFields(old.uid(), old.resourceVersion(),
         old.generation(), old.creationTimestamp());
     merged = merged.withMetadata(stampNamespaceLabel(merged, keepServerMetadata(old, meta)));
-    if (merged.equals(stored)) {
-      @SuppressWarnings("unchecked")
-      T unchanged = (T) stored;
-      return unchanged;
-    }
-    @SuppressWarnings("unchecked")
-    T result = (T) write(stored, merged, reason, detail);
-    return result;
+    return merged.equals(stored) ? stored : write(stored, merged, reason, detail);
   }
 
   /**
@@ -246,6 +239,7 @@ public final class ApiStore {
     if (stored == null) {
       return;
     }
+    writes.strategy(ref.kind()).deleted(stored);
     resourceVersion++;
     sim.log().record(reason, ref, detail);
     notifyWatchers(new WatchEvent(WatchEvent.Type.DELETED, stored, Optional.of(stored)));

@@ -1,5 +1,6 @@
 package io.kubenetsim.core.store;
 
+import com.google.common.collect.ImmutableList;
 import io.kubenetsim.ApplyResult;
 import io.kubenetsim.manifest.FieldError;
 import io.kubenetsim.manifest.InvalidObject;
@@ -9,91 +10,97 @@ import io.kubenetsim.model.KubernetesObject;
 import io.kubenetsim.model.Namespace;
 import io.kubenetsim.model.ObjectRef;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Applies several objects all or nothing: every object is validated first, in order, against
- * the store as the earlier objects would leave it (a Namespace earlier in the batch counts as
+ * Applies several objects all or nothing: every object is staged first, in order, against the
+ * store as the earlier objects would leave it (a Namespace earlier in the batch counts as
  * existing; a later object with the same kind and name updates an earlier one, as {@code
- * kubectl apply} would); if anything is invalid, nothing is written and one exception lists
- * every invalid object. Otherwise each object is created or updated in order.
+ * kubectl apply} would; allocations of earlier objects are taken). If anything is invalid,
+ * every staged allocation is released, nothing is written, and one exception lists every
+ * invalid object. Otherwise each object is written in order.
  */
 public final class AtomicApply {
   private final ApiStore store;
-  private final ObjectValidation validation;
 
-  public AtomicApply(ApiStore store, ObjectValidation validation) {
+  public AtomicApply(ApiStore store) {
     this.store = store;
-    this.validation = validation;
   }
 
   /** An object to apply and where it came from. */
   public record Item(Optional<ManifestSource> source, KubernetesObject object) {}
 
   /**
-   * Validates all, then writes all.
+   * Stages all, then writes all.
    *
    * @throws ValidationException listing every invalid object; nothing was written
    */
   public ApplyResult apply(List<Item> items) {
+    StagedWrites writes = store.writes();
+    List<StagedWrites.Staged> staged = new ArrayList<>();
     List<InvalidObject> invalid = new ArrayList<>();
-    Map<ObjectRef, KubernetesObject> staged = new LinkedHashMap<>();
+    Map<ObjectRef, KubernetesObject> batch = new HashMap<>();
     Set<String> namespacesToBe = new HashSet<>();
-    for (Item item : items) {
-      KubernetesObject object = item.object();
-      List<FieldError> errors = check(object, staged, namespacesToBe);
-      if (errors.isEmpty()) {
-        staged.put(object.ref(), object);
-        if (object instanceof Namespace) {
-          namespacesToBe.add(object.metadata().name());
+    try {
+      for (Item item : items) {
+        StagedWrites.Staged one = stage(item.object(), batch, namespacesToBe, writes);
+        if (one.valid()) {
+          staged.add(one);
+          batch.put(one.object().ref(), one.object());
+          if (one.object() instanceof Namespace) {
+            namespacesToBe.add(one.object().metadata().name());
+          }
+        } else {
+          InvalidObject bad = InvalidObject.of(item.object().kind(),
+              item.object().metadata().namespace(), item.object().metadata().name(),
+              one.errors());
+          invalid.add(item.source().map(bad::from).orElse(bad));
         }
-      } else {
-        InvalidObject bad = InvalidObject.of(object.kind(), object.metadata().namespace(),
-            object.metadata().name(), errors);
-        invalid.add(item.source().map(bad::from).orElse(bad));
       }
+    } catch (RuntimeException e) {
+      abandon(staged, writes);
+      throw e;
     }
     if (!invalid.isEmpty()) {
+      abandon(staged, writes);
       throw new ValidationException(invalid);
     }
     List<ApplyResult.Entry> entries = new ArrayList<>();
-    for (Item item : items) {
-      entries.add(write(item.object()));
+    for (StagedWrites.Staged one : staged) {
+      long before = store.get(one.object().ref()).map(o -> o.metadata().resourceVersion())
+          .orElse(-1L);
+      KubernetesObject written = writes.commit(one, before < 0 ? "Created" : "Configured",
+          "applied");
+      ApplyResult.Action action = before < 0 ? ApplyResult.Action.CREATED
+          : written.metadata().resourceVersion() == before ? ApplyResult.Action.UNCHANGED
+              : ApplyResult.Action.CONFIGURED;
+      entries.add(new ApplyResult.Entry(written.ref(), action));
     }
-    return new ApplyResult(com.google.common.collect.ImmutableList.copyOf(entries));
+    return new ApplyResult(ImmutableList.copyOf(entries));
   }
 
-  private List<FieldError> check(KubernetesObject object, Map<ObjectRef, KubernetesObject> staged,
-      Set<String> namespacesToBe) {
-    List<FieldError> errors = new ArrayList<>();
+  private StagedWrites.Staged stage(KubernetesObject object,
+      Map<ObjectRef, KubernetesObject> batch, Set<String> namespacesToBe, StagedWrites writes) {
     String namespace = object.metadata().namespace();
     if (Kinds.isNamespaced(object.kind()) && !namespace.isEmpty()
         && !store.namespaceActive(namespace) && !namespacesToBe.contains(namespace)) {
-      errors.add(FieldError.notFound("metadata.namespace", namespace, "namespace-exists"));
+      return new StagedWrites.Staged(object, Optional.empty(), List.of(FieldError.notFound(
+          "metadata.namespace", namespace, "namespace-exists")),
+          WriteStrategy.Prepared.of(object));
     }
     Optional<KubernetesObject> prior = object.metadata().name().isEmpty() ? Optional.empty()
-        : Optional.ofNullable(staged.get(object.ref())).or(() -> store.get(object.ref()));
-    errors.addAll(prior.isPresent() ? validation.validateUpdate(prior.get(), object)
-        : validation.validateCreate(object));
-    return errors;
+        : Optional.ofNullable(batch.get(object.ref())).or(() -> store.get(object.ref()));
+    return writes.stage(object, prior);
   }
 
-  private ApplyResult.Entry write(KubernetesObject object) {
-    Optional<KubernetesObject> stored = object.metadata().name().isEmpty() ? Optional.empty()
-        : store.get(object.ref());
-    if (stored.isEmpty()) {
-      KubernetesObject created = store.create(object, "Created", "applied");
-      return new ApplyResult.Entry(created.ref(), ApplyResult.Action.CREATED);
+  private static void abandon(List<StagedWrites.Staged> staged, StagedWrites writes) {
+    for (int i = staged.size() - 1; i >= 0; i--) {
+      writes.abandon(staged.get(i));
     }
-    KubernetesObject updated = store.update(object, "Configured", "applied");
-    boolean changed = updated.metadata().resourceVersion()
-        != stored.get().metadata().resourceVersion();
-    return new ApplyResult.Entry(updated.ref(),
-        changed ? ApplyResult.Action.CONFIGURED : ApplyResult.Action.UNCHANGED);
   }
 }

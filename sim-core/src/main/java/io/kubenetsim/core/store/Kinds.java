@@ -2,22 +2,32 @@ package io.kubenetsim.core.store;
 
 import com.google.common.collect.ImmutableMap;
 import io.kubenetsim.model.Deployment;
+import io.kubenetsim.model.EndpointSlice;
+import io.kubenetsim.model.Endpoints;
 import io.kubenetsim.model.KubernetesObject;
 import io.kubenetsim.model.Namespace;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.ReplicaSet;
+import io.kubenetsim.model.Service;
+import io.kubenetsim.model.ServiceCIDR;
 import java.util.Locale;
 
 /** The kinds the store serves: their Java types, scope and the plural the API uses in messages. */
 public final class Kinds {
 
-  private static final ImmutableMap<Class<?>, String> KIND_OF = ImmutableMap.of(
-      Namespace.class, Namespace.KIND,
-      Node.class, Node.KIND,
-      Pod.class, Pod.KIND,
-      Deployment.class, Deployment.KIND,
-      ReplicaSet.class, ReplicaSet.KIND);
+  private static final ImmutableMap<Class<?>, String> KIND_OF = ImmutableMap.<Class<?>, String>
+      builder()
+      .put(Namespace.class, Namespace.KIND)
+      .put(Node.class, Node.KIND)
+      .put(Pod.class, Pod.KIND)
+      .put(Deployment.class, Deployment.KIND)
+      .put(ReplicaSet.class, ReplicaSet.KIND)
+      .put(Service.class, Service.KIND)
+      .put(EndpointSlice.class, EndpointSlice.KIND)
+      .put(Endpoints.class, Endpoints.KIND)
+      .put(ServiceCIDR.class, ServiceCIDR.KIND)
+      .buildOrThrow();
 
   private Kinds() {}
 
@@ -37,15 +47,19 @@ public final class Kinds {
 
   /** {@return whether objects of this kind live in a namespace} */
   public static boolean isNamespaced(String kind) {
-    return !kind.equals(Namespace.KIND) && !kind.equals(Node.KIND);
+    return !kind.equals(Namespace.KIND) && !kind.equals(Node.KIND)
+        && !kind.equals(ServiceCIDR.KIND);
   }
 
   /** {@return the lower-case plural the API uses in messages: {@code pods}, {@code deployments.apps}} */
   public static String resource(String kind) {
-    String plural = kind.toLowerCase(Locale.ROOT) + "s";
+    String lower = kind.toLowerCase(Locale.ROOT);
     return switch (kind) {
-      case "Deployment", "ReplicaSet" -> plural + ".apps";
-      default -> plural;
+      case "Deployment", "ReplicaSet" -> lower + "s.apps";
+      case "EndpointSlice" -> "endpointslices.discovery.k8s.io";
+      case "ServiceCIDR" -> "servicecidrs.networking.k8s.io";
+      case "Endpoints" -> "endpoints";
+      default -> lower + "s";
     };
   }
 }

@@ -7,6 +7,8 @@ import io.kubenetsim.model.Node;
 import io.kubenetsim.model.NodeStatus;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.ReplicaSet;
+import io.kubenetsim.model.Service;
+import io.kubenetsim.model.ServiceStatus;
 import java.util.Objects;
 
 /**
@@ -37,6 +39,14 @@ final class ServerFields {
           mine.addresses().isEmpty() ? old.addresses() : mine.addresses(),
           mine.podCapacity(), old.conditions(), old.nodeInfo()));
     }
+    if (updated instanceof Service service) {
+      // A manifest may carry the load balancer's status, as a cloud controller writes it; the
+      // type-change defaulting has already cleared it for a Service that left LoadBalancer.
+      boolean loadBalancer = "LoadBalancer".equals(service.spec().type());
+      return service.withStatus(!loadBalancer ? ServiceStatus.empty()
+          : service.status().loadBalancerIngress().isEmpty() ? ((Service) stored).status()
+              : service.status());
+    }
     if (updated instanceof Namespace namespace) {
       return new Namespace(namespace.metadata(), ((Namespace) stored).phase());
     }
@@ -53,6 +63,9 @@ final class ServerFields {
       return !a.spec().equals(b.spec());
     }
     if (old instanceof ReplicaSet a && updated instanceof ReplicaSet b) {
+      return !a.spec().equals(b.spec());
+    }
+    if (old instanceof Service a && updated instanceof Service b) {
       return !a.spec().equals(b.spec());
     }
     if (old instanceof Node a && updated instanceof Node b) {

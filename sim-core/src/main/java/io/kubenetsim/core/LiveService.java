@@ -1,0 +1,86 @@
+package io.kubenetsim.core;
+
+import io.kubenetsim.ServiceHandle;
+import io.kubenetsim.core.controllers.endpoints.EndpointSliceController;
+import io.kubenetsim.model.Endpoint;
+import io.kubenetsim.model.EndpointPort;
+import io.kubenetsim.model.EndpointSlice;
+import io.kubenetsim.model.LoadBalancerIngress;
+import io.kubenetsim.model.ObjectRef;
+import io.kubenetsim.model.Service;
+import io.kubenetsim.model.ServicePort;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** A {@link ServiceHandle} that reads the store on every call. */
+final class LiveService extends LiveObject<Service> implements ServiceHandle {
+
+  LiveService(ControlPlane plane, ObjectRef ref) {
+    super(plane, ref, Service.class);
+  }
+
+  @Override
+  public int nodePort(int port) {
+    return nodePort(p -> p.port() == port, "port " + port);
+  }
+
+  @Override
+  public int nodePort(String portName) {
+    return nodePort(p -> p.name().equals(portName), "port named \"" + portName + "\"");
+  }
+
+  private int nodePort(Predicate<ServicePort> which, String what) {
+    Service service = get();
+    ServicePort port = service.spec().ports().stream().filter(which).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("Service " + ref.key() + " has no "
+            + what + "; its ports are " + service.spec().ports()));
+    if (port.nodePort() == 0) {
+      throw new IllegalArgumentException("Service " + ref.key() + " (type "
+          + service.spec().type() + ") has no node port on " + what
+          + "; only NodePort and LoadBalancer Services have them");
+    }
+    return port.nodePort();
+  }
+
+  @Override
+  public List<String> loadBalancerIngress() {
+    return get().status().loadBalancerIngress().stream().map(LoadBalancerIngress::toString)
+        .toList();
+  }
+
+  @Override
+  public List<String> endpoints() {
+    List<String> out = new ArrayList<>();
+    for (EndpointSlice slice : slices()) {
+      for (Endpoint endpoint : slice.endpoints()) {
+        if (!endpoint.conditions().isReady()) {
+          continue;
+        }
+        for (String address : endpoint.addresses()) {
+          if (slice.ports().isEmpty()) {
+            out.add(address);
+          }
+          for (EndpointPort port : slice.ports()) {
+            out.add(address + port.port().map(p -> ":" + p).orElse(""));
+          }
+        }
+      }
+    }
+    return out.stream().sorted().toList();
+  }
+
+  @Override
+  public List<EndpointSlice> slices() {
+    return plane.store.list(EndpointSlice.class, ref.namespace()).stream()
+        .filter(s -> EndpointSliceController.indexKeys(s)
+            .contains(ref.namespace() + "/" + ref.name()))
+        .toList();
+  }
+
+  @Override
+  public void delete() {
+    plane.store.delete(ref, Optional.empty(), "Deleting", "deleted by the user");
+  }
+}

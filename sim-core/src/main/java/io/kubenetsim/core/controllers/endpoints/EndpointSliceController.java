@@ -1,0 +1,151 @@
+package io.kubenetsim.core.controllers.endpoints;
+
+import com.google.common.collect.ImmutableList;
+import io.kubenetsim.core.controllers.OwnerIndex;
+import io.kubenetsim.core.controllers.WorkQueue;
+import io.kubenetsim.core.engine.Simulator;
+import io.kubenetsim.core.store.ApiStore;
+import io.kubenetsim.core.store.Informer;
+import io.kubenetsim.core.store.WatchEvent;
+import io.kubenetsim.model.Endpoint;
+import io.kubenetsim.model.EndpointPort;
+import io.kubenetsim.model.EndpointSlice;
+import io.kubenetsim.model.LabelSelector;
+import io.kubenetsim.model.NamespacedName;
+import io.kubenetsim.model.Node;
+import io.kubenetsim.model.ObjectMeta;
+import io.kubenetsim.model.Pod;
+import io.kubenetsim.model.Service;
+import io.kubenetsim.model.ServiceType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * kube-controller-manager's EndpointSlice controller: for every Service with a selector, keeps
+ * EndpointSlices (labelled with the service name and {@code managed-by
+ * endpointslice-controller.k8s.io}, owned by the Service) listing the pods the selector
+ * matches, with conditions ready / serving / terminating as upstream sets them, grouped by
+ * resolved port list and packed by {@link SlicePlanner}. It reads Services, Pods and Nodes
+ * through lagging informers, so its slices trail the pods they describe.
+ *
+ * <p>Steps per Service: (1) skip Services without a selector (their slices are the user's);
+ * (2) compute the desired endpoints ({@link PodEndpoints}); (3) plan against the existing
+ * managed slices; (4) write creates, updates and deletes.
+ */
+public final class EndpointSliceController {
+  /** The slice informer index by {@code namespace/service-name} label. */
+  public static final String SERVICE_INDEX = "kubernetes.io/service-name";
+
+  private final ApiStore store;
+  private final Informer<Service> services;
+  private final Informer<Pod> pods;
+  private final Informer<Node> nodes;
+  private final Informer<EndpointSlice> slices;
+  private final int maxPerSlice;
+  private final WorkQueue queue;
+
+  public EndpointSliceController(Simulator sim, ApiStore store, Informer<Service> services,
+      Informer<Pod> pods, Informer<Node> nodes, Informer<EndpointSlice> slices,
+      int maxPerSlice) {
+    this.store = store;
+    this.services = services;
+    this.pods = pods;
+    this.nodes = nodes;
+    this.slices = slices;
+    this.maxPerSlice = maxPerSlice;
+    this.queue = new WorkQueue(sim, this::reconcile);
+    services.addHandler(e -> queue.add(e.object().metadata().key()));
+    pods.addHandler(this::onPod);
+    nodes.addHandler(e -> services.list().forEach(s -> queue.add(s.metadata().key())));
+    slices.addHandler(this::onSlice);
+  }
+
+  /** {@return the index key of a slice: its namespace and service name} */
+  public static List<String> indexKeys(EndpointSlice slice) {
+    String service = slice.serviceName();
+    return service.isEmpty() ? List.of() : List.of(slice.metadata().namespace() + "/" + service);
+  }
+
+  private void onPod(WatchEvent event) {
+    Pod pod = (Pod) event.object();
+    for (Service service : services.list(pod.metadata().namespace())) {
+      LabelSelector selector = LabelSelector.matchLabels(service.spec().selector());
+      boolean matchedBefore = event.old().map(o -> selector.matches(o.metadata().labels()))
+          .orElse(false);
+      if (service.spec().hasSelector()
+          && (selector.matches(pod.metadata().labels()) || matchedBefore)) {
+        queue.add(service.metadata().key());
+      }
+    }
+  }
+
+  private void onSlice(WatchEvent event) {
+    EndpointSlice slice = (EndpointSlice) event.object();
+    if (managed(slice)) {
+      queue.add(NamespacedName.of(slice.metadata().namespace(), slice.serviceName()));
+    }
+  }
+
+  private static boolean managed(EndpointSlice slice) {
+    return slice.metadata().labels().get(EndpointSlice.MANAGED_BY_LABEL)
+        .filter(EndpointSlice.CONTROLLER_NAME::equals).isPresent();
+  }
+
+  private void reconcile(NamespacedName key) {
+    Optional<Service> found = services.get(key);
+    if (found.isEmpty() || !found.get().spec().hasSelector()
+        || found.get().metadata().isTerminating()) {
+      return; // gone (the garbage collector takes its slices) or its slices are the user's
+    }
+    Service service = found.get();
+    List<EndpointSlice> existing = slices.byIndex(SERVICE_INDEX, key.namespace() + "/"
+        + key.name()).stream().filter(EndpointSliceController::managed)
+        .filter(s -> OwnerIndex.keys(s).contains(service.metadata().uid())).toList();
+    Map<List<EndpointPort>, List<Endpoint>> desired = new LinkedHashMap<>();
+    if (!ServiceType.EXTERNAL_NAME.toString().equals(service.spec().type())) {
+      for (PodEndpoint pe : PodEndpoints.of(service, pods.list(key.namespace()),
+          name -> nodes.get(NamespacedName.of("", name)))) {
+        desired.computeIfAbsent(pe.ports(), p -> new java.util.ArrayList<>()).add(pe.endpoint());
+      }
+    }
+    SlicePlan plan = SlicePlanner.plan(existing, desired, maxPerSlice);
+    write(service, existing, plan);
+  }
+
+  private void write(Service service, List<EndpointSlice> existing, SlicePlan plan) {
+    String name = service.metadata().name();
+    for (EndpointSlice slice : plan.deletes()) {
+      store.remove(slice.ref(), "EndpointSliceDeleted", "no longer needed by Service " + name);
+    }
+    for (EndpointSlice slice : plan.updates()) {
+      store.patch(EndpointSlice.class, slice.metadata().key(),
+          s -> new EndpointSlice(s.metadata().withLabels(SliceLabels.forSlice(service,
+              EndpointSlice.CONTROLLER_NAME)), s.addressType(), slice.endpoints(), slice.ports()),
+          "EndpointSliceUpdated", describe(slice.endpoints()));
+    }
+    for (EndpointSlice slice : existing) {
+      if (!plan.deletes().contains(slice) && plan.updates().stream()
+          .noneMatch(u -> u.metadata().key().equals(slice.metadata().key()))) {
+        store.patch(EndpointSlice.class, slice.metadata().key(),
+            s -> s.withMetadata(s.metadata().withLabels(SliceLabels.forSlice(service,
+                EndpointSlice.CONTROLLER_NAME))), "EndpointSliceUpdated", "labels");
+      }
+    }
+    for (SlicePlan.NewSlice fresh : plan.creates()) {
+      ObjectMeta meta = ObjectMeta.named(service.metadata().namespace(), "")
+          .withGenerateName(name + "-")
+          .withLabels(SliceLabels.forSlice(service, EndpointSlice.CONTROLLER_NAME))
+          .withOwnerReferences(List.of(OwnerIndex.controllerRef(service)));
+      store.create(new EndpointSlice(meta, "IPv4", ImmutableList.copyOf(fresh.endpoints()),
+          ImmutableList.copyOf(fresh.ports())), "EndpointSliceCreated",
+          "for Service " + name + ": " + describe(fresh.endpoints()));
+    }
+  }
+
+  private static String describe(List<Endpoint> endpoints) {
+    long ready = endpoints.stream().filter(e -> e.conditions().isReady()).count();
+    return endpoints.size() + " endpoints, " + ready + " ready";
+  }
+}

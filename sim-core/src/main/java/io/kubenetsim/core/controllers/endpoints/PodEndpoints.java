@@ -1,0 +1,87 @@
+package io.kubenetsim.core.controllers.endpoints;
+
+import com.google.common.collect.ImmutableList;
+import io.kubenetsim.model.ContainerPort;
+import io.kubenetsim.model.Endpoint;
+import io.kubenetsim.model.EndpointConditions;
+import io.kubenetsim.model.EndpointPort;
+import io.kubenetsim.model.LabelSelector;
+import io.kubenetsim.model.Labels;
+import io.kubenetsim.model.Node;
+import io.kubenetsim.model.Pod;
+import io.kubenetsim.model.Service;
+import io.kubenetsim.model.ServicePort;
+import io.kubenetsim.model.TargetRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Which pods back a Service and how each becomes an endpoint, as upstream's {@code
+ * podToEndpoint} and {@code getEndpointPorts} decide: pods in the Service's namespace matching
+ * its selector, not finished, with an IP, on a known node (unless not-ready addresses are
+ * published); conditions from readiness and termination; named target ports resolved per pod
+ * (by name and protocol), a port the pod lacks simply left out.
+ */
+final class PodEndpoints {
+  static final String ZONE_LABEL = "topology.kubernetes.io/zone";
+
+  private PodEndpoints() {}
+
+  /** {@return the Service's endpoints, one per selected pod, in pod-name order} */
+  static List<PodEndpoint> of(Service service, List<Pod> podsInNamespace,
+      Function<String, Optional<Node>> nodes) {
+    LabelSelector selector = LabelSelector.matchLabels(service.spec().selector());
+    boolean publishNotReady = service.spec().publishNotReadyAddresses();
+    List<PodEndpoint> out = new ArrayList<>();
+    for (Pod pod : podsInNamespace) {
+      if (!selector.matches(pod.metadata().labels()) || pod.status().phase().isTerminal()
+          || pod.status().podIP().isEmpty()) {
+        continue;
+      }
+      Optional<Node> node = nodes.apply(pod.spec().nodeName());
+      if (node.isEmpty() && !publishNotReady) {
+        continue;
+      }
+      out.add(new PodEndpoint(endpoint(service, pod, node), ports(service, pod)));
+    }
+    return out;
+  }
+
+  private static Endpoint endpoint(Service service, Pod pod, Optional<Node> node) {
+    boolean serving = pod.isReady();
+    boolean terminating = pod.metadata().isTerminating();
+    boolean ready = service.spec().publishNotReadyAddresses() || (serving && !terminating);
+    String hostname = !pod.spec().hostname().isEmpty()
+        && pod.spec().subdomain().equals(service.metadata().name()) ? pod.spec().hostname() : "";
+    String zone = node.map(n -> n.metadata().labels()).orElse(Labels.none()).get(ZONE_LABEL)
+        .orElse("");
+    return new Endpoint(ImmutableList.of(pod.status().podIP()),
+        EndpointConditions.of(ready, serving, terminating), hostname, pod.spec().nodeName(), zone,
+        Optional.of(TargetRef.to(pod)));
+  }
+
+  /** {@return the Service's ports as this pod serves them; ports it cannot serve are left out} */
+  static List<EndpointPort> ports(Service service, Pod pod) {
+    List<EndpointPort> ports = new ArrayList<>();
+    for (ServicePort port : service.spec().ports()) {
+      resolve(port, pod).ifPresent(number -> ports.add(new EndpointPort(port.name(),
+          Optional.of(number), port.protocol(), port.appProtocol())));
+    }
+    return ports;
+  }
+
+  private static Optional<Integer> resolve(ServicePort port, Pod pod) {
+    if (port.targetPort().isInt()) {
+      return port.targetPort().intValue();
+    }
+    String name = port.targetPort().stringValue().orElseThrow();
+    for (ContainerPort containerPort : pod.spec().allPorts()) {
+      if (containerPort.name().equals(name) && containerPort.protocol() == port.protocol()) {
+        return Optional.of(containerPort.containerPort());
+      }
+    }
+    return Optional.empty();
+  }
+}
