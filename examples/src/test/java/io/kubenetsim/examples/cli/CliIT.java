@@ -225,7 +225,7 @@ class CliIT {
         Arguments.of("unknown-field.yaml",     "(document 2)", "Deployment \"shop/web\"",
             "unknown field \"spec.template.spec.containers[0].imagePullPolice\""),
         Arguments.of("unknown-kind.yaml",      "(document 2)", "name: \"web\" namespace: \"shop\"",
-            "no matches for kind \"Service\" in version \"v1\""),
+            "no matches for kind \"Servce\" in version \"v1\""),
         Arguments.of("missing-namespace.yaml", "(document 1)", "Pod \"nowhere/web\"",
             "metadata.namespace: Not found: \"nowhere\""),
         // A document that is not YAML has no object yet; the line within the document is the

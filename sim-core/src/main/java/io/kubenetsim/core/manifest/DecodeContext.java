@@ -34,6 +34,14 @@ final class DecodeContext {
         + "." + goPath + " of type " + goType);
   }
 
+  /**
+   * Records {@code json: cannot unmarshal <value> into Go value of type T}: the form without a
+   * struct field, from a type's own {@code UnmarshalJSON} (such as {@code IntOrString}'s).
+   */
+  void valueTypeError(String jsonValue, String goType) {
+    typeErrors.add("json: cannot unmarshal " + jsonValue + " into Go value of type " + goType);
+  }
+
   /** Records {@code unknown field "<path>"}. */
   void unknownField(String path) {
     strictErrors.add("unknown field \"" + path + "\"");

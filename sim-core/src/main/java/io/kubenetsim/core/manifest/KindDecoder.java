@@ -13,11 +13,11 @@ import io.kubenetsim.model.KubernetesObject;
  * consumed when {@link #decode} is called.
  *
  * <pre>{@code
- * final class ServiceDecoder implements KindDecoder<Service> {
+ * final class ConfigMapDecoder implements KindDecoder<ConfigMap> {
  *   public String apiVersion() { return "v1"; }
- *   public String kind() { return "Service"; }
+ *   public String kind() { return "ConfigMap"; }
  *   public boolean namespaced() { return true; }
- *   public Service decode(ObjectCursor root) { ... }
+ *   public ConfigMap decode(ObjectCursor root) { ... }
  * }
  * }</pre>
  *

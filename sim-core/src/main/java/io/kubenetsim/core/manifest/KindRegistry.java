@@ -16,8 +16,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * KindRegistry kinds = KindRegistry.defaults()
- *     .withDecoder(new ServiceDecoder())
- *     .withEncoder(new ServiceEncoder());
+ *     .withDecoder(new ConfigMapDecoder())
+ *     .withEncoder(new ConfigMapEncoder());
  * ManifestReader reader = new ManifestReader(kinds);
  * }</pre>
  */
@@ -36,14 +36,21 @@ public final class KindRegistry {
     return new KindRegistry(ImmutableSortedMap.of(), ImmutableMap.of());
   }
 
-  /** {@return the built-in kinds: v1 Namespace, Node, Pod; apps/v1 Deployment, ReplicaSet} */
+  /**
+   * {@return the built-in kinds: v1 Namespace, Node, Pod, Service, Endpoints; apps/v1
+   * Deployment, ReplicaSet; discovery.k8s.io/v1 EndpointSlice; networking.k8s.io/v1 ServiceCIDR}
+   */
   public static KindRegistry defaults() {
     return empty()
         .withDecoder(new NamespaceDecoder()).withEncoder(new NamespaceEncoder())
         .withDecoder(new NodeDecoder()).withEncoder(new NodeEncoder())
         .withDecoder(new PodDecoder()).withEncoder(new PodEncoder())
         .withDecoder(new DeploymentDecoder()).withEncoder(new DeploymentEncoder())
-        .withDecoder(new ReplicaSetDecoder()).withEncoder(new ReplicaSetEncoder());
+        .withDecoder(new ReplicaSetDecoder()).withEncoder(new ReplicaSetEncoder())
+        .withDecoder(new ServiceDecoder()).withEncoder(new ServiceEncoder())
+        .withDecoder(new EndpointSliceDecoder()).withEncoder(new EndpointSliceEncoder())
+        .withDecoder(new EndpointsDecoder()).withEncoder(new EndpointsEncoder())
+        .withDecoder(new ServiceCIDRDecoder()).withEncoder(new ServiceCIDREncoder());
   }
 
   /**

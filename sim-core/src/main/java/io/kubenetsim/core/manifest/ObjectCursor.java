@@ -119,6 +119,19 @@ public final class ObjectCursor {
     return integer(field, fallback, Long.MIN_VALUE, Long.MAX_VALUE, "int64");
   }
 
+  /**
+   * {@return an {@code *int32} field such as {@code timeoutSeconds}: empty when absent or
+   * {@code null}, so that an explicit {@code 0} stays distinguishable from unset}
+   */
+  public Optional<Integer> optionalInt32(String field) {
+    return value(field) == null ? Optional.empty() : Optional.of(int32(field, 0));
+  }
+
+  /** {@return a {@code *bool} field such as {@code conditions.ready}: empty when absent} */
+  public Optional<Boolean> optionalBool(String field) {
+    return value(field) == null ? Optional.empty() : Optional.of(bool(field, false));
+  }
+
   /** {@return a boolean field, or the fallback when absent or of the wrong type} */
   public boolean bool(String field, boolean fallback) {
     JsonNode value = value(field);
@@ -233,7 +246,14 @@ public final class ObjectCursor {
     return ImmutableSortedMap.copyOf(out);
   }
 
-  /** {@return a number-or-string field such as {@code maxSurge}, if present} */
+  /**
+   * {@return a number-or-string field such as {@code maxSurge} or {@code targetPort}, if
+   * present}
+   *
+   * <p>Anything but a string is read as an {@code int32} by {@code IntOrString.UnmarshalJSON},
+   * which calls the standard library's decoder on its own, so a bad value is reported without
+   * the struct and field: {@code json: cannot unmarshal bool into Go value of type int32}.
+   */
   public Optional<IntOrString> intOrString(String field) {
     JsonNode value = value(field);
     if (value == null) {
@@ -245,7 +265,8 @@ public final class ObjectCursor {
     if (value.isNumber() && value.canConvertToExactIntegral() && value.canConvertToInt()) {
       return Optional.of(IntOrString.of(value.intValue()));
     }
-    typeError(field, describe(value), "intstr.IntOrString");
+    context.valueTypeError(value.isNumber() ? "number " + value.asText() : describe(value),
+        "int32");
     return Optional.empty();
   }
 

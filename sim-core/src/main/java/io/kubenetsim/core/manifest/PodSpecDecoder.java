@@ -1,13 +1,11 @@
 package io.kubenetsim.core.manifest;
 
 import com.google.common.collect.ImmutableList;
-import io.kubenetsim.manifest.FieldError;
 import io.kubenetsim.model.Container;
 import io.kubenetsim.model.ContainerPort;
 import io.kubenetsim.model.PodSpec;
 import io.kubenetsim.model.Probe;
 import io.kubenetsim.net.Protocol;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,8 +20,6 @@ import java.util.Optional;
 final class PodSpecDecoder {
   /** Rule id of the decode-stage error for a protocol other than TCP, UDP and SCTP. */
   static final String PROTOCOL_RULE = "containerPort.protocol.supported";
-
-  private static final List<String> PROTOCOLS = List.of("SCTP", "TCP", "UDP");
 
   private PodSpecDecoder() {}
 
@@ -68,14 +64,9 @@ final class PodSpecDecoder {
 
   private static ContainerPort port(ObjectCursor port) {
     port.ignore("hostIP");
-    String protocolText = nonEmpty(port.string("protocol"), "TCP");
-    Optional<Protocol> protocol = Protocol.tryParse(protocolText);
-    if (protocol.isEmpty()) {
-      port.error(FieldError.notSupported(port.fieldPath("protocol"), protocolText, PROTOCOLS,
-          PROTOCOL_RULE));
-    }
-    return new ContainerPort(port.string("name"), port.int32("containerPort", 0),
-        protocol.orElse(Protocol.TCP), port.int32("hostPort", 0));
+    Protocol protocol = ProtocolDecoder.decode(port, PROTOCOL_RULE);
+    return new ContainerPort(port.string("name"), port.int32("containerPort", 0), protocol,
+        port.int32("hostPort", 0));
   }
 
   private static Probe probe(ObjectCursor probe) {

@@ -8,6 +8,7 @@ import io.kubenetsim.model.Condition;
 import io.kubenetsim.model.IntOrString;
 import io.kubenetsim.model.LabelSelector;
 import io.kubenetsim.model.LabelSelectorRequirement;
+import io.kubenetsim.model.TargetRef;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -90,6 +91,16 @@ final class TreeOut {
       expressions.add(expression);
     }
     putObjects(out, "matchExpressions", expressions);
+    return out;
+  }
+
+  /** {@return an endpoint's {@code targetRef} ({@code v1.ObjectReference}), empties omitted} */
+  static ObjectNode targetRef(TargetRef ref) {
+    ObjectNode out = object();
+    putString(out, "kind", ref.kind());
+    putString(out, "name", ref.name());
+    putString(out, "namespace", ref.namespace());
+    putString(out, "uid", ref.uid());
     return out;
   }
 
