@@ -42,7 +42,7 @@ public final class ApiStore {
   private final Simulator sim;
   private final StagedWrites writes;
   private final SeededRandom uids;
-  private final SeededRandom names;
+  private final java.util.Map<String, SeededRandom> namesByKind = new java.util.HashMap<>();
   private final TreeMap<String, TreeMap<NamespacedName, KubernetesObject>> tables =
       new TreeMap<>();
   private final List<Consumer<WatchEvent>> watchers = new ArrayList<>();
@@ -52,7 +52,7 @@ public final class ApiStore {
     this.sim = sim;
     this.writes = new StagedWrites(this, validation);
     this.uids = sim.random("apiserver/uid");
-    this.names = sim.random("apiserver/generate-name");
+
   }
 
   /** Registers a watcher that hears of every change synchronously, in write order. */
@@ -316,12 +316,17 @@ public final class ApiStore {
     while (true) {
       StringBuilder name = new StringBuilder(prefix);
       for (int i = 0; i < 5; i++) {
-        name.append(NAME_ALPHABET.charAt(names.nextInt(NAME_ALPHABET.length())));
+        name.append(NAME_ALPHABET.charAt(names(kind).nextInt(NAME_ALPHABET.length())));
       }
       if (!table(kind).containsKey(NamespacedName.of(meta.namespace(), name.toString()))) {
         return name.toString();
       }
     }
+  }
+
+  /** One name stream per kind, so that a new kind of generated object shifts no other's names. */
+  private SeededRandom names(String kind) {
+    return namesByKind.computeIfAbsent(kind, k -> sim.random("apiserver/generate-name/" + k));
   }
 
   private String newUid() {
