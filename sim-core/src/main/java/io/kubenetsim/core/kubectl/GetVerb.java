@@ -20,7 +20,8 @@ import java.util.Optional;
  * sort by namespace then name; (4) print a table (with a NAMESPACE column under {@code -A}),
  * names, or JSON/YAML through the {@link ObjectFormatter}. An empty table prints {@code No
  * resources found in <ns> namespace.} on stderr and succeeds; any NotFound makes the exit code
- * 1 after printing what was found. Simplification: one resource type per call ({@code
+ * 1 after printing what was found. Types the API server warns about (v1 Endpoints) get the
+ * warning first on stderr. Simplification: one resource type per call ({@code
  * pods,nodes} is refused), and no {@code --show-labels}, {@code --sort-by} or {@code --watch}.
  *
  * <pre>{@code
@@ -50,7 +51,19 @@ public final class GetVerb implements Verb {
   public KubectlResult run(List<String> args, KubectlContext context) {
     ParsedArgs parsed = FLAGS.parse(args);
     Request request = Request.from(parsed);
-    return run(request.type(), request, context);
+    KubectlResult result = run(request.type(), request, context);
+    return withWarning(request.type(), result);
+  }
+
+  /**
+   * Puts the API server's warning for the type (v1 Endpoints is deprecated) first on stderr,
+   * as kubectl prints the warnings of every response it reads, whatever the output format.
+   */
+  private static KubectlResult withWarning(ResourceType<?> type, KubectlResult result) {
+    return type.deprecationWarning()
+        .map(w -> new KubectlResult(
+            result.exitCode(), result.stdout(), w + "\n" + result.stderr()))
+        .orElse(result);
   }
 
   private static <T extends KubernetesObject> KubectlResult run(

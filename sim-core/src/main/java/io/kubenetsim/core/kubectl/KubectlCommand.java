@@ -52,8 +52,8 @@ public final class KubectlCommand {
 
   /** {@return the verbs this package implements, in the order they are offered} */
   public static List<Verb> defaultVerbs() {
-    List<Verb> verbs = new ArrayList<>(List.of(new GetVerb(), new ApplyVerb(), new DeleteVerb(),
-        new ScaleVerb()));
+    List<Verb> verbs = new ArrayList<>(List.of(new GetVerb(), new DescribeVerb(),
+        new ApplyVerb(), new DeleteVerb(), new ScaleVerb(), new ExposeVerb()));
     verbs.addAll(SimulationVerbs.all());
     return List.copyOf(verbs);
   }

@@ -4,11 +4,14 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import io.kubenetsim.model.Deployment;
+import io.kubenetsim.model.EndpointSlice;
+import io.kubenetsim.model.Endpoints;
 import io.kubenetsim.model.KubernetesObject;
 import io.kubenetsim.model.Namespace;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.ReplicaSet;
+import io.kubenetsim.model.Service;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -56,9 +59,24 @@ public record ResourceType<T extends KubernetesObject>(
   public static final ResourceType<Namespace> NAMESPACES = new ResourceType<>(
       "namespaces", "", "namespace", ImmutableList.of("namespaces", "namespace", "ns"),
       Namespace.class, false, new NamespacePrinter());
+  public static final ResourceType<Service> SERVICES = new ResourceType<>("services", "",
+      "service", ImmutableList.of("services", "service", "svc"), Service.class, true,
+      new ServicePrinter());
+  public static final ResourceType<Endpoints> ENDPOINTS = new ResourceType<>("endpoints", "",
+      "endpoints", ImmutableList.of("endpoints", "ep"), Endpoints.class, true,
+      new EndpointsPrinter());
+  public static final ResourceType<EndpointSlice> ENDPOINT_SLICES = new ResourceType<>(
+      "endpointslices", "discovery.k8s.io", "endpointslice",
+      ImmutableList.of("endpointslices", "endpointslice", "endpointslices.discovery.k8s.io",
+          "endpointslice.discovery.k8s.io"),
+      EndpointSlice.class, true, new EndpointSlicePrinter());
 
-  private static final ImmutableList<ResourceType<?>> ALL =
-      ImmutableList.of(PODS, NODES, DEPLOYMENTS, REPLICA_SETS, NAMESPACES);
+  /** What kube-apiserver v1.33+ attaches to every request for v1 Endpoints (KEP-4974). */
+  static final String ENDPOINTS_DEPRECATION_WARNING =
+      "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice";
+
+  private static final ImmutableList<ResourceType<?>> ALL = ImmutableList.of(PODS, NODES,
+      DEPLOYMENTS, REPLICA_SETS, NAMESPACES, SERVICES, ENDPOINTS, ENDPOINT_SLICES);
 
   public ResourceType {
     checkArgument(resource != null && group != null && singular != null && type != null
@@ -85,6 +103,14 @@ public record ResourceType<T extends KubernetesObject>(
   /** {@return the prefix {@code -o name} prints before the slash: {@code deployment.apps}} */
   public String nameOutputPrefix() {
     return group.isEmpty() ? singular : singular + "." + group;
+  }
+
+  /**
+   * {@return the warning the API server sends with every response about this type, as kubectl
+   * prints it on stderr} Only v1 Endpoints has one (deprecated in v1.33).
+   */
+  public Optional<String> deprecationWarning() {
+    return type == Endpoints.class ? Optional.of(ENDPOINTS_DEPRECATION_WARNING) : Optional.empty();
   }
 
   /** {@return the NotFound message kube-apiserver sends: {@code pods "web" not found}} */

@@ -9,13 +9,18 @@
  *       returning a {@link io.kubenetsim.KubectlResult} (exit 0 / 1 / 2).
  *   <li>{@link io.kubenetsim.core.kubectl.GetVerb} — {@code get} with {@code -n}, {@code -A},
  *       {@code -l}, {@code -o wide|yaml|json|name}.
+ *   <li>{@link io.kubenetsim.core.kubectl.DescribeVerb} — {@code describe svc}, laid out by
+ *       {@code DescribeWriter} as kubectl's tabwriter does; {@code ExposeVerb} — {@code expose}.
  *   <li>{@link io.kubenetsim.core.kubectl.ResourceType} — the kinds kubectl can name, their
  *       spellings and printers.
  *   <li>{@link io.kubenetsim.core.kubectl.PodPrinter}, {@link
  *       io.kubenetsim.core.kubectl.NodePrinter}, {@link
  *       io.kubenetsim.core.kubectl.DeploymentPrinter}, {@link
  *       io.kubenetsim.core.kubectl.ReplicaSetPrinter}, {@link
- *       io.kubenetsim.core.kubectl.NamespacePrinter} — rows as upstream {@code printers.go}.
+ *       io.kubenetsim.core.kubectl.NamespacePrinter}, {@link
+ *       io.kubenetsim.core.kubectl.ServicePrinter}, {@link
+ *       io.kubenetsim.core.kubectl.EndpointsPrinter}, {@link
+ *       io.kubenetsim.core.kubectl.EndpointSlicePrinter} — rows as upstream {@code printers.go}.
  *   <li>{@link io.kubenetsim.core.kubectl.TableWriter} and {@link
  *       io.kubenetsim.core.kubectl.HumanDuration} — kubectl's column layout and AGE text.
  *   <li>{@link io.kubenetsim.core.kubectl.ObjectFormatter} — the seam for {@code -o json|yaml}.

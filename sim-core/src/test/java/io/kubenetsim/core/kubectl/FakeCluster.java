@@ -1,18 +1,24 @@
 package io.kubenetsim.core.kubectl;
 
+import io.kubenetsim.ApiException;
 import io.kubenetsim.ApplyResult;
 import io.kubenetsim.Cluster;
 import io.kubenetsim.ClusterConfig;
 import io.kubenetsim.DeploymentBuilder;
 import io.kubenetsim.DeploymentHandle;
+import io.kubenetsim.ExposeBuilder;
 import io.kubenetsim.KubectlResult;
 import io.kubenetsim.NodeHandle;
 import io.kubenetsim.PodBuilder;
 import io.kubenetsim.PodHandle;
+import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.event.Events;
+import io.kubenetsim.model.EndpointSlice;
 import io.kubenetsim.model.KubernetesObject;
 import io.kubenetsim.model.Namespace;
+import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.model.ObjectRef;
+import io.kubenetsim.model.Service;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +28,17 @@ import java.util.Optional;
 
 /**
  * A cluster that only holds objects and a clock: {@code list}, {@code get} and {@code now} work,
- * everything else throws. {@code list} returns objects in the order they were given — tests
- * give them unsorted to prove the kubectl code sorts for itself.
+ * as do {@code getService}/{@code services} (handles over the Services given) and {@code
+ * expose}, which records the options it is created with ({@link #exposed()}) and answers with a
+ * handle named after {@code --name} or the target; everything else throws. {@code list} returns
+ * objects in the order they were given — tests give them unsorted to prove the kubectl code
+ * sorts for itself.
  */
 final class FakeCluster implements Cluster {
 
   private final Instant now;
   private final List<KubernetesObject> objects;
+  private final List<ExposeBuilder.Options> exposed = new ArrayList<>();
 
   FakeCluster(Instant now, List<? extends KubernetesObject> objects) {
     this.now = now;
@@ -58,6 +68,104 @@ final class FakeCluster implements Cluster {
         .filter(o -> o.metadata().namespace().equals(namespace)
             && o.metadata().name().equals(name))
         .findFirst();
+  }
+
+  /** {@return the options of every {@code expose(...).create()} call, in call order} */
+  List<ExposeBuilder.Options> exposed() {
+    return exposed;
+  }
+
+  @Override
+  public ExposeBuilder expose(String target) {
+    return new ExposeBuilder(target, options -> {
+      exposed.add(options);
+      String[] parts = options.target().split("/");
+      String namespace = parts[parts.length - 2];
+      return new Handle(new ObjectRef(Service.KIND, namespace,
+          options.name().orElse(parts[parts.length - 1])));
+    });
+  }
+
+  @Override
+  public ServiceHandle getService(String namespacedName) {
+    NamespacedName key = NamespacedName.parse(namespacedName);
+    Handle handle = new Handle(new ObjectRef(Service.KIND, key.namespace(), key.name()));
+    handle.get();
+    return handle;
+  }
+
+  @Override
+  public List<ServiceHandle> services(String namespace) {
+    List<ServiceHandle> handles = new ArrayList<>();
+    for (Service service : list(Service.class)) {
+      if (service.metadata().namespace().equals(namespace)) {
+        handles.add(new Handle(service.ref()));
+      }
+    }
+    return handles;
+  }
+
+  /** A handle over the fake's objects: the Service itself and its slices; nothing live. */
+  private final class Handle implements ServiceHandle {
+    private final ObjectRef ref;
+
+    Handle(ObjectRef ref) {
+      this.ref = ref;
+    }
+
+    @Override
+    public ObjectRef ref() {
+      return ref;
+    }
+
+    @Override
+    public boolean exists() {
+      return FakeCluster.this.get(Service.class, ref.namespace(), ref.name()).isPresent();
+    }
+
+    @Override
+    public Service get() {
+      return FakeCluster.this.get(Service.class, ref.namespace(), ref.name()).orElseThrow(() ->
+          new ApiException(ApiException.Reason.NOT_FOUND,
+              "services \"" + ref.name() + "\" not found"));
+    }
+
+    @Override
+    public int nodePort(int port) {
+      throw unsupported();
+    }
+
+    @Override
+    public int nodePort(String portName) {
+      throw unsupported();
+    }
+
+    @Override
+    public List<String> loadBalancerIngress() {
+      throw unsupported();
+    }
+
+    @Override
+    public List<String> endpoints() {
+      throw unsupported();
+    }
+
+    @Override
+    public List<EndpointSlice> slices() {
+      List<EndpointSlice> slices = new ArrayList<>();
+      for (EndpointSlice slice : list(EndpointSlice.class)) {
+        if (slice.metadata().namespace().equals(ref.namespace())
+            && slice.serviceName().equals(ref.name())) {
+          slices.add(slice);
+        }
+      }
+      return slices;
+    }
+
+    @Override
+    public void delete() {
+      throw unsupported();
+    }
   }
 
   private static UnsupportedOperationException unsupported() {
@@ -186,21 +294,6 @@ final class FakeCluster implements Cluster {
 
   @Override
   public io.kubenetsim.ServiceBuilder service(String namespacedName) {
-    throw unsupported();
-  }
-
-  @Override
-  public io.kubenetsim.ExposeBuilder expose(String target) {
-    throw unsupported();
-  }
-
-  @Override
-  public io.kubenetsim.ServiceHandle getService(String namespacedName) {
-    throw unsupported();
-  }
-
-  @Override
-  public List<io.kubenetsim.ServiceHandle> services(String namespace) {
     throw unsupported();
   }
 

@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,23 +39,35 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Full {@code kubectl get} tables compared byte for byte with checked-in files under {@code
- * golden/kubectl/}: each case is a command line run against one fixed cluster, and the file
- * holds stdout then stderr. Rewrite the files with {@code -Dgolden.update=true} and review the
- * change with {@code git diff}. A golden file without a case fails the build.
+ * Full {@code kubectl get} tables and {@code describe} texts compared byte for byte with
+ * checked-in files under {@code golden/kubectl/}: each case is a command line run against one
+ * fixed cluster, and the file holds stdout then stderr. Rewrite the files with {@code
+ * -Dgolden.update=true} and review the change with {@code git diff}. A golden file without a
+ * case fails the build.
  */
 class GoldenTablesTest {
 
   private static final Path DIR = Path.of("src", "test", "resources", "golden", "kubectl");
 
   /** Case name → command line; a TreeMap so cases run and are checked in a stable order. */
-  private static final Map<String, String> CASES = new TreeMap<>(Map.of(
-      "pods-all-namespaces-wide", "get pods -A -o wide",
-      "pods-shop", "get pods -n shop",
-      "nodes-wide", "get nodes -o wide",
-      "deployments-wide", "get deployments -n shop -o wide",
-      "replicasets-all-namespaces", "get rs -A",
-      "namespaces", "get namespaces"));
+  private static final Map<String, String> CASES = new TreeMap<>(Map.ofEntries(
+      Map.entry("pods-all-namespaces-wide", "get pods -A -o wide"),
+      Map.entry("pods-shop", "get pods -n shop"),
+      Map.entry("nodes-wide", "get nodes -o wide"),
+      Map.entry("deployments-wide", "get deployments -n shop -o wide"),
+      Map.entry("replicasets-all-namespaces", "get rs -A"),
+      Map.entry("namespaces", "get namespaces"),
+      Map.entry("services-all-namespaces", "get svc -A"),
+      Map.entry("services-shop-wide", "get services -n shop -o wide"),
+      Map.entry("endpoints-shop", "get endpoints -n shop"),
+      Map.entry("endpointslices-shop", "get endpointslices -n shop"),
+      Map.entry("describe-svc-clusterip", "describe svc kube-dns -n kube-system"),
+      Map.entry("describe-svc-nodeport", "describe service/api -n shop"),
+      Map.entry("describe-svc-loadbalancer-pending", "describe svc web -n shop"),
+      Map.entry("describe-svc-loadbalancer-ingress", "describe svc front -n shop"),
+      Map.entry("describe-svc-externalname", "describe svc db -n shop"),
+      Map.entry("describe-svc-headless", "describe svc cache -n shop"),
+      Map.entry("describe-svc-selectorless", "describe svc orphan -n shop")));
 
   private static final KubectlCommand KUBECTL =
       new KubectlCommand(new FakeCluster(NOW, cluster()), KubectlCommandTest.FORMATTER);
@@ -113,7 +126,8 @@ class GoldenTablesTest {
             "node-role.kubernetes.io/etcd", "")));
     Node drained = cordoned(readyNode("node-1", "192.168.0.11", Duration.ofDays(30)));
     Node lost = Node.of("node-3", "192.168.0.13");
-    return List.of(
+    List<KubernetesObject> objects = new ArrayList<>(ServiceFixtures.goldenObjects());
+    objects.addAll(List.of(
         web, crashing, runningPod("shop", "web-5d9c8-zz9xy", Duration.ofMinutes(90)), dns,
         creating, api, notReady, pendingPod("default", "debug", Duration.ofSeconds(2)),
         terminating, runningPod("kube-system", "coredns-7db6d-8xk2p", Duration.ofDays(12)),
@@ -121,6 +135,7 @@ class GoldenTablesTest {
             Duration.ofMinutes(4)), replicaSet(dns, "7db6d", 2, Duration.ofDays(12)),
         worker, lost, controlPlane, drained,
         namespace("shop", Duration.ofDays(2)), namespace("kube-system", Duration.ofDays(30)),
-        namespace("default", Duration.ofDays(30)));
+        namespace("default", Duration.ofDays(30))));
+    return objects;
   }
 }

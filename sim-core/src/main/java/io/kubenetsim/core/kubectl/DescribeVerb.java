@@ -1,0 +1,195 @@
+package io.kubenetsim.core.kubectl;
+
+import io.kubenetsim.KubectlResult;
+import io.kubenetsim.model.EndpointSlice;
+import io.kubenetsim.model.LabelSelector;
+import io.kubenetsim.model.NamespacedName;
+import io.kubenetsim.model.Service;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code describe TYPE [NAME…]} and {@code describe TYPE/NAME…}, with {@code -n}, {@code -A}
+ * and {@code -l}, behaving as kubectl's {@code describe.go} command; Services are described by
+ * {@link ServiceDescriber}.
+ *
+ * <p>Steps, as upstream: (1) parse flags and the target; (2) collect objects — every object of
+ * the type in the namespace (or all namespaces, or those matching the selector) when no name is
+ * given, else each name, a missing one adding a NotFound error; (3) when exactly {@code TYPE
+ * NAME} was given and NAME does not exist, describe every object whose name starts with NAME
+ * instead, each followed by a blank line, and fail with the NotFound only if none does; (4)
+ * print the descriptions separated by two newlines. No objects and no errors prints {@code No
+ * resources found in <ns> namespace.} on stderr.
+ *
+ * <p>Simplification: only Services can be described so far; other known types are refused
+ * with a usage error naming the describable ones.
+ *
+ * <pre>{@code
+ * new KubectlCommand(cluster, formatter).run("describe svc web -n shop");
+ * }</pre>
+ */
+public final class DescribeVerb implements Verb {
+
+  private static final FlagSet FLAGS = FlagSet.of("describe",
+      FlagSet.Flag.value("namespace", 'n'),
+      FlagSet.Flag.bool("all-namespaces", 'A'),
+      FlagSet.Flag.value("selector", 'l'));
+
+  private static final Comparator<Service> BY_NAMESPACE_AND_NAME =
+      Comparator.comparing((Service s) -> s.metadata().namespace())
+          .thenComparing(s -> s.metadata().name());
+
+  @Override
+  public String name() {
+    return "describe";
+  }
+
+  @Override
+  public KubectlResult run(List<String> args, KubectlContext context) {
+    ParsedArgs parsed = FLAGS.parse(args);
+    List<String> words = parsed.positionals();
+    if (words.isEmpty()) {
+      throw CommandException.usage("error: You must specify the type of resource to describe."
+          + " Known types: " + ResourceType.SERVICES.resource());
+    }
+    List<String> names = new ArrayList<>();
+    ResourceType<?> type = words.get(0).contains("/")
+        ? slashTargets(words, names)
+        : typeNamed(words.get(0));
+    if (!words.get(0).contains("/")) {
+      names.addAll(words.subList(1, words.size()));
+    }
+    if (type != ResourceType.SERVICES) {
+      throw CommandException.usage("error: describe is not simulated for " + type
+          + " yet; it can describe: " + ResourceType.SERVICES.resource());
+    }
+    String namespace = parsed.value("namespace").orElse(NamespacedName.DEFAULT_NAMESPACE);
+    boolean all = parsed.isSet("all-namespaces");
+    Optional<String> selector = parsed.value("selector");
+    if (!names.isEmpty() && selector.isPresent()) {
+      throw CommandException.usage("error: name cannot be provided when a selector is specified");
+    }
+    if (names.isEmpty()) {
+      return describeListed(context, namespace, all, selector.orElse(""));
+    }
+    boolean prefixAllowed = !words.get(0).contains("/") && names.size() == 1;
+    return describeNamed(context, namespace, names, prefixAllowed);
+  }
+
+  private static KubectlResult describeListed(
+      KubectlContext context, String namespace, boolean all, String selectorText) {
+    LabelSelector selector;
+    try {
+      selector = LabelSelector.parse(selectorText);
+    } catch (IllegalArgumentException e) {
+      throw CommandException.usage("error: " + e.getMessage());
+    }
+    List<Service> services = new ArrayList<>();
+    for (Service service : context.cluster().list(Service.class)) {
+      if ((all || service.metadata().namespace().equals(namespace))
+          && selector.matches(service.metadata().labels())) {
+        services.add(service);
+      }
+    }
+    if (services.isEmpty()) {
+      return new KubectlResult(0, "", all ? "No resources found\n"
+          : "No resources found in " + namespace + " namespace.\n");
+    }
+    return KubectlResult.ok(joined(context, services));
+  }
+
+  private static KubectlResult describeNamed(
+      KubectlContext context, String namespace, List<String> names, boolean prefixAllowed) {
+    List<Service> found = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    for (String name : names) {
+      Optional<Service> service = context.cluster().get(Service.class, namespace, name);
+      if (service.isPresent()) {
+        found.add(service.get());
+      } else {
+        errors.add("Error from server (NotFound): "
+            + ResourceType.SERVICES.notFoundMessage(name));
+      }
+    }
+    if (found.isEmpty() && prefixAllowed) {
+      List<Service> matching = withPrefix(context, namespace, names.get(0));
+      if (!matching.isEmpty()) {
+        StringBuilder out = new StringBuilder();
+        matching.forEach(s -> out.append(describe(context, s)).append('\n'));
+        return KubectlResult.ok(out.toString());
+      }
+    }
+    String stderr = KubectlResults.withNewline(String.join("\n", errors));
+    int exitCode = errors.isEmpty() ? 0 : CommandException.FAILED;
+    return new KubectlResult(exitCode, found.isEmpty() ? "" : joined(context, found), stderr);
+  }
+
+  /** Upstream's {@code DescribeMatchingResources}: same namespace, name starts with prefix. */
+  private static List<Service> withPrefix(KubectlContext context, String namespace,
+      String prefix) {
+    List<Service> matching = new ArrayList<>();
+    for (Service service : context.cluster().list(Service.class)) {
+      if (service.metadata().namespace().equals(namespace)
+          && service.metadata().name().startsWith(prefix)) {
+        matching.add(service);
+      }
+    }
+    matching.sort(BY_NAMESPACE_AND_NAME);
+    return matching;
+  }
+
+  /** Descriptions in namespace and name order, separated by two newlines as upstream. */
+  private static String joined(KubectlContext context, List<Service> services) {
+    List<Service> sorted = new ArrayList<>(services);
+    sorted.sort(BY_NAMESPACE_AND_NAME);
+    StringBuilder out = new StringBuilder();
+    for (Service service : sorted) {
+      if (out.length() > 0) {
+        out.append("\n\n");
+      }
+      out.append(describe(context, service));
+    }
+    return out.toString();
+  }
+
+  private static String describe(KubectlContext context, Service service) {
+    List<EndpointSlice> slices = new ArrayList<>();
+    for (EndpointSlice slice : context.cluster().list(EndpointSlice.class)) {
+      if (slice.metadata().namespace().equals(service.metadata().namespace())
+          && slice.metadata().labels().get(EndpointSlice.SERVICE_NAME_LABEL)
+              .filter(service.metadata().name()::equals).isPresent()) {
+        slices.add(slice);
+      }
+    }
+    return ServiceDescriber.describe(service, slices);
+  }
+
+  /** Reads {@code TYPE/NAME} words; all must name the same type. */
+  private static ResourceType<?> slashTargets(List<String> words, List<String> names) {
+    ResourceType<?> type = null;
+    for (String word : words) {
+      int slash = word.indexOf('/');
+      if (slash <= 0 || slash == word.length() - 1) {
+        throw CommandException.usage("error: there is no need to specify a resource type as a "
+            + "separate argument when passing arguments in resource/name form (e.g. 'kubectl "
+            + "describe resource/<resource_name>' instead of 'kubectl describe resource "
+            + "resource/<resource_name>'); got \"" + word + "\"");
+      }
+      ResourceType<?> wordType = typeNamed(word.substring(0, slash));
+      if (type != null && type != wordType) {
+        throw CommandException.usage("error: describing several resource types in one call (\""
+            + String.join(" ", words) + "\") is not supported by the simulator");
+      }
+      type = wordType;
+      names.add(word.substring(slash + 1));
+    }
+    return type;
+  }
+
+  private static ResourceType<?> typeNamed(String word) {
+    return ResourceType.lookup(word).orElseThrow(() -> CommandException.usage(
+        "error: the server doesn't have a resource type \"" + word + "\""));
+  }
+}
