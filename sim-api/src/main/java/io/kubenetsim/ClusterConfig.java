@@ -76,9 +76,10 @@ public record ClusterConfig(
     for (Cidr serviceCidr : serviceCidrs) {
       checkArgument(!serviceCidr.overlaps(clusterCidr), "the service CIDR %s overlaps the "
           + "cluster CIDR %s", serviceCidr, clusterCidr);
-      checkArgument(serviceCidr.prefixLength() <= serviceCidr.family().bits() - 2,
-          "the service CIDR %s is too small: it needs room for the kubernetes Service",
-          serviceCidr);
+      checkArgument(serviceCidr.prefixLength() <= serviceCidr.family().bits() - 4,
+          "the service CIDR %s is too small: kubeadm puts kube-dns at its 10th address, so it "
+              + "needs at least 16 addresses (a /%s or larger)", serviceCidr,
+          serviceCidr.family().bits() - 4);
     }
     checkArgument(nodePortRange != null && loadBalancerPool != null && apiServerEndpoint != null,
         "config parts must not be null");

@@ -75,7 +75,10 @@ public final class Main {
 
   private static Cluster start(Options options) {
     ClusterBuilder builder = KubeSim.cluster().seed(options.seed()).nodes(options.nodes())
-        .clusterCidr(options.clusterCidr(), options.nodeCidrMaskSize());
+        .clusterCidr(options.clusterCidr(), options.nodeCidrMaskSize())
+        .serviceClusterIpRange(options.serviceCidrs().split(","))
+        .serviceNodePortRange(options.nodePortRange())
+        .maxEndpointsPerSlice(options.maxEndpointsPerSlice());
     Cluster cluster = builder.build();
     if (!options.files().isEmpty()) {
       cluster.apply(options.files().toArray(Path[]::new));
@@ -86,14 +89,21 @@ public final class Main {
 
   /** The global options, read up to the first word that is not one. */
   record Options(List<Path> files, int nodes, long seed, String clusterCidr,
-      int nodeCidrMaskSize, List<String> command) {
+      int nodeCidrMaskSize, String serviceCidrs, String nodePortRange, int maxEndpointsPerSlice,
+      List<String> command) {
     static final String USAGE = String.join("\n",
         "usage: java -jar kube-netsim.jar [-f FILE|DIR]... [--nodes N] [--seed N] COMMAND [ARGS]",
-        "options: --cluster-cidr CIDR (10.244.0.0/16), --node-cidr-mask-size N (24)",
+        "options: --cluster-cidr CIDR (10.244.0.0/16), --node-cidr-mask-size N (24),",
+        "  --service-cluster-ip-range CIDR (10.96.0.0/12), --service-node-port-range A-B "
+            + "(30000-32767),",
+        "  --max-endpoints-per-slice N (100)",
         "commands:",
         "  tour                       a printed walk through pods, IPs, restarts and failures",
         "  shell                      read commands from stdin, one per line",
-        "  get pods|nodes|deployments|replicasets|namespaces [-n NS|-A] [-l SEL] [-o FORMAT]",
+        "  get pods|nodes|deployments|replicasets|namespaces|svc|endpoints|endpointslices",
+        "      [NAME] [-n NS|-A] [-l SEL] [-o wide|yaml|json|name]",
+        "  describe svc NAME          a Service as kubectl describes it",
+        "  expose deployment/NAME --port P [--target-port T] [--type NodePort|LoadBalancer]",
         "  apply -f FILE|DIR          apply more manifests (all or nothing)",
         "  delete TYPE NAME           delete an object (pods gracefully)",
         "  scale deployment/NAME --replicas=N",
@@ -106,6 +116,9 @@ public final class Main {
       long seed = 1;
       String clusterCidr = "10.244.0.0/16";
       int maskSize = 24;
+      String serviceCidrs = "10.96.0.0/12";
+      String nodePortRange = "30000-32767";
+      int maxPerSlice = 100;
       int i = 0;
       while (i < args.size() && args.get(i).startsWith("-")) {
         String flag = args.get(i);
@@ -116,12 +129,16 @@ public final class Main {
           case "--seed" -> seed = number(flag, required(flag, value));
           case "--cluster-cidr" -> clusterCidr = required(flag, value);
           case "--node-cidr-mask-size" -> maskSize = number(flag, required(flag, value), 0, 30);
+          case "--service-cluster-ip-range" -> serviceCidrs = required(flag, value);
+          case "--service-node-port-range" -> nodePortRange = required(flag, value);
+          case "--max-endpoints-per-slice" ->
+              maxPerSlice = number(flag, required(flag, value), 1, 1000);
           default -> throw new IllegalArgumentException("unknown option \"" + flag + "\"");
         }
         i += 2;
       }
-      return new Options(files, nodes, seed, clusterCidr, maskSize,
-          List.copyOf(args.subList(i, args.size())));
+      return new Options(files, nodes, seed, clusterCidr, maskSize, serviceCidrs, nodePortRange,
+          maxPerSlice, List.copyOf(args.subList(i, args.size())));
     }
 
     private static String required(String flag, String value) {
