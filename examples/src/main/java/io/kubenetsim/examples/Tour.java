@@ -5,15 +5,17 @@ import io.kubenetsim.DeploymentHandle;
 import io.kubenetsim.KubeSim;
 import io.kubenetsim.NodeHandle;
 import io.kubenetsim.PodHandle;
+import io.kubenetsim.ServiceHandle;
+import io.kubenetsim.model.ServiceType;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * The tour: a short printed walk through why Kubernetes needs Services — pods get IPs from
- * their node's range, a replaced pod gets a new IP, a crashed container keeps its pod and IP,
- * and a failed node's pods come back elsewhere with new IPs. Deterministic: the same output
- * every run.
+ * their node's range, a replaced pod gets a new IP, a Service keeps one address while its
+ * EndpointSlices follow the pods, a crashed container keeps its pod and IP, and a failed
+ * node's pods come back elsewhere with new IPs. Deterministic: the same output every run.
  */
 public final class Tour {
   private final PrintStream out;
@@ -57,7 +59,25 @@ public final class Tour {
         replacement.name(), replacement.ip().orElse("?"));
     say("anything that remembered %s now talks to nobody: this is why Services exist", oldIp);
 
-    chapter("4. A crash is not a replacement: same pod, same IP, restart count + 1");
+    chapter("4. A Service: one stable address in front of the changing pods");
+    ServiceHandle service = c.expose("shop/web").port(80).targetPort("http")
+        .type(ServiceType.NODE_PORT).create();
+    c.settle();
+    show(c, "get svc -n shop");
+    show(c, "get endpointslices -n shop");
+    String clusterIP = service.clusterIP();
+    List<String> before = service.endpoints();
+    web.pods().get(0).delete();
+    c.runFor(Duration.ofSeconds(1));
+    say("a pod is deleted: its endpoint is now terminating (ready=false), so traffic stops going"
+        + " there; ready endpoints: %s", service.endpoints());
+    c.settle();
+    say("after the replacement is ready: %s", service.endpoints());
+    say("the endpoints changed (%s before), but the Service kept %s and node port %d",
+        before, service.clusterIP().equals(clusterIP) ? clusterIP : "a NEW address (bug!)",
+        service.nodePort(80));
+
+    chapter("5. A crash is not a replacement: same pod, same IP, restart count + 1");
     PodHandle crashing = web.pods().get(1);
     String ipBefore = crashing.ip().orElse("?");
     crashing.crash();
@@ -68,7 +88,7 @@ public final class Tour {
     say("%s after the restart: ready=%s, restarts=%d, IP %s (was %s)", crashing.name(),
         crashing.isReady(), crashing.restartCount(), crashing.ip().orElse("?"), ipBefore);
 
-    chapter("5. A node fails: its pods are evicted and recreated elsewhere");
+    chapter("6. A node fails: its pods are evicted and recreated elsewhere");
     NodeHandle failing = c.node(crashing.node().orElseThrow());
     failing.fail();
     c.runFor(Duration.ofSeconds(60));
@@ -82,6 +102,8 @@ public final class Tour {
     failing.remove();
     c.settle();
     show(c, "get pods -n shop -o wide");
+    say("the Service still answers at %s; its endpoints are %s", service.clusterIP(),
+        service.endpoints());
 
     chapter("The end");
     say("%d events in %s of virtual time; the same seed replays them byte for byte "
