@@ -3,11 +3,17 @@ package io.kubenetsim.core.store.validation;
 import io.kubenetsim.core.store.ObjectValidation;
 import io.kubenetsim.manifest.FieldError;
 import io.kubenetsim.model.Deployment;
+import io.kubenetsim.model.EndpointSlice;
+import io.kubenetsim.model.Endpoints;
 import io.kubenetsim.model.KubernetesObject;
 import io.kubenetsim.model.Namespace;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.ReplicaSet;
+import io.kubenetsim.model.Service;
+import io.kubenetsim.model.ServiceCIDR;
+import io.kubenetsim.net.Cidr;
+import io.kubenetsim.net.IpFamily;
 import java.util.List;
 
 /**
@@ -17,17 +23,48 @@ import java.util.List;
  * <p>Call it after defaulting and, for updates, after copying the server-owned metadata
  * ({@code resourceVersion}, {@code generation}, timestamps) from the stored object, as
  * upstream's {@code rest.BeforeCreate} / {@code BeforeUpdate} do. The result lists every problem
- * in upstream's order; an empty list means valid. Stateless, so one instance can be shared.
+ * in upstream's order; an empty list means valid. Immutable, so one instance can be shared.
+ *
+ * <p>Services are validated as given: this class never defaults. The store must first run
+ * {@link ServiceDefaults#apply(Service, List)} on a create, or {@link
+ * ServiceDefaults#applyUpdate(Service, Service, List)} on an update, with {@link
+ * #serviceIpFamilies()}, and should allocate clusterIPs and node ports before validating, as
+ * upstream does (see {@link ServiceValidation}).
  *
  * <pre>{@code
  * List<FieldError> errors = new ObjectValidator().validateCreate(pod);
  * if (!errors.isEmpty()) { ... reject with a 422-style ValidationException ... }
  * }</pre>
  *
- * <p>Kinds without rules yet (Service, EndpointSlice, NetworkPolicy…) are refused with an
- * {@link IllegalArgumentException}: add a branch here when their rules land.
+ * <p>Kinds without rules yet (NetworkPolicy…) are refused with an {@link
+ * IllegalArgumentException}: add a branch here when their rules land.
  */
 public final class ObjectValidator implements ObjectValidation {
+
+  /** kubeadm's default service range ({@code --service-cidr}), kube-netsim's default too. */
+  public static final Cidr DEFAULT_SERVICE_CIDR = Cidr.parse("10.96.0.0/12");
+
+  private final ServiceValidation services;
+
+  /** A validator for a single-stack cluster with the default service range 10.96.0.0/12. */
+  public ObjectValidator() {
+    this(List.of(DEFAULT_SERVICE_CIDR));
+  }
+
+  /**
+   * A validator for a cluster with these service IP ranges.
+   *
+   * @param serviceCidrs primary first: one, or one IPv4 and one IPv6
+   * @throws IllegalArgumentException when there are none, more than two, or two of one family
+   */
+  public ObjectValidator(List<Cidr> serviceCidrs) {
+    this.services = new ServiceValidation(serviceCidrs);
+  }
+
+  /** {@return the cluster's service IP families, primary first, for {@link ServiceDefaults}} */
+  public List<IpFamily> serviceIpFamilies() {
+    return services.ipFamilies();
+  }
 
   /** {@return every problem with an object being created} */
   @Override
@@ -42,6 +79,14 @@ public final class ObjectValidator implements ObjectValidation {
       return DeploymentValidation.validateCreate(deployment);
     } else if (object instanceof ReplicaSet replicaSet) {
       return ReplicaSetValidation.validateCreate(replicaSet);
+    } else if (object instanceof Service service) {
+      return services.validateCreate(service);
+    } else if (object instanceof EndpointSlice slice) {
+      return EndpointSliceValidation.validateCreate(slice);
+    } else if (object instanceof Endpoints endpoints) {
+      return EndpointsValidation.validateCreate(endpoints);
+    } else if (object instanceof ServiceCIDR serviceCidr) {
+      return ServiceCIDRValidation.validateCreate(serviceCidr);
     }
     throw unknownKind(object);
   }
@@ -69,13 +114,22 @@ public final class ObjectValidator implements ObjectValidation {
       return DeploymentValidation.validateUpdate((Deployment) old, deployment);
     } else if (updated instanceof ReplicaSet replicaSet) {
       return ReplicaSetValidation.validateUpdate((ReplicaSet) old, replicaSet);
+    } else if (updated instanceof Service service) {
+      return services.validateUpdate((Service) old, service);
+    } else if (updated instanceof EndpointSlice slice) {
+      return EndpointSliceValidation.validateUpdate((EndpointSlice) old, slice);
+    } else if (updated instanceof Endpoints endpoints) {
+      return EndpointsValidation.validateUpdate((Endpoints) old, endpoints);
+    } else if (updated instanceof ServiceCIDR serviceCidr) {
+      return ServiceCIDRValidation.validateUpdate((ServiceCIDR) old, serviceCidr);
     }
     throw unknownKind(updated);
   }
 
   private static IllegalArgumentException unknownKind(KubernetesObject object) {
     return new IllegalArgumentException("no validation rules for kind " + object.kind() + " ("
-        + object.getClass().getName() + "); known kinds are Pod, Namespace, Node, Deployment and"
-        + " ReplicaSet. Add a branch to ObjectValidator when the kind's rules exist.");
+        + object.getClass().getName() + "); known kinds are Pod, Namespace, Node, Deployment,"
+        + " ReplicaSet, Service, EndpointSlice, Endpoints and ServiceCIDR. Add a branch to"
+        + " ObjectValidator when the kind's rules exist.");
   }
 }

@@ -3,7 +3,11 @@
  *
  * <p>Start here: {@link io.kubenetsim.core.store.validation.ObjectValidator} dispatches on kind
  * to {@code PodValidation}, {@code NodeValidation}, {@code NamespaceValidation}, {@code
- * DeploymentValidation} and {@code ReplicaSetValidation}. They share {@code MetadataRules}
+ * DeploymentValidation}, {@code ReplicaSetValidation}, {@code ServiceValidation} (split into
+ * {@code ServicePortRules}, {@code ServiceClusterIpRules}, {@code ServiceTypeRules}, {@code
+ * ServiceTrafficRules} and {@code ServiceFamilyInit}), {@code EndpointSliceValidation}, {@code
+ * EndpointsValidation} and {@code ServiceCIDRValidation}. Services are defaulted first, by
+ * {@code ServiceDefaults}, which the store calls. The kinds share {@code MetadataRules}
  * ({@code metadata}), {@code SelectorRules} (label selectors), {@code PodSpecRules} (a pod spec
  * at any path, also {@code spec.template.spec}), and the format checks {@code NameRules},
  * {@code NameFormat} and {@code IpRules}.
