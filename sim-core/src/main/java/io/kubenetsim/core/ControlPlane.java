@@ -8,10 +8,10 @@ import io.kubenetsim.core.controllers.endpoints.EndpointSliceMirroringController
 import io.kubenetsim.core.controllers.endpoints.EndpointsController;
 import io.kubenetsim.core.store.alloc.ClusterIpAllocator;
 import io.kubenetsim.core.store.alloc.NodePortAllocator;
-import io.kubenetsim.core.store.alloc.ProvisionalServiceDefaults;
 import io.kubenetsim.core.store.alloc.ServiceAllocator;
 import io.kubenetsim.core.store.alloc.ServiceCidrStrategy;
 import io.kubenetsim.core.store.alloc.ServiceStrategy;
+import io.kubenetsim.core.store.validation.ServiceValidation;
 import io.kubenetsim.core.controllers.GarbageCollector;
 import io.kubenetsim.core.controllers.NamespaceController;
 import io.kubenetsim.core.controllers.NodeIpamController;
@@ -58,7 +58,7 @@ final class ControlPlane {
     this.serviceAllocator = new ServiceAllocator(clusterIps, new NodePortAllocator(
         config.nodePortRange(), sim.random("apiserver/node-port")));
     store.registerStrategy(Service.KIND, new ServiceStrategy(serviceAllocator,
-        ProvisionalServiceDefaults::apply, ProvisionalServiceDefaults::applyUpdate));
+        new ServiceValidation(config.serviceCidrs())));
     store.registerStrategy(ServiceCIDR.KIND, new ServiceCidrStrategy(clusterIps));
     Duration lag = config.timing().informerLag();
     InformerFactory factory = new InformerFactory(sim, store);
