@@ -10,7 +10,6 @@ import io.kubenetsim.core.store.WatchEvent;
 import io.kubenetsim.model.Endpoint;
 import io.kubenetsim.model.EndpointPort;
 import io.kubenetsim.model.EndpointSlice;
-import io.kubenetsim.model.LabelSelector;
 import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.ObjectMeta;
@@ -57,7 +56,7 @@ public final class EndpointSliceController {
     this.maxPerSlice = maxPerSlice;
     this.queue = new WorkQueue(sim, this::reconcile);
     services.addHandler(e -> queue.add(e.object().metadata().key()));
-    pods.addHandler(this::onPod);
+    pods.addHandler(e -> PodEndpoints.servicesSelecting(e, services).forEach(queue::add));
     nodes.addHandler(e -> services.list().forEach(s -> queue.add(s.metadata().key())));
     slices.addHandler(this::onSlice);
   }
@@ -66,19 +65,6 @@ public final class EndpointSliceController {
   public static List<String> indexKeys(EndpointSlice slice) {
     String service = slice.serviceName();
     return service.isEmpty() ? List.of() : List.of(slice.metadata().namespace() + "/" + service);
-  }
-
-  private void onPod(WatchEvent event) {
-    Pod pod = (Pod) event.object();
-    for (Service service : services.list(pod.metadata().namespace())) {
-      LabelSelector selector = LabelSelector.matchLabels(service.spec().selector());
-      boolean matchedBefore = event.old().map(o -> selector.matches(o.metadata().labels()))
-          .orElse(false);
-      if (service.spec().hasSelector()
-          && (selector.matches(pod.metadata().labels()) || matchedBefore)) {
-        queue.add(service.metadata().key());
-      }
-    }
   }
 
   private void onSlice(WatchEvent event) {

@@ -11,7 +11,6 @@ import io.kubenetsim.model.EndpointAddress;
 import io.kubenetsim.model.EndpointPort;
 import io.kubenetsim.model.EndpointSubset;
 import io.kubenetsim.model.Endpoints;
-import io.kubenetsim.model.LabelSelector;
 import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.ObjectMeta;
@@ -52,7 +51,7 @@ public final class EndpointsController {
     this.nodes = nodes;
     this.queue = new WorkQueue(sim, this::reconcile);
     services.addHandler(this::onService);
-    pods.addHandler(this::onPod);
+    pods.addHandler(e -> PodEndpoints.servicesSelecting(e, services).forEach(queue::add));
   }
 
   private void onService(WatchEvent event) {
@@ -67,19 +66,6 @@ public final class EndpointsController {
       return;
     }
     queue.add(service.metadata().key());
-  }
-
-  private void onPod(WatchEvent event) {
-    Pod pod = (Pod) event.object();
-    for (Service service : services.list(pod.metadata().namespace())) {
-      LabelSelector selector = LabelSelector.matchLabels(service.spec().selector());
-      boolean matchedBefore = event.old().map(o -> selector.matches(o.metadata().labels()))
-          .orElse(false);
-      if (service.spec().hasSelector()
-          && (selector.matches(pod.metadata().labels()) || matchedBefore)) {
-        queue.add(service.metadata().key());
-      }
-    }
   }
 
   private void reconcile(NamespacedName key) {

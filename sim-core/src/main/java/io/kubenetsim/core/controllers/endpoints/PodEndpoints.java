@@ -1,12 +1,15 @@
 package io.kubenetsim.core.controllers.endpoints;
 
 import com.google.common.collect.ImmutableList;
+import io.kubenetsim.core.store.Informer;
+import io.kubenetsim.core.store.WatchEvent;
 import io.kubenetsim.model.ContainerPort;
 import io.kubenetsim.model.Endpoint;
 import io.kubenetsim.model.EndpointConditions;
 import io.kubenetsim.model.EndpointPort;
 import io.kubenetsim.model.LabelSelector;
 import io.kubenetsim.model.Labels;
+import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.Service;
@@ -28,6 +31,25 @@ final class PodEndpoints {
   static final String ZONE_LABEL = "topology.kubernetes.io/zone";
 
   private PodEndpoints() {}
+
+  /**
+   * {@return the Services whose selector matches the pod before or after a change}: those whose
+   * endpoints the change may affect
+   */
+  static List<NamespacedName> servicesSelecting(WatchEvent event, Informer<Service> services) {
+    Pod pod = (Pod) event.object();
+    List<NamespacedName> out = new ArrayList<>();
+    for (Service service : services.list(pod.metadata().namespace())) {
+      LabelSelector selector = LabelSelector.matchLabels(service.spec().selector());
+      boolean matchedBefore = event.old().map(o -> selector.matches(o.metadata().labels()))
+          .orElse(false);
+      if (service.spec().hasSelector()
+          && (selector.matches(pod.metadata().labels()) || matchedBefore)) {
+        out.add(service.metadata().key());
+      }
+    }
+    return out;
+  }
 
   /** {@return the Service's endpoints, one per selected pod, in pod-name order} */
   static List<PodEndpoint> of(Service service, List<Pod> podsInNamespace,
