@@ -39,7 +39,9 @@ class NotebookTest {
 
   /** For each notebook, lines its output must contain: what the notebook shows. */
   private static final Map<String, List<String>> EXPECTED = Map.of(
-      "01-pods-are-ephemeral.jsh", List.of("Running", "same IP as before? false"));
+      "01-pods-are-ephemeral.jsh", List.of("Running", "same IP as before? false"),
+      "02-services-are-stable.jsh", List.of("NodePort", "same ClusterIP? true",
+          "slices at 250 pods: 3"));
 
   @Test
   void everyNotebookDeclaresWhatItShowsAndEndsWithExit() throws IOException {
