@@ -55,6 +55,11 @@ public final class ProvisionalServiceDefaults {
         return b;
       }));
     }
+    // As upstream's patchAllocatedValues: node ports carry over only while both the stored and
+    // the updated type need them; a change to ClusterIP (or ExternalName) lets them go.
+    if (!needsNodePorts(stored) || !needsNodePorts(s)) {
+      return s;
+    }
     List<ServicePort> old = stored.spec().ports();
     return s.withSpec(s.spec().with(b -> {
       b.ports = b.ports.stream().map(p -> p.nodePort() != 0 ? p : old.stream()
@@ -62,5 +67,10 @@ public final class ProvisionalServiceDefaults {
           .map(o -> p.withNodePort(o.nodePort())).orElse(p)).toList();
       return b;
     }));
+  }
+
+  private static boolean needsNodePorts(Service s) {
+    return s.spec().type().equals("NodePort") || (s.spec().type().equals("LoadBalancer")
+        && s.spec().allocateLoadBalancerNodePorts().orElse(true));
   }
 }
