@@ -85,16 +85,17 @@ public final class EndpointSliceController {
         || found.get().metadata().isTerminating()) {
       return; // gone (the garbage collector takes its slices) or its slices are the user's
     }
+    if (ServiceType.EXTERNAL_NAME.toString().equals(found.get().spec().type())) {
+      return; // as upstream (kubernetes#105986): an ExternalName Service receives no endpoints
+    }
     Service service = found.get();
     List<EndpointSlice> existing = slices.byIndex(SERVICE_INDEX, key.namespace() + "/"
         + key.name()).stream().filter(EndpointSliceController::managed)
         .filter(s -> OwnerIndex.keys(s).contains(service.metadata().uid())).toList();
     Map<List<EndpointPort>, List<Endpoint>> desired = new LinkedHashMap<>();
-    if (!ServiceType.EXTERNAL_NAME.toString().equals(service.spec().type())) {
-      for (PodEndpoint pe : PodEndpoints.of(service, pods.list(key.namespace()),
-          name -> nodes.get(NamespacedName.of("", name)))) {
-        desired.computeIfAbsent(pe.ports(), p -> new java.util.ArrayList<>()).add(pe.endpoint());
-      }
+    for (PodEndpoint pe : PodEndpoints.of(service, pods.list(key.namespace()),
+        name -> nodes.get(NamespacedName.of("", name)))) {
+      desired.computeIfAbsent(pe.ports(), p -> new java.util.ArrayList<>()).add(pe.endpoint());
     }
     SlicePlan plan = SlicePlanner.plan(existing, desired, maxPerSlice);
     write(service, existing, plan);

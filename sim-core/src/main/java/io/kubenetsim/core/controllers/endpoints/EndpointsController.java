@@ -70,12 +70,12 @@ public final class EndpointsController {
 
   private void reconcile(NamespacedName key) {
     Optional<Service> found = services.get(key);
-    if (found.isEmpty() || !found.get().spec().hasSelector()) {
-      return;
+    if (found.isEmpty() || !found.get().spec().hasSelector()
+        || ServiceType.EXTERNAL_NAME.toString().equals(found.get().spec().type())) {
+      return; // as upstream (kubernetes#105986): an ExternalName Service receives no endpoints
     }
     Service service = found.get();
-    List<EndpointSubset> subsets = ServiceType.EXTERNAL_NAME.toString()
-        .equals(service.spec().type()) ? List.of() : subsets(service);
+    List<EndpointSubset> subsets = subsets(service);
     int total = subsets.stream().mapToInt(s -> s.addresses().size()
         + s.notReadyAddresses().size()).sum();
     Map<String, String> annotations = total > MAX_ADDRESSES
