@@ -1,5 +1,7 @@
 package io.kubenetsim.core.store.alloc;
 
+import io.kubenetsim.core.store.validation.ServiceDefaults;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -44,7 +46,7 @@ class ServiceAllocatorTest {
       ports.add(new ServicePort("p" + i, Protocol.TCP, "", 80 + i, IntOrString.of(8080 + i),
           nodePorts[i]));
     }
-    return ProvisionalServiceDefaults.apply(s.withSpec(s.spec().with(b -> {
+    return ServiceDefaults.apply(s.withSpec(s.spec().with(b -> {
       b.type = "NodePort";
       b.ports = ports;
       return b;
