@@ -30,6 +30,8 @@ public final class ServiceLoadBalancerController {
   private final Duration delay;
   private final Map<String, Long> ipByServiceUid = new HashMap<>();
   private final TreeSet<Long> used = new TreeSet<>();
+  /** Services that found the pool full, retried in name order as addresses free up. */
+  private final TreeSet<NamespacedName> waiting = new TreeSet<>();
 
   public ServiceLoadBalancerController(Simulator sim, ApiStore store, Informer<Service> services,
       Cidr pool, Duration delay) {
@@ -69,9 +71,12 @@ public final class ServiceLoadBalancerController {
     long offset = nextFree();
     if (offset < 0) {
       ipByServiceUid.remove(uid);
-      sim.log().record("SyncLoadBalancerFailed", current.ref(), "no free IP in the pool " + pool);
+      waiting.add(key);
+      sim.log().record("SyncLoadBalancerFailed", current.ref(), "no free IP in the pool " + pool
+          + "; waiting for one to be released");
       return;
     }
+    waiting.remove(key);
     used.add(offset);
     ipByServiceUid.put(uid, offset);
     String ip = pool.address(offset).toString();
@@ -94,6 +99,19 @@ public final class ServiceLoadBalancerController {
     Long offset = ipByServiceUid.remove(uid);
     if (offset != null && offset >= 0) {
       used.remove(offset);
+      retryWaiting();
     }
+  }
+
+  private void retryWaiting() {
+    NamespacedName next = waiting.pollFirst();
+    if (next == null) {
+      return;
+    }
+    store.get(Service.class, next).filter(ServiceLoadBalancerController::wantsBalancer)
+        .ifPresentOrElse(s -> {
+          ipByServiceUid.put(s.metadata().uid(), -1L);
+          sim.schedule(delay, () -> provision(next, s.metadata().uid()));
+        }, this::retryWaiting);
   }
 }
