@@ -8,6 +8,8 @@ import io.kubenetsim.Cluster;
 import io.kubenetsim.KubeSim;
 import io.kubenetsim.PodHandle;
 import io.kubenetsim.model.Pod;
+import io.kubenetsim.model.Service;
+import io.kubenetsim.model.ServiceType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +28,9 @@ import org.junit.jupiter.api.Test;
 class DeterminismTest {
 
   /**
-   * A busy run touching every moving part: two Deployments in two namespaces, scaling both
-   * ways, pod deletion, a crash, a node failure with eviction, a node added and one removed.
+   * A busy run touching every moving part: two Deployments in two namespaces, Services of
+   * several types over them (random ClusterIPs and NodePorts, a load balancer, slices), scaling
+   * both ways, pod deletion, a crash, a node failure with eviction, a node added and one removed.
    */
   static Cluster busyScenario(long seed) {
     Cluster c = KubeSim.cluster().nodes(3).seed(seed).build();
@@ -38,6 +41,9 @@ class DeterminismTest {
     c.deployment("ops/api").replicas(2).label("app", "api").containerPort("grpc", 9090)
         .create();
     c.settle();
+    c.expose("shop/web").port(80).targetPort("http").type(ServiceType.NODE_PORT).create();
+    c.expose("ops/api").port(9090).type(ServiceType.LOAD_BALANCER).create();
+    c.service("shop/web-headless").selector("app", "web").port(8080).headless().create();
     c.getDeployment("shop/web").scale(6);
     c.runFor(Duration.ofSeconds(1));
     c.getDeployment("ops/api").scale(4);
@@ -65,6 +71,8 @@ class DeterminismTest {
   private static String placement(Cluster c) {
     return c.list(Pod.class).stream()
         .map(p -> p.metadata().key() + " " + p.status().podIP() + " " + p.spec().nodeName())
+        .collect(Collectors.joining("\n")) + "\n" + c.list(Service.class).stream()
+        .map(s -> s.metadata().key() + " " + s.spec().clusterIP() + " " + s.spec().ports())
         .collect(Collectors.joining("\n"));
   }
 
