@@ -28,6 +28,7 @@ public final class ClusterBuilder {
   private int maxEndpointsPerSlice;
   private Cidr loadBalancerPool;
   private String apiServerEndpoint;
+  private KubeProxyConfiguration kubeProxy;
 
   ClusterBuilder(ClusterConfig c) {
     seed = c.seed();
@@ -43,6 +44,19 @@ public final class ClusterBuilder {
     maxEndpointsPerSlice = c.maxEndpointsPerSlice();
     loadBalancerPool = c.loadBalancerPool();
     apiServerEndpoint = c.apiServerEndpoint();
+    kubeProxy = c.kubeProxy();
+  }
+
+  /** Sets kube-proxy's mode on every node ({@code IPVS} by default). */
+  public ClusterBuilder proxyMode(ProxyMode mode) {
+    kubeProxy = kubeProxy.withMode(mode);
+    return this;
+  }
+
+  /** Sets every node's kube-proxy configuration. */
+  public ClusterBuilder kubeProxy(KubeProxyConfiguration configuration) {
+    kubeProxy = configuration;
+    return this;
   }
 
   /** Sets the seed all randomness derives from. */
@@ -124,7 +138,7 @@ public final class ClusterBuilder {
   public ClusterConfig config() {
     return new ClusterConfig(seed, nodes, clusterCidr, nodeCidrMaskSize, nodeNetwork, startTime,
         timing, maxSettleEvents, serviceCidrs, nodePortRange, maxEndpointsPerSlice,
-        loadBalancerPool, apiServerEndpoint);
+        loadBalancerPool, apiServerEndpoint, kubeProxy);
   }
 
   /** {@return a new cluster: nodes registered, system namespaces present, nothing run yet} */

@@ -26,6 +26,7 @@ import java.time.Instant;
  * @param maxEndpointsPerSlice kube-controller-manager's {@code --max-endpoints-per-slice} (100)
  * @param loadBalancerPool where the simulated cloud's load balancers take their IPs
  * @param apiServerEndpoint the address and port behind the {@code kubernetes} Service
+ * @param kubeProxy every node's kube-proxy configuration
  */
 public record ClusterConfig(
     long seed,
@@ -40,7 +41,8 @@ public record ClusterConfig(
     PortRange nodePortRange,
     int maxEndpointsPerSlice,
     Cidr loadBalancerPool,
-    String apiServerEndpoint) {
+    String apiServerEndpoint,
+    KubeProxyConfiguration kubeProxy) {
 
   private static final ClusterConfig DEFAULTS = new ClusterConfig(
       1,
@@ -55,7 +57,8 @@ public record ClusterConfig(
       new PortRange(30000, 32767),
       100,
       Cidr.parse("172.18.255.0/24"),
-      "172.18.0.1:6443");
+      "172.18.0.1:6443",
+      KubeProxyConfiguration.defaults());
 
   public ClusterConfig {
     checkArgument(initialNodes >= 0, "initialNodes must be zero or more, got %s", initialNodes);
@@ -81,7 +84,8 @@ public record ClusterConfig(
               + "needs at least 16 addresses (a /%s or larger)", serviceCidr,
           serviceCidr.family().bits() - 4);
     }
-    checkArgument(nodePortRange != null && loadBalancerPool != null && apiServerEndpoint != null,
+    checkArgument(nodePortRange != null && loadBalancerPool != null && apiServerEndpoint != null
+        && kubeProxy != null,
         "config parts must not be null");
     checkArgument(maxEndpointsPerSlice >= 1 && maxEndpointsPerSlice <= 1000,
         "maxEndpointsPerSlice must be between 1 and 1000, got %s", maxEndpointsPerSlice);

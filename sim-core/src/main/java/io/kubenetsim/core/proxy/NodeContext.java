@@ -1,0 +1,38 @@
+package io.kubenetsim.core.proxy;
+
+import com.google.common.collect.ImmutableList;
+import io.kubenetsim.KubeProxyConfiguration;
+import io.kubenetsim.net.Cidr;
+import io.kubenetsim.net.IpAddress;
+import java.util.Optional;
+
+/**
+ * What is particular to one node's kube-proxy: its name and addresses, its pod CIDR, the
+ * local-traffic detector's CIDR, the service CIDRs, and its configuration.
+ *
+ * @param nodeIPs every address of the node (InternalIP first, then ExternalIP)
+ * @param localTraffic the CIDR whose sources count as pods ({@code --cluster-cidr})
+ */
+public record NodeContext(
+    String nodeName,
+    ImmutableList<IpAddress> nodeIPs,
+    Optional<Cidr> podCIDR,
+    Cidr localTraffic,
+    ImmutableList<Cidr> serviceCidrs,
+    KubeProxyConfiguration config) {
+
+  /** {@return the node's primary (first) address} */
+  public IpAddress primaryIP() {
+    return nodeIPs.get(0);
+  }
+
+  /** {@return whether an address is one of this node's own (or loopback)} */
+  public boolean isLocal(IpAddress address) {
+    return nodeIPs.contains(address) || address.equals(IpAddress.parse("127.0.0.1"));
+  }
+
+  /** {@return whether a source address counts as a pod, by the local-traffic detector} */
+  public boolean isPodSource(IpAddress source) {
+    return localTraffic.contains(source);
+  }
+}

@@ -1,0 +1,109 @@
+package io.kubenetsim.core.proxy;
+
+import com.google.common.collect.ImmutableList;
+import io.kubenetsim.model.Endpoint;
+import io.kubenetsim.model.EndpointPort;
+import io.kubenetsim.model.EndpointSlice;
+import io.kubenetsim.model.LoadBalancerIngress;
+import io.kubenetsim.model.Service;
+import io.kubenetsim.model.ServicePort;
+import io.kubenetsim.net.Cidr;
+import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.IpFamily;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds a {@link ProxySnapshot} from Services and EndpointSlices as kube-proxy's change
+ * trackers do: only Services with a ClusterIP (not headless, not ExternalName); endpoints from
+ * every slice labelled with the Service's name, matched to each service port by port name and
+ * protocol, IPv4 only, slice ports without a number ignored; unset conditions read as ready and
+ * serving; duplicates by {@code ip:port} merged with the non-terminating one winning; sorted by
+ * the {@code ip:port} string.
+ */
+public final class SnapshotBuilder {
+  private SnapshotBuilder() {}
+
+  public static ProxySnapshot build(long version, List<Service> services,
+      List<EndpointSlice> slices) {
+    Map<String, List<EndpointSlice>> slicesByService = new LinkedHashMap<>();
+    for (EndpointSlice slice : slices) {
+      if (!slice.serviceName().isEmpty() && slice.addressType().equals("IPv4")) {
+        slicesByService.computeIfAbsent(slice.metadata().namespace() + "/"
+            + slice.serviceName(), k -> new ArrayList<>()).add(slice);
+      }
+    }
+    List<ServicePortInfo> ports = new ArrayList<>();
+    for (Service service : services) {
+      Optional<IpAddress> clusterIP = IpAddress.tryParse(service.spec().clusterIP());
+      if (clusterIP.isEmpty() || clusterIP.get().family() != IpFamily.IPV4
+          || "ExternalName".equals(service.spec().type())) {
+        continue;
+      }
+      List<EndpointSlice> own = slicesByService.getOrDefault(service.metadata().namespace()
+          + "/" + service.metadata().name(), List.of());
+      for (ServicePort port : service.spec().ports()) {
+        ports.add(info(service, port, clusterIP.get(), own));
+      }
+    }
+    return new ProxySnapshot(version, ports);
+  }
+
+  private static ServicePortInfo info(Service service, ServicePort port, IpAddress clusterIP,
+      List<EndpointSlice> slices) {
+    var spec = service.spec();
+    ServicePortName name = new ServicePortName(service.metadata().namespace(),
+        service.metadata().name(), port.name(), port.protocol());
+    boolean external = spec.type().equals("NodePort") || spec.type().equals("LoadBalancer")
+        || !spec.externalIPs().isEmpty();
+    return new ServicePortInfo(name, clusterIP, port.port(), port.nodePort(),
+        addresses(spec.externalIPs()),
+        addresses(service.status().loadBalancerIngress().stream()
+            .map(LoadBalancerIngress::ip).filter(ip -> !ip.isEmpty()).toList()),
+        spec.loadBalancerSourceRanges().stream().map(r -> Cidr.tryParse(r.strip()))
+            .flatMap(Optional::stream).collect(ImmutableList.toImmutableList()),
+        external && "Local".equals(spec.externalTrafficPolicy()),
+        "Local".equals(spec.internalTrafficPolicy()),
+        "ClientIP".equals(spec.sessionAffinity())
+            ? Optional.of(Duration.ofSeconds(spec.sessionAffinityTimeoutSeconds().orElse(10800)))
+            : Optional.empty(),
+        spec.healthCheckNodePort(),
+        endpoints(port, slices));
+  }
+
+  private static ImmutableList<IpAddress> addresses(List<String> texts) {
+    return texts.stream().map(IpAddress::tryParse).flatMap(Optional::stream)
+        .filter(ip -> ip.family() == IpFamily.IPV4)
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  private static ImmutableList<ProxyEndpoint> endpoints(ServicePort port,
+      List<EndpointSlice> slices) {
+    Map<String, ProxyEndpoint> byHostPort = new LinkedHashMap<>();
+    for (EndpointSlice slice : slices) {
+      Optional<Integer> target = slice.ports().stream()
+          .filter(p -> p.name().equals(port.name()) && p.protocol() == port.protocol())
+          .map(EndpointPort::port).flatMap(Optional::stream).filter(p -> p > 0).findFirst();
+      if (target.isEmpty()) {
+        continue;
+      }
+      for (Endpoint endpoint : slice.endpoints()) {
+        for (String address : endpoint.addresses()) {
+          IpAddress.tryParse(address).filter(ip -> ip.family() == IpFamily.IPV4).ifPresent(ip -> {
+            ProxyEndpoint e = new ProxyEndpoint(ip, target.get(), endpoint.nodeName(),
+                endpoint.conditions().isReady(), endpoint.conditions().serving().orElse(true),
+                endpoint.conditions().isTerminating());
+            byHostPort.merge(e.hostPort(), e, (a, b) -> a.terminating() ? b : a);
+          });
+        }
+      }
+    }
+    return ImmutableList.sortedCopyOf(Comparator.comparing(ProxyEndpoint::hostPort),
+        byHostPort.values());
+  }
+}
