@@ -3,9 +3,6 @@ package io.kubenetsim.core;
 import io.kubenetsim.Cluster;
 import io.kubenetsim.DeploymentHandle;
 import io.kubenetsim.KubeSim;
-import io.kubenetsim.NodeHandle;
-import io.kubenetsim.PodHandle;
-import io.kubenetsim.Timing;
 import io.kubenetsim.core.controllers.PodTemplateHash;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.Node;
@@ -20,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -96,41 +92,34 @@ class ClusterProperties {
 
   // ---- the run ----
 
-  private static final Timing TIMING = Timing.defaults();
-  private static final Duration PAST_EVICTION = TIMING.nodeMonitorGracePeriod()
-      .plus(TIMING.unreachableTolerationSeconds()).plusSeconds(5);
-
   /** Runs one chain, checking the invariants after setup and after every action. */
   static Cluster run(Setup setup, List<Action> actions) {
     Cluster c = KubeSim.cluster().nodes(setup.nodes()).seed(setup.seed())
         .informerLag(Duration.ofMillis(setup.informerLagMillis())).build();
     Driver driver = new Driver(c, setup);
-    List<String> done = new ArrayList<>();
     for (int ns = 0; ns < setup.namespaces(); ns++) {
       c.createNamespace("ns-" + ns);
     }
     for (int d = 0; d < setup.deployments(); d++) { // spread over the namespaces
       driver.create(3 * (d % setup.namespaces()) + d / setup.namespaces(), 2);
     }
-    c.settle();
-    check(c, setup, done);
-    for (Action action : actions) {
-      done.add(driver.apply(action));
-      c.settle();
-      check(c, setup, done);
-    }
+    WorkloadActions.settleAndCheckEach(c, actions, driver::apply, done -> check(c, setup, done));
     return c;
   }
 
-  /** Interprets actions against the cluster's current state; remembers which nodes failed. */
+  /**
+   * Interprets actions against the cluster's current state: the shared churn and faults go to
+   * {@link WorkloadActions}; Deployment slots, new nodes and restarts are this test's own.
+   */
   private static final class Driver {
     private final Cluster c;
+    private final WorkloadActions shared;
     private final List<String> slots = new ArrayList<>();
-    private final Set<String> failed = new TreeSet<>();
     private int nextNode;
 
     Driver(Cluster c, Setup setup) {
       this.c = c;
+      this.shared = new WorkloadActions(c);
       this.nextNode = setup.nodes() + 1;
       for (int ns = 0; ns < setup.namespaces(); ns++) {
         for (int d = 0; d < 3; d++) {
@@ -155,96 +144,51 @@ class ClusterProperties {
       return all;
     }
 
-    private static <T> Optional<T> pick(List<T> candidates, int pick) {
-      return candidates.isEmpty() ? Optional.empty()
-          : Optional.of(candidates.get(pick % candidates.size()));
-    }
-
     /** {@return what was done, for the failure report} */
     String apply(Action a) {
-      switch (a.kind()) {
-        case CREATE_DEPLOYMENT -> {
-          String name = slots.get(a.pick() % slots.size());
-          if (deployments().stream().anyMatch(d -> d.ref().key().toString().equals(name))) {
-            return a + " skipped: " + name + " exists";
-          }
-          create(a.pick(), a.amount() % 9);
-          return a + " created " + name + " with " + a.amount() % 9 + " replicas";
-        }
-        case DELETE_DEPLOYMENT -> {
-          return pick(deployments(), a.pick()).map(d -> {
-            d.delete();
-            return a + " deleted " + d.ref();
-          }).orElse(a + " skipped: no Deployment");
-        }
-        case SCALE -> {
-          return pick(deployments(), a.pick()).map(d -> {
-            d.scale(a.amount() % 9);
-            return a + " scaled " + d.ref() + " to " + a.amount() % 9;
-          }).orElse(a + " skipped: no Deployment");
-        }
-        case DELETE_POD -> {
-          List<PodHandle> live = c.pods().stream()
-              .filter(p -> !p.get().metadata().isTerminating()).toList();
-          return pick(live, a.pick()).map(p -> {
-            p.delete();
-            return a + " deleted " + p.ref();
-          }).orElse(a + " skipped: no pod");
-        }
-        case CRASH_POD -> {
-          List<PodHandle> placed = c.pods().stream().filter(p -> p.node().isPresent()).toList();
-          return pick(placed, a.pick()).map(p -> {
-            p.crash();
-            return a + " crashed " + p.ref();
-          }).orElse(a + " skipped: no pod on a node");
-        }
-        case FAIL_NODE -> {
-          List<NodeHandle> up = c.nodes().stream().filter(n -> !failed.contains(n.name()))
-              .toList();
-          return pick(up, a.pick()).map(n -> {
-            n.fail();
-            failed.add(n.name());
-            c.runFor(PAST_EVICTION);
-            return a + " failed " + n.name();
-          }).orElse(a + " skipped: no running node");
-        }
-        case RECOVER_NODE -> {
-          return pick(List.copyOf(failed), a.pick()).map(name -> {
-            c.node(name).recover();
-            failed.remove(name);
-            return a + " recovered " + name;
-          }).orElse(a + " skipped: no failed node");
-        }
-        case REMOVE_NODE -> {
-          return pick(c.nodes(), a.pick()).map(n -> {
-            n.remove();
-            failed.remove(n.name());
-            return a + " removed " + n.name();
-          }).orElse(a + " skipped: no node");
-        }
+      return switch (a.kind()) {
+        case CREATE_DEPLOYMENT -> createDeployment(a);
+        case DELETE_DEPLOYMENT -> shared.deleteDeployment(a, deployments(), a.pick());
+        case SCALE -> shared.scale(a, deployments(), a.pick(), a.amount() % 9);
+        case DELETE_POD -> shared.deletePod(a, a.pick());
+        case CRASH_POD -> shared.crashPod(a, a.pick());
+        case FAIL_NODE -> shared.failNode(a, a.pick());
+        case RECOVER_NODE -> shared.recoverNode(a, a.pick());
+        case REMOVE_NODE -> shared.removeNode(a, a.pick());
         case ADD_NODE -> {
           String name = "node-" + nextNode++;
           c.addNode(name);
-          return a + " added " + name;
+          yield a + " added " + name;
         }
         case RUN_FOR -> {
           Duration d = Duration.ofSeconds(1 + a.amount() % 120);
           c.runFor(d);
-          return a + " ran for " + d;
+          yield a + " ran for " + d;
         }
-        case RESTART -> {
-          return pick(deployments(), a.pick()).map(d -> {
-            d.restart();
-            if (a.amount() % 2 == 0) {
-              c.runFor(Duration.ofMillis(a.amount() * 10L));
-              d.scale(a.amount() % 9);
-            }
-            return a + " restarted " + d.ref() + (a.amount() % 2 == 0 ? " then scaled to "
-                + a.amount() % 9 + " after " + a.amount() * 10 + "ms" : "");
-          }).orElse(a + " skipped: no Deployment");
-        }
-        default -> throw new AssertionError("unknown action " + a);
+        case RESTART -> restart(a);
+      };
+    }
+
+    private String createDeployment(Action a) {
+      String name = slots.get(a.pick() % slots.size());
+      if (deployments().stream().anyMatch(d -> d.ref().key().toString().equals(name))) {
+        return a + " skipped: " + name + " exists";
       }
+      create(a.pick(), a.amount() % 9);
+      return a + " created " + name + " with " + a.amount() % 9 + " replicas";
+    }
+
+    /** Restarts a Deployment; for an even amount, scales it again mid-rollout. */
+    private String restart(Action a) {
+      return WorkloadActions.pick(deployments(), a.pick()).map(d -> {
+        d.restart();
+        if (a.amount() % 2 == 0) {
+          c.runFor(Duration.ofMillis(a.amount() * 10L));
+          d.scale(a.amount() % 9);
+        }
+        return a + " restarted " + d.ref() + (a.amount() % 2 == 0 ? " then scaled to "
+            + a.amount() % 9 + " after " + a.amount() * 10 + "ms" : "");
+      }).orElse(a + " skipped: no Deployment");
     }
   }
 
@@ -335,8 +279,8 @@ class ClusterProperties {
 
     if (!problems.isEmpty()) {
       throw new AssertionError("invariants broken after settle():\n  "
-          + String.join("\n  ", problems) + "\nseed " + setup.seed() + ", " + setup
-          + "\nactions:\n  " + String.join("\n  ", done) + Diagnostics.context(c, 60));
+          + String.join("\n  ", problems) + WorkloadActions.replay(setup.seed(), setup, done)
+          + Diagnostics.context(c, 60));
     }
   }
 

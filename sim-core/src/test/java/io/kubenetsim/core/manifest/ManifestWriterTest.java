@@ -1,5 +1,8 @@
 package io.kubenetsim.core.manifest;
 
+import static io.kubenetsim.core.manifest.ManifestAssertions.assertGolden;
+import static io.kubenetsim.core.manifest.ManifestAssertions.assertRoundTrips;
+import static io.kubenetsim.core.manifest.ManifestAssertions.objects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,9 +40,6 @@ import io.kubenetsim.model.Taint;
 import io.kubenetsim.model.WorkloadStatus;
 import io.kubenetsim.net.Protocol;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +52,6 @@ import org.junit.jupiter.api.Test;
  * Run with {@code -Dgolden.update=true} to rewrite the golden files, then review the diff.
  */
 class ManifestWriterTest {
-  private static final Path GOLDEN = Path.of("src/test/resources/golden/manifest");
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:05Z");
 
   private final ManifestWriter writer = new ManifestWriter();
@@ -137,14 +136,7 @@ class ManifestWriterTest {
         node.withStatus(node.status().withConditions(List.of())),
         pod.withStatus(PodStatus.pending()), deployment.withStatus(WorkloadStatus.empty()),
         replicaSet.withStatus(WorkloadStatus.empty()));
-    assertEquals(expected, objects(reader.read(writer.toYaml(objects), "all.yaml")));
-    assertEquals(expected, objects(reader.read(writer.toJson(objects), "all.json")));
-    for (int i = 0; i < objects.size(); i++) {
-      assertEquals(expected.get(i),
-          reader.read(writer.toYaml(objects.get(i)), "one.yaml").get(0).object());
-      assertEquals(expected.get(i),
-          reader.read(writer.toJson(objects.get(i)), "one.json").get(0).object());
-    }
+    assertRoundTrips(writer, reader, objects, expected);
   }
 
   @Test
@@ -227,19 +219,5 @@ class ManifestWriterTest {
     return new ReplicaSet(ObjectMeta.named("shop", "web-1"),
         new ReplicaSetSpec(2, LabelSelector.everything(), deployment.spec().template(), 0),
         new WorkloadStatus(1, 2, 0, 1, 1));
-  }
-
-  private static List<KubernetesObject> objects(List<ManifestDocument> docs) {
-    return docs.stream().map(ManifestDocument::object).collect(ImmutableList.toImmutableList());
-  }
-
-  private static void assertGolden(String name, String actual) throws IOException {
-    Path file = GOLDEN.resolve(name);
-    if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(GOLDEN);
-      Files.writeString(file, actual, StandardCharsets.UTF_8);
-    }
-    assertTrue(Files.exists(file), "missing golden " + file + "; run with -Dgolden.update=true");
-    assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "golden " + file);
   }
 }

@@ -4,12 +4,10 @@ import io.kubenetsim.Cluster;
 import io.kubenetsim.DeploymentBuilder;
 import io.kubenetsim.DeploymentHandle;
 import io.kubenetsim.KubeSim;
-import io.kubenetsim.NodeHandle;
-import io.kubenetsim.PodHandle;
 import io.kubenetsim.ServiceBuilder;
 import io.kubenetsim.ServiceHandle;
-import io.kubenetsim.Timing;
 import io.kubenetsim.core.ServiceInternals;
+import io.kubenetsim.core.WorkloadActions;
 import io.kubenetsim.model.ContainerPort;
 import io.kubenetsim.model.Endpoint;
 import io.kubenetsim.model.EndpointPort;
@@ -122,8 +120,6 @@ class ServiceProperties {
   // ---- the run ----
 
   private static final List<String> NAMESPACES = List.of("ns-0", "ns-1");
-  private static final Duration PAST_EVICTION = Timing.defaults().nodeMonitorGracePeriod()
-      .plus(Timing.defaults().unreachableTolerationSeconds()).plusSeconds(5);
 
   /** Container port sets a Deployment may declare. */
   private static final List<List<ContainerPort>> PORT_SETS = List.of(
@@ -148,28 +144,21 @@ class ServiceProperties {
         .informerLag(Duration.ofMillis(setup.informerLagMillis())).build();
     NAMESPACES.forEach(c::createNamespace);
     Driver driver = new Driver(c);
-    List<String> done = new ArrayList<>();
-    c.settle();
-    check(c, setup, done);
-    for (Action action : actions) {
-      done.add(driver.apply(action));
-      c.settle();
-      check(c, setup, done);
-    }
+    WorkloadActions.settleAndCheckEach(c, actions, driver::apply, done -> check(c, setup, done));
     return c;
   }
 
+  /**
+   * Interprets actions: Deployments with labels and ports, and Services, are this test's own;
+   * the shared churn and faults go to {@link WorkloadActions}.
+   */
   private static final class Driver {
     private final Cluster c;
-    private final Set<String> failed = new TreeSet<>();
+    private final WorkloadActions shared;
 
     Driver(Cluster c) {
       this.c = c;
-    }
-
-    private static <T> Optional<T> pick(List<T> candidates, int pick) {
-      return candidates.isEmpty() ? Optional.empty()
-          : Optional.of(candidates.get(pick % candidates.size()));
+      this.shared = new WorkloadActions(c);
     }
 
     private List<DeploymentHandle> deployments() {
@@ -180,121 +169,92 @@ class ServiceProperties {
       return NAMESPACES.stream().flatMap(ns -> c.services(ns).stream()).toList();
     }
 
+    /** {@return what was done, for the failure report} */
     String apply(Action x) {
-      switch (x.kind()) {
-        case CREATE_DEPLOYMENT -> {
-          String name = NAMESPACES.get(x.a() % 2) + "/d-" + (x.a() / 2) % 3;
-          if (deployments().stream().anyMatch(d -> d.ref().key().toString().equals(name))) {
-            return x + " skipped: " + name + " exists";
-          }
-          String app = x.b() % 2 == 0 ? "a" : "b";
-          String tier = (x.b() / 2) % 2 == 0 ? "x" : "y";
-          List<ContainerPort> ports = PORT_SETS.get(x.c() % PORT_SETS.size());
-          int replicas = 1 + (x.c() / 5) % 5;
-          DeploymentBuilder d = c.deployment(name).replicas(replicas)
-              .label("d", name.substring(name.indexOf('/') + 1)).label("app", app)
-              .label("tier", tier);
-          ports.forEach(p -> d.containerPort(p.name(), p.containerPort(), p.protocol()));
-          d.create();
-          return x + " created " + name + " app=" + app + " tier=" + tier + " ports " + ports
-              + " x" + replicas;
-        }
-        case SCALE -> {
-          return pick(deployments(), x.a()).map(d -> {
-            d.scale(x.b() % 7);
-            return x + " scaled " + d.ref() + " to " + x.b() % 7;
-          }).orElse(x + " skipped: no Deployment");
-        }
-        case DELETE_DEPLOYMENT -> {
-          return pick(deployments(), x.a()).map(d -> {
-            d.delete();
-            return x + " deleted " + d.ref();
-          }).orElse(x + " skipped: no Deployment");
-        }
-        case CREATE_SERVICE -> {
-          String name = NAMESPACES.get(x.a() % 2) + "/s-" + (x.a() / 2) % 4;
-          if (services().stream().anyMatch(s -> s.ref().key().toString().equals(name))) {
-            return x + " skipped: " + name + " exists";
-          }
-          Map<String, String> selector = SELECTORS.get(x.b() % SELECTORS.size());
-          IntOrString target = TARGETS.get(x.c() % TARGETS.size());
-          ServiceBuilder s = c.service(name);
-          selector.forEach(s::selector);
-          s.port(new ServicePort("p", Protocol.TCP, "", 80, target, 0));
-          String type = switch ((x.c() / 4) % 4) {
-            case 0 -> "ClusterIP";
-            case 1 -> "NodePort";
-            case 2 -> "LoadBalancer";
-            default -> "headless";
-          };
-          switch (type) {
-            case "NodePort" -> s.type(ServiceType.NODE_PORT);
-            case "LoadBalancer" -> s.type(ServiceType.LOAD_BALANCER);
-            case "headless" -> s.headless();
-            default -> { }
-          }
-          s.create();
-          return x + " created " + type + " " + name + " " + selector + " -> " + target;
-        }
-        case CHANGE_SERVICE_TYPE -> {
-          // Re-applied as a user's manifest would say it: no nodePort for a ClusterIP one.
-          List<ServiceHandle> withIp = services().stream()
-              .filter(h -> !h.get().spec().isHeadless()).toList();
-          return pick(withIp, x.a()).map(h -> {
-            String type = List.of("ClusterIP", "NodePort", "LoadBalancer").get(x.b() % 3);
-            Service stored = h.get();
-            c.apply(stored.withSpec(stored.spec().with(b -> {
-              b.type = type;
-              if (type.equals("ClusterIP")) {
-                b.externalTrafficPolicy = "";
-                b.allocateLoadBalancerNodePorts = Optional.empty();
-                b.ports = b.ports.stream().map(p -> p.withNodePort(0)).toList();
-              }
-              return b;
-            })));
-            return x + " changed " + h.ref() + " from " + stored.spec().type() + " to " + type;
-          }).orElse(x + " skipped: no Service with a cluster IP");
-        }
-        case DELETE_SERVICE -> {
-          return pick(services(), x.a()).map(s -> {
-            s.delete();
-            return x + " deleted " + s.ref();
-          }).orElse(x + " skipped: no Service");
-        }
-        case DELETE_POD -> {
-          List<PodHandle> live = c.pods().stream()
-              .filter(p -> !p.get().metadata().isTerminating()).toList();
-          return pick(live, x.a()).map(p -> {
-            p.delete();
-            return x + " deleted " + p.ref();
-          }).orElse(x + " skipped: no pod");
-        }
-        case CRASH_POD -> {
-          List<PodHandle> placed = c.pods().stream().filter(p -> p.node().isPresent()).toList();
-          return pick(placed, x.a()).map(p -> {
-            p.crash();
-            return x + " crashed " + p.ref();
-          }).orElse(x + " skipped: no pod on a node");
-        }
-        case FAIL_NODE -> {
-          List<NodeHandle> up = c.nodes().stream().filter(n -> !failed.contains(n.name()))
-              .toList();
-          return pick(up, x.a()).map(n -> {
-            n.fail();
-            failed.add(n.name());
-            c.runFor(PAST_EVICTION);
-            return x + " failed " + n.name();
-          }).orElse(x + " skipped: no running node");
-        }
-        case RECOVER_NODE -> {
-          return pick(List.copyOf(failed), x.a()).map(name -> {
-            c.node(name).recover();
-            failed.remove(name);
-            return x + " recovered " + name;
-          }).orElse(x + " skipped: no failed node");
-        }
-        default -> throw new AssertionError("unknown action " + x);
+      return switch (x.kind()) {
+        case CREATE_DEPLOYMENT -> createDeployment(x);
+        case SCALE -> shared.scale(x, deployments(), x.a(), x.b() % 7);
+        case DELETE_DEPLOYMENT -> shared.deleteDeployment(x, deployments(), x.a());
+        case CREATE_SERVICE -> createService(x);
+        case CHANGE_SERVICE_TYPE -> changeServiceType(x);
+        case DELETE_SERVICE -> WorkloadActions.pick(services(), x.a()).map(s -> {
+          s.delete();
+          return x + " deleted " + s.ref();
+        }).orElse(x + " skipped: no Service");
+        case DELETE_POD -> shared.deletePod(x, x.a());
+        case CRASH_POD -> shared.crashPod(x, x.a());
+        case FAIL_NODE -> shared.failNode(x, x.a());
+        case RECOVER_NODE -> shared.recoverNode(x, x.a());
+      };
+    }
+
+    /** Creates a Deployment with app and tier labels and one of {@code PORT_SETS}. */
+    private String createDeployment(Action x) {
+      String name = NAMESPACES.get(x.a() % 2) + "/d-" + (x.a() / 2) % 3;
+      if (deployments().stream().anyMatch(d -> d.ref().key().toString().equals(name))) {
+        return x + " skipped: " + name + " exists";
       }
+      String app = x.b() % 2 == 0 ? "a" : "b";
+      String tier = (x.b() / 2) % 2 == 0 ? "x" : "y";
+      List<ContainerPort> ports = PORT_SETS.get(x.c() % PORT_SETS.size());
+      int replicas = 1 + (x.c() / 5) % 5;
+      DeploymentBuilder d = c.deployment(name).replicas(replicas)
+          .label("d", name.substring(name.indexOf('/') + 1)).label("app", app)
+          .label("tier", tier);
+      ports.forEach(p -> d.containerPort(p.name(), p.containerPort(), p.protocol()));
+      d.create();
+      return x + " created " + name + " app=" + app + " tier=" + tier + " ports " + ports
+          + " x" + replicas;
+    }
+
+    /** Creates a Service of any type over one of {@code SELECTORS} and {@code TARGETS}. */
+    private String createService(Action x) {
+      String name = NAMESPACES.get(x.a() % 2) + "/s-" + (x.a() / 2) % 4;
+      if (services().stream().anyMatch(s -> s.ref().key().toString().equals(name))) {
+        return x + " skipped: " + name + " exists";
+      }
+      Map<String, String> selector = SELECTORS.get(x.b() % SELECTORS.size());
+      IntOrString target = TARGETS.get(x.c() % TARGETS.size());
+      ServiceBuilder s = c.service(name);
+      selector.forEach(s::selector);
+      s.port(new ServicePort("p", Protocol.TCP, "", 80, target, 0));
+      String type = switch ((x.c() / 4) % 4) {
+        case 0 -> "ClusterIP";
+        case 1 -> "NodePort";
+        case 2 -> "LoadBalancer";
+        default -> "headless";
+      };
+      switch (type) {
+        case "NodePort" -> s.type(ServiceType.NODE_PORT);
+        case "LoadBalancer" -> s.type(ServiceType.LOAD_BALANCER);
+        case "headless" -> s.headless();
+        default -> { }
+      }
+      s.create();
+      return x + " created " + type + " " + name + " " + selector + " -> " + target;
+    }
+
+    /**
+     * Changes the type of a Service that has a cluster IP, re-applied as a user's manifest would
+     * say it: no nodePort for a ClusterIP one.
+     */
+    private String changeServiceType(Action x) {
+      List<ServiceHandle> withIp = services().stream()
+          .filter(h -> !h.get().spec().isHeadless()).toList();
+      return WorkloadActions.pick(withIp, x.a()).map(h -> {
+        String type = List.of("ClusterIP", "NodePort", "LoadBalancer").get(x.b() % 3);
+        Service stored = h.get();
+        c.apply(stored.withSpec(stored.spec().with(b -> {
+          b.type = type;
+          if (type.equals("ClusterIP")) {
+            b.externalTrafficPolicy = "";
+            b.allocateLoadBalancerNodePorts = Optional.empty();
+            b.ports = b.ports.stream().map(p -> p.withNodePort(0)).toList();
+          }
+          return b;
+        })));
+        return x + " changed " + h.ref() + " from " + stored.spec().type() + " to " + type;
+      }).orElse(x + " skipped: no Service with a cluster IP");
     }
   }
 
@@ -379,8 +339,8 @@ class ServiceProperties {
 
     if (!problems.isEmpty()) {
       throw new AssertionError("Service invariants broken after settle():\n  "
-          + String.join("\n  ", problems) + "\nseed " + setup.seed() + ", " + setup
-          + "\nactions:\n  " + String.join("\n  ", done) + ServiceInternals.context(c, 60));
+          + String.join("\n  ", problems) + WorkloadActions.replay(setup.seed(), setup, done)
+          + ServiceInternals.context(c, 60));
     }
   }
 
