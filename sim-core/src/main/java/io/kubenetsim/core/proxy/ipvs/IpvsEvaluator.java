@@ -1,0 +1,200 @@
+package io.kubenetsim.core.proxy.ipvs;
+
+import com.google.common.collect.ImmutableList;
+import io.kubenetsim.core.proxy.NodeContext;
+import io.kubenetsim.core.proxy.ProxyDecision;
+import io.kubenetsim.core.proxy.ProxyDecision.Entry;
+import io.kubenetsim.core.proxy.ProxyDecision.Outcome;
+import io.kubenetsim.core.proxy.ProxyEndpoint;
+import io.kubenetsim.core.proxy.ProxyNodeState;
+import io.kubenetsim.core.proxy.ProxyPacket;
+import io.kubenetsim.core.proxy.ProxySnapshot;
+import io.kubenetsim.core.proxy.ServicePortInfo;
+import io.kubenetsim.net.Cidr;
+import io.kubenetsim.net.IpAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs the first packet of a flow through one node's IPVS mode: finds the virtual server by
+ * hash lookup on (destination, protocol, port) as the kernel's {@code ip_vs_service_find} does,
+ * schedules a real server round robin ({@code ip_vs_rr}) or by persistence, and decides
+ * masquerading from the ipset-matching iptables rules of upstream {@code writeIptablesRules}.
+ * The cost is a few hash lookups whatever the number of services.
+ *
+ * <p>Outcomes: a virtual server with real servers DNATs; one without real servers is refused
+ * with ICMP port unreachable by IPVS itself ({@code ip_vs_leave}), reported as REJECT; a new
+ * connection to a {@code kube-ipvs0} address on a port no virtual server has is rejected by
+ * {@code KUBE-IPVS-FILTER} (kubernetes/kubernetes#72236); a load-balancer address with
+ * source ranges drops other sources in {@code KUBE-SOURCE-RANGES-FIREWALL}; anything else is
+ * untouched.
+ *
+ * <p>Not thread-safe: keeps the last snapshot's {@code kube-ipvs0} address set, and is confined
+ * to the simulation thread.
+ */
+public final class IpvsEvaluator {
+  private static final Cidr LOOPBACK = Cidr.parse("127.0.0.0/8");
+
+  private ProxySnapshot indexed;
+  private Set<IpAddress> boundAddresses = Set.of();
+
+  /** {@return what this node's IPVS rules do with the first packet of a flow} */
+  public ProxyDecision evaluate(ProxySnapshot snapshot, NodeContext node, ProxyPacket packet,
+      ProxyNodeState state, Instant now) {
+    Lookup lookup = find(snapshot, node, packet);
+    if (lookup.server().isEmpty()) {
+      return notAService(snapshot, node, packet, lookup.probes());
+    }
+    VirtualServer vs = lookup.server().get();
+    ServicePortInfo port = vs.servicePort();
+    List<String> matched = new ArrayList<>();
+    int probes = lookup.probes();
+    if (vs.entry() == Entry.LOAD_BALANCER && !sourceAllowed(port, packet.source(), vs)) {
+      matched.add("-A KUBE-SOURCE-RANGES-FIREWALL -j DROP");
+      return decision(Outcome.DROP, Optional.empty(), vs, false, matched, probes + 1);
+    }
+    if (vs.realServers().isEmpty()) {
+      matched.add(vs.serviceLine() + " (no real servers: ICMP port unreachable)");
+      return decision(Outcome.REJECT, Optional.empty(), vs, false, matched, probes);
+    }
+    ProxyEndpoint backend = schedule(vs, packet.source(), state, now);
+    matched.add(vs.serviceLine() + " -> " + backend.hostPort());
+    Optional<String> masqRule = masquerade(vs, packet, node, snapshot);
+    boolean hairpin = backend.ip().equals(packet.source())
+        && backend.nodeName().equals(node.nodeName());
+    masqRule.ifPresent(matched::add);
+    if (hairpin) {
+      matched.add("-A KUBE-POSTROUTING -m set --match-set KUBE-LOOP-BACK dst,dst,src"
+          + " -j MASQUERADE");
+    }
+    return decision(Outcome.DNAT, Optional.of(backend), vs, masqRule.isPresent() || hairpin,
+        matched, probes + 2);
+  }
+
+  private record Lookup(Optional<VirtualServer> server, int probes) {}
+
+  /** Virtual-server lookup: ClusterIP, then external/LB address, then NodePort on a node IP. */
+  private static Lookup find(ProxySnapshot snapshot, NodeContext node, ProxyPacket p) {
+    Optional<ServicePortInfo> port =
+        snapshot.byClusterIP(p.destination(), p.protocol(), p.destinationPort());
+    if (port.isPresent()) {
+      return new Lookup(Optional.of(VirtualServer.of(port.get(), p.destination(),
+          p.destinationPort(), Entry.CLUSTER_IP, node)), 1);
+    }
+    port = snapshot.byExternalAddress(p.destination(), p.protocol(), p.destinationPort());
+    if (port.isPresent()) {
+      Entry entry = port.get().loadBalancerIPs().contains(p.destination())
+          ? Entry.LOAD_BALANCER : Entry.EXTERNAL_IP;
+      return new Lookup(Optional.of(VirtualServer.of(port.get(), p.destination(),
+          p.destinationPort(), entry, node)), 2);
+    }
+    if (!IpvsTable.nodePortAddresses(node).contains(p.destination())) {
+      return new Lookup(Optional.empty(), 3);
+    }
+    port = snapshot.byNodePort(p.protocol(), p.destinationPort());
+    return new Lookup(port.map(np -> VirtualServer.of(np, p.destination(), p.destinationPort(),
+        Entry.NODE_PORT, node)), 3);
+  }
+
+  /** A packet no virtual server claims: KUBE-IPVS-FILTER, or nothing at all. */
+  private ProxyDecision notAService(ProxySnapshot snapshot, NodeContext node, ProxyPacket packet,
+      int probes) {
+    boolean vip = boundAddresses(snapshot).contains(packet.destination())
+        && !node.nodeIPs().contains(packet.destination());
+    if (vip && packet.hook() == ProxyPacket.Hook.PREROUTING) {
+      return new ProxyDecision(Outcome.REJECT, Optional.empty(), ImmutableList.of(), false,
+          Optional.empty(), Entry.NONE, ImmutableList.of("-A KUBE-IPVS-FILTER -m conntrack"
+              + " --ctstate NEW -m set --match-set KUBE-IPVS-IPS dst -j REJECT"), probes + 1);
+    }
+    return ProxyDecision.untouched(List.of(), probes + 1);
+  }
+
+  /** The addresses on {@code kube-ipvs0}, rebuilt only when the snapshot changes. */
+  private Set<IpAddress> boundAddresses(ProxySnapshot snapshot) {
+    if (snapshot != indexed) {
+      Set<IpAddress> addresses = new HashSet<>();
+      for (ServicePortInfo port : snapshot.ports()) {
+        addresses.add(port.clusterIP());
+        addresses.addAll(port.externalIPs());
+        addresses.addAll(port.loadBalancerIPs());
+      }
+      boundAddresses = addresses;
+      indexed = snapshot;
+    }
+    return boundAddresses;
+  }
+
+  /** KUBE-PROXY-FIREWALL: sources outside loadBalancerSourceRanges are dropped. */
+  private static boolean sourceAllowed(ServicePortInfo port, IpAddress source, VirtualServer vs) {
+    return port.loadBalancerSourceRanges().isEmpty()
+        || port.loadBalancerSourceRanges().stream().anyMatch(r -> r.contains(source))
+        || source.equals(vs.address());
+  }
+
+  /** Persistence first (a live template for this client), then round robin in sorted order. */
+  private static ProxyEndpoint schedule(VirtualServer vs, IpAddress client, ProxyNodeState state,
+      Instant now) {
+    List<ProxyEndpoint> servers = vs.realServers();
+    if (vs.persistence().isPresent()) {
+      Duration timeout = vs.persistence().get();
+      Optional<String> remembered = state.affinity(vs.key(), client, now, timeout);
+      Optional<ProxyEndpoint> sticky = remembered.flatMap(hostPort -> servers.stream()
+          .filter(e -> e.hostPort().equals(hostPort)).findFirst());
+      ProxyEndpoint chosen = sticky.orElseGet(
+          () -> servers.get(state.nextRoundRobin(vs.key(), servers.size())));
+      state.recordAffinity(vs.key(), client, chosen.hostPort(), now);
+      return chosen;
+    }
+    return servers.get(state.nextRoundRobin(vs.key(), servers.size()));
+  }
+
+  /**
+   * The KUBE-SERVICES path of the packet: loopback sources return first; then the
+   * KUBE-LOAD-BALANCER, KUBE-CLUSTER-IP, KUBE-EXTERNAL-IP and (destination is local)
+   * KUBE-NODE-PORT matches, each marking for masquerade unless a Local policy returns.
+   */
+  private static Optional<String> masquerade(VirtualServer vs, ProxyPacket packet,
+      NodeContext node, ProxySnapshot snapshot) {
+    if (LOOPBACK.contains(packet.source())) {
+      return Optional.empty();
+    }
+    ServicePortInfo port = vs.servicePort();
+    switch (vs.entry()) {
+      case LOAD_BALANCER:
+        return port.externalLocal() ? Optional.empty()
+            : Optional.of("-A KUBE-LOAD-BALANCER -j KUBE-MARK-MASQ");
+      case CLUSTER_IP:
+        if (node.config().masqueradeAll()) {
+          return Optional.of("-A KUBE-SERVICES -m set --match-set KUBE-CLUSTER-IP dst,dst"
+              + " -j KUBE-MARK-MASQ");
+        }
+        if (!node.isPodSource(packet.source())) {
+          return Optional.of("-A KUBE-SERVICES ! -s " + node.localTraffic()
+              + " -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ");
+        }
+        return Optional.empty();
+      case EXTERNAL_IP:
+        return port.externalLocal() ? Optional.empty()
+            : Optional.of("-A KUBE-SERVICES -m set --match-set KUBE-EXTERNAL-IP dst,dst"
+                + " -j KUBE-MARK-MASQ");
+      case NODE_PORT:
+        return port.externalLocal() ? Optional.empty()
+            : Optional.of("-A KUBE-NODE-PORT -p " + port.name().protocolLowerCase()
+                + " -m set --match-set KUBE-NODE-PORT-" + port.name().protocol() + " dst"
+                + " -j KUBE-MARK-MASQ");
+      default:
+        throw new AssertionError("no masquerade rule for entry " + vs.entry());
+    }
+  }
+
+  private static ProxyDecision decision(Outcome outcome, Optional<ProxyEndpoint> backend,
+      VirtualServer vs, boolean masquerade, List<String> matched, int probes) {
+    return new ProxyDecision(outcome, backend, vs.realServers(), masquerade,
+        Optional.of(vs.servicePort().name()), vs.entry(), ImmutableList.copyOf(matched), probes);
+  }
+}
