@@ -65,14 +65,12 @@ final class NftablesEvaluator {
   ProxyDecision evaluate() {
     boolean output = packet.hook() == ProxyPacket.Hook.OUTPUT;
     fixedRule(output ? "filter-output-pre-dnat" : "filter-prerouting-pre-dnat", 0);
-    fixedRule(NftablesBaseChains.FIREWALL_CHECK, 0);
     Optional<NftElement> firewall = lookup(NftablesCompiler.FIREWALL_IPS,
         packet.destination(), packet.destinationPort());
     if (firewall.isPresent() && run(firewall.get().gotoChain().orElseThrow()) == Verdict.DROP) {
       return decision(Outcome.DROP);
     }
     fixedRule(output ? "nat-output" : "nat-prerouting", 0);
-    fixedRule(NftablesBaseChains.SERVICES, 0);
     Optional<NftElement> service = lookup(NftablesCompiler.SERVICE_IPS, packet.destination(),
         packet.destinationPort());
     if (service.isEmpty()) {
