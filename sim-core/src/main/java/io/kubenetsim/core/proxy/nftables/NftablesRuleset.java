@@ -1,0 +1,114 @@
+package io.kubenetsim.core.proxy.nftables;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import io.kubenetsim.core.proxy.NodeContext;
+import io.kubenetsim.core.proxy.ProxySnapshot;
+import io.kubenetsim.core.proxy.ProxySnapshot.Key;
+import io.kubenetsim.net.Cidr;
+import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.Protocol;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One node's {@code ip kube-proxy} table as of one sync, as upstream {@code
+ * pkg/proxy/nftables/proxier.go} {@code syncProxyRules} writes it: sets, verdict maps and chains
+ * in a defined order (for {@link NftablesRenderer}), plus hash indexes over the maps' keys so
+ * that {@link NftablesEvaluator} does what the kernel does — one lookup per map, whatever the
+ * number of services. Built by {@link NftablesCompiler}; immutable.
+ */
+public final class NftablesRuleset {
+  /** The address used in the keys of the {@code proto . port} maps. */
+  static final IpAddress ANY = IpAddress.ipv4(0);
+
+  private final ProxySnapshot snapshot;
+  private final NodeContext node;
+  private final ImmutableList<NftSet> sets;
+  private final ImmutableList<NftChain> chains;
+  private final ImmutableMap<String, NftChain> chainsByName;
+  private final ImmutableMap<String, ImmutableMap<Key, NftElement>> maps;
+  private final ImmutableSet<IpAddress> clusterIPs;
+  private final ImmutableSet<IpAddress> nodePortIPs;
+
+  NftablesRuleset(ProxySnapshot snapshot, NodeContext node, ImmutableList<NftSet> sets,
+      ImmutableList<NftChain> chains, ImmutableMap<String, ImmutableMap<Key, NftElement>> maps,
+      ImmutableSet<IpAddress> clusterIPs, ImmutableSet<IpAddress> nodePortIPs) {
+    this.snapshot = snapshot;
+    this.node = node;
+    this.sets = sets;
+    this.chains = chains;
+    this.chainsByName = chains.stream()
+        .collect(ImmutableMap.toImmutableMap(NftChain::name, c -> c));
+    this.maps = maps;
+    this.clusterIPs = clusterIPs;
+    this.nodePortIPs = nodePortIPs;
+  }
+
+  /** {@return the snapshot this table was compiled from} */
+  public ProxySnapshot snapshot() {
+    return snapshot;
+  }
+
+  /** {@return the node this table was compiled for} */
+  public NodeContext node() {
+    return node;
+  }
+
+  /** {@return sets and maps, in dump order} */
+  public ImmutableList<NftSet> sets() {
+    return sets;
+  }
+
+  /** {@return chains, in dump order} */
+  public ImmutableList<NftChain> chains() {
+    return chains;
+  }
+
+  /** {@return the chain with this name} */
+  public NftChain chain(String name) {
+    NftChain chain = chainsByName.get(name);
+    if (chain == null) {
+      throw new IllegalStateException("no chain " + name + " in ip kube-proxy");
+    }
+    return chain;
+  }
+
+  /** {@return the element of an {@code ip . proto . port} map ({@code service-ips} …)} */
+  public Optional<NftElement> lookup(String map, IpAddress ip, Protocol protocol, int port) {
+    return Optional.ofNullable(maps.get(map).get(new Key(ip, protocol, port)));
+  }
+
+  /** {@return the element of a {@code proto . port} map ({@code service-nodeports} …)} */
+  public Optional<NftElement> lookup(String map, Protocol protocol, int port) {
+    return lookup(map, ANY, protocol, port);
+  }
+
+  /** {@return whether an address is in the {@code cluster-ips} set} */
+  public boolean isClusterIP(IpAddress ip) {
+    return clusterIPs.contains(ip);
+  }
+
+  /** {@return whether an address is in the {@code nodeport-ips} set} */
+  public boolean isNodePortIP(IpAddress ip) {
+    return nodePortIPs.contains(ip);
+  }
+
+  /** {@return whether an address lies in a service CIDR ({@code cluster-ips-check} drop)} */
+  public boolean inServiceCidrs(IpAddress ip) {
+    return node.serviceCidrs().stream().anyMatch(c -> c.contains(ip));
+  }
+
+  /** {@return a map key as {@code nft} prints it: {@code 172.30.0.41 . tcp . 80}} */
+  static String keyText(Key key) {
+    String rest = key.protocol().name().toLowerCase(Locale.ROOT) + " . " + key.port();
+    return key.address().equals(ANY) ? rest : key.address() + " . " + rest;
+  }
+
+  /** {@return the anonymous set of service CIDRs as upstream joins them: {@code { a,b }}} */
+  static String serviceCidrText(NodeContext node) {
+    return "{ " + String.join(",", node.serviceCidrs().stream().map(Cidr::toString).toList())
+        + " }";
+  }
+}
