@@ -1,0 +1,52 @@
+package io.kubenetsim.core.proxy.iptables;
+
+import com.google.common.hash.Hashing;
+import com.google.common.io.BaseEncoding;
+import io.kubenetsim.core.proxy.ProxyEndpoint;
+import io.kubenetsim.core.proxy.ServicePortName;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * kube-proxy's per-service-port and per-endpoint chain names: a prefix plus the first 16
+ * characters of standard base32 of sha256 over {@code ns/svc:port} + lower-case protocol (+
+ * {@code ip:port} for KUBE-SEP), as upstream's {@code portProtoHash} and {@code
+ * servicePortEndpointChainName} in {@code pkg/proxy/iptables/proxier.go}. Iptables chain names
+ * are limited to 28 characters, hence the truncation.
+ */
+public final class ChainNames {
+  private ChainNames() {}
+
+  /** {@return KUBE-SVC-…, the Cluster-policy chain} */
+  public static String service(ServicePortName port) {
+    return "KUBE-SVC-" + portHash(port);
+  }
+
+  /** {@return KUBE-SVL-…, the Local-policy chain} */
+  public static String serviceLocal(ServicePortName port) {
+    return "KUBE-SVL-" + portHash(port);
+  }
+
+  /** {@return KUBE-EXT-…, the chain external traffic enters} */
+  public static String external(ServicePortName port) {
+    return "KUBE-EXT-" + portHash(port);
+  }
+
+  /** {@return KUBE-FW-…, the loadBalancerSourceRanges chain} */
+  public static String firewall(ServicePortName port) {
+    return "KUBE-FW-" + portHash(port);
+  }
+
+  /** {@return KUBE-SEP-…, one endpoint's DNAT chain} */
+  public static String endpoint(ServicePortName port, ProxyEndpoint endpoint) {
+    return "KUBE-SEP-" + hash(port.name() + port.protocolLowerCase() + endpoint.hostPort());
+  }
+
+  static String portHash(ServicePortName port) {
+    return hash(port.name() + port.protocolLowerCase());
+  }
+
+  private static String hash(String input) {
+    byte[] digest = Hashing.sha256().hashString(input, StandardCharsets.UTF_8).asBytes();
+    return BaseEncoding.base32().encode(digest).substring(0, 16);
+  }
+}
