@@ -79,7 +79,8 @@ final class ServicePortRules {
 
     String internalFilter = hasEndpoints ? "DROP" : "REJECT";
     String externalFilter = internalFilter;
-    String filterComment = display + (hasEndpoints ? " has no local endpoints" : " has no endpoints");
+    String filterComment =
+        display + (hasEndpoints ? " has no local endpoints" : " has no endpoints");
 
     // Capture the clusterIP.
     List<Match> clusterIP = List.of(protocol, destination(port.clusterIP()),

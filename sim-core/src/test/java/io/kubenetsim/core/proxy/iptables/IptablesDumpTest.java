@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * NodePorts jump as the last KUBE-SERVICES rule. Endpoints are in {@code ip:port} string order.
  */
 class IptablesDumpTest {
-  private static final Path GOLDEN =
-      Path.of("src", "test", "resources", "golden", "proxy", "iptables-nodeport-3-endpoints.golden");
+  private static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "proxy",
+      "iptables-nodeport-3-endpoints.golden");
 
   private static ProxySnapshot webSnapshot() {
     return new ProxySnapshot(7, List.of(Ports.port("shop", "web", "http", "10.96.0.10", 80)
