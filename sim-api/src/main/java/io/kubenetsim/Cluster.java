@@ -145,6 +145,11 @@ public interface Cluster {
   /** {@return the Services of a namespace, by name} */
   List<ServiceHandle> services(String namespace);
 
+  // ---- traffic ----
+
+  /** {@return a client outside the cluster with this address, e.g. {@code "203.0.113.7"}} */
+  ExternalClient external(String ip);
+
   // ---- any object ----
 
   /**

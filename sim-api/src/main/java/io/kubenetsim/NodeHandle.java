@@ -38,6 +38,17 @@ public interface NodeHandle {
     return get().isReady();
   }
 
+  /** {@return the node's kube-proxy: its synced rules, their dump, packet traces} */
+  KubeProxyView proxy();
+
+  /** Opens a TCP connection from a process on the node itself (source: the node's IP). */
+  default Connection connect(String ip, int port) {
+    return connect(ip, port, io.kubenetsim.net.Protocol.TCP);
+  }
+
+  /** Opens a connection from a process on the node with any protocol. */
+  Connection connect(String ip, int port, io.kubenetsim.net.Protocol protocol);
+
   /** {@return the pods bound to this node, in namespace/name order} */
   List<PodHandle> pods();
 

@@ -57,6 +57,19 @@ public interface PodHandle {
     return get().status().restartCount();
   }
 
+  /** Opens a TCP connection from this pod to an address (a pod IP, a ClusterIP, …). */
+  default Connection connect(String ip, int port) {
+    return connect(ip, port, io.kubenetsim.net.Protocol.TCP);
+  }
+
+  /** Opens a connection from this pod to a Service's ClusterIP on a port. */
+  default Connection connect(ServiceHandle service, int port) {
+    return connect(service.clusterIP(), port);
+  }
+
+  /** Opens a connection from this pod with any protocol. */
+  Connection connect(String ip, int port, io.kubenetsim.net.Protocol protocol);
+
   /** Deletes the pod gracefully, with its own {@code terminationGracePeriodSeconds}. */
   void delete();
 

@@ -21,6 +21,11 @@ import io.kubenetsim.core.controllers.PodGarbageCollector;
 import io.kubenetsim.core.controllers.ReplicaSetController;
 import io.kubenetsim.core.engine.Simulator;
 import io.kubenetsim.core.kubelet.NodeAgents;
+import io.kubenetsim.core.net.Dataplane;
+import io.kubenetsim.core.net.PodAddresses;
+import io.kubenetsim.core.proxy.KubeProxyFleet;
+import io.kubenetsim.core.proxy.ProxyBackends;
+import io.kubenetsim.net.Cidr;
 import io.kubenetsim.core.scheduler.Scheduler;
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.core.store.Informer;
@@ -50,6 +55,8 @@ final class ControlPlane {
   final NodeAgents kubelets;
   final NodeLifecycleController nodeLifecycle;
   final ServiceAllocator serviceAllocator;
+  final KubeProxyFleet proxies;
+  final Dataplane dataplane;
 
   ControlPlane(ClusterConfig config, ObjectValidation validation) {
     this.sim = new Simulator(config.seed(), config.startTime());
@@ -98,5 +105,11 @@ final class ControlPlane {
         config.timing().loadBalancerProvisioning());
     gc.watchDependents(slices);
     gc.watchOwners(services);
+    this.proxies = new KubeProxyFleet(sim, config, services, slices, nodes, kubelets::isUp,
+        ProxyBackends.forMode(config.kubeProxy().mode()));
+    List<Cidr> internal = new java.util.ArrayList<>(config.serviceCidrs());
+    internal.add(config.clusterCidr());
+    this.dataplane = new Dataplane(sim, store, proxies, new PodAddresses(store),
+        kubelets::isUp, internal);
   }
 }

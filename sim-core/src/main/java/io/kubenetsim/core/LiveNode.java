@@ -1,6 +1,11 @@
 package io.kubenetsim.core;
 
+import io.kubenetsim.Connection;
+import io.kubenetsim.KubeProxyView;
 import io.kubenetsim.NodeHandle;
+import io.kubenetsim.core.net.Source;
+import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.Protocol;
 import io.kubenetsim.PodHandle;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.ObjectRef;
@@ -20,6 +25,20 @@ final class LiveNode extends LiveObject<Node> implements NodeHandle {
   @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public KubeProxyView proxy() {
+    get();
+    return new LiveKubeProxy(plane, name);
+  }
+
+  @Override
+  public Connection connect(String ip, int port, Protocol protocol) {
+    IpAddress source = get().internalIP().flatMap(IpAddress::tryParse).orElseThrow(() ->
+        new IllegalStateException("node " + name + " has no InternalIP address"));
+    return plane.dataplane.connect(new Source(Source.Kind.NODE, source, Optional.of(name), true,
+        "node " + name), IpAddress.parse(ip), port, protocol);
   }
 
   @Override

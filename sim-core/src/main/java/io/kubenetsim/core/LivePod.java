@@ -1,6 +1,10 @@
 package io.kubenetsim.core;
 
+import io.kubenetsim.Connection;
 import io.kubenetsim.PodHandle;
+import io.kubenetsim.core.net.Source;
+import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.Protocol;
 import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.Pod;
 import java.time.Duration;
@@ -11,6 +15,17 @@ final class LivePod extends LiveObject<Pod> implements PodHandle {
 
   LivePod(ControlPlane plane, ObjectRef ref) {
     super(plane, ref, Pod.class);
+  }
+
+  @Override
+  public Connection connect(String ip, int port, Protocol protocol) {
+    Pod pod = get();
+    String node = pod.spec().nodeName();
+    IpAddress source = IpAddress.tryParse(pod.status().podIP()).orElseThrow(() ->
+        new IllegalStateException("pod " + ref.key() + " has no IP yet (phase "
+            + pod.status().phase() + "); settle() or runFor(...) first"));
+    return plane.dataplane.connect(new Source(Source.Kind.POD, source, Optional.of(node),
+        pod.spec().hostNetwork(), "pod " + ref.key()), IpAddress.parse(ip), port, protocol);
   }
 
   @Override

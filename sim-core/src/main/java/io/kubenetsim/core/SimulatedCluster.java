@@ -14,7 +14,12 @@ import io.kubenetsim.PodBuilder;
 import io.kubenetsim.PodHandle;
 import io.kubenetsim.ServiceBuilder;
 import io.kubenetsim.ServiceHandle;
+import io.kubenetsim.Connection;
 import io.kubenetsim.ExposeBuilder;
+import io.kubenetsim.ExternalClient;
+import io.kubenetsim.core.net.Source;
+import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.Protocol;
 import io.kubenetsim.core.kubectl.KubectlCommand;
 import io.kubenetsim.core.kubectl.ManifestFormatter;
 import io.kubenetsim.core.manifest.ManifestDocument;
@@ -232,6 +237,30 @@ final class SimulatedCluster implements Cluster {
   public List<ServiceHandle> services(String namespace) {
     return plane.store.list(Service.class, namespace).stream()
         .map(s -> (ServiceHandle) new LiveService(plane, s.ref())).toList();
+  }
+
+  // ---- traffic ----
+
+  @Override
+  public ExternalClient external(String ip) {
+    IpAddress address = IpAddress.parse(ip);
+    Source outside = new Source(Source.Kind.EXTERNAL, address, Optional.empty(), false,
+        "external " + ip);
+    return new ExternalClient() {
+      @Override
+      public Connection connect(String destination, int port, Protocol protocol) {
+        return plane.dataplane.connect(outside, IpAddress.parse(destination), port, protocol);
+      }
+
+      @Override
+      public Connection connectVia(String node, String destination, int port,
+          Protocol protocol) {
+        node(node);
+        return plane.dataplane.connect(new Source(Source.Kind.EXTERNAL, address,
+            Optional.of(node), false, "external " + ip + " via " + node),
+            IpAddress.parse(destination), port, protocol);
+      }
+    };
   }
 
   // ---- any object ----

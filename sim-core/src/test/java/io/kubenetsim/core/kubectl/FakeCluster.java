@@ -298,6 +298,11 @@ final class FakeCluster implements Cluster {
   }
 
   @Override
+  public io.kubenetsim.ExternalClient external(String ip) {
+    throw unsupported();
+  }
+
+  @Override
   public KubectlResult kubectl(List<String> argv) {
     throw unsupported();
   }

@@ -1,0 +1,69 @@
+package io.kubenetsim.core;
+
+import io.kubenetsim.KubeProxyView;
+import io.kubenetsim.ProxyMode;
+import io.kubenetsim.core.proxy.NodeContext;
+import io.kubenetsim.core.proxy.NodeProxy;
+import io.kubenetsim.core.proxy.ProxyDecision;
+import io.kubenetsim.core.proxy.ProxyEndpoint;
+import io.kubenetsim.core.proxy.ProxyPacket;
+import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.PacketTrace;
+import io.kubenetsim.net.Protocol;
+
+/** A {@link KubeProxyView} of one node, reading its kube-proxy's current state on each call. */
+final class LiveKubeProxy implements KubeProxyView {
+  private final ControlPlane plane;
+  private final String node;
+
+  LiveKubeProxy(ControlPlane plane, String node) {
+    this.plane = plane;
+    this.node = node;
+  }
+
+  private NodeProxy proxy() {
+    return plane.proxies.proxy(node).orElseThrow(() -> new IllegalStateException(
+        "node " + node + " has no kube-proxy (is the Node deleted?)"));
+  }
+
+  private NodeContext context() {
+    return plane.proxies.context(node).orElseThrow();
+  }
+
+  @Override
+  public ProxyMode mode() {
+    return plane.proxies.backend().mode();
+  }
+
+  @Override
+  public long syncedVersion() {
+    return proxy().synced().version();
+  }
+
+  @Override
+  public String dump() {
+    return plane.proxies.backend().dump(proxy().synced(), context());
+  }
+
+  @Override
+  public PacketTrace trace(String sourceIp, String destinationIp, int port, Protocol protocol) {
+    IpAddress source = IpAddress.parse(sourceIp);
+    NodeContext context = context();
+    ProxyPacket packet = new ProxyPacket(source, IpAddress.parse(destinationIp), port, protocol,
+        context.nodeIPs().contains(source) ? ProxyPacket.Hook.OUTPUT
+            : ProxyPacket.Hook.PREROUTING);
+    NodeProxy proxy = proxy();
+    ProxyDecision d = plane.proxies.backend().evaluate(proxy.synced(), context, packet,
+        proxy.state(), plane.sim.clock().now(), proxy.random());
+    return new PacketTrace(node, packet.toString(), d.outcome().name(),
+        d.backend().map(ProxyEndpoint::hostPort),
+        com.google.common.collect.ImmutableList.copyOf(d.candidates().stream()
+            .map(ProxyEndpoint::hostPort).toList()), d.masquerade(),
+        d.servicePort().map(p -> p.name()), d.matchedRules(), d.rulesEvaluated());
+  }
+
+  @Override
+  public String toString() {
+    return "kube-proxy on " + node + " (" + mode() + ", rules v" + syncedVersion() + ")";
+  }
+}

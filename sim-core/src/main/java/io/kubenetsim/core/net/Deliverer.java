@@ -1,0 +1,92 @@
+package io.kubenetsim.core.net;
+
+import io.kubenetsim.core.store.ApiStore;
+import io.kubenetsim.model.ContainerState;
+import io.kubenetsim.model.NamespacedName;
+import io.kubenetsim.model.Node;
+import io.kubenetsim.model.Pod;
+import io.kubenetsim.net.Cidr;
+import io.kubenetsim.net.ConnectionVerdict;
+import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.Protocol;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The pod network's last step: a packet addressed to {@code ip:port} reaches a pod (which
+ * accepts if a running container declares the port, and refuses otherwise), a node (which
+ * accepts on a hostNetwork pod's port), nothing (a pod IP nobody holds any more: the packet is
+ * lost and the client times out), or an address outside the cluster (delivered; assumed to
+ * listen, since the simulation does not model the world beyond the cluster).
+ */
+final class Deliverer {
+  private final ApiStore store;
+  private final PodAddresses pods;
+  private final Predicate<String> nodeUp;
+  private final List<Cidr> internal;
+
+  Deliverer(ApiStore store, PodAddresses pods, Predicate<String> nodeUp, List<Cidr> internal) {
+    this.store = store;
+    this.pods = pods;
+    this.nodeUp = nodeUp;
+    this.internal = internal;
+  }
+
+  Delivery deliver(IpAddress ip, int port, Protocol protocol) {
+    Optional<NamespacedName> owner = pods.owner(ip);
+    if (owner.isPresent()) {
+      return toPod(store.get(Pod.class, owner.get()).orElseThrow(), port, protocol);
+    }
+    Optional<Node> node = store.list(Node.class).stream()
+        .filter(n -> n.status().addresses().stream().anyMatch(a -> a.address()
+            .equals(ip.toString()))).findFirst();
+    if (node.isPresent()) {
+      return toNode(node.get(), port, protocol);
+    }
+    if (internal.stream().anyMatch(c -> c.contains(ip))) {
+      return new Delivery(ConnectionVerdict.TIMED_OUT, Optional.empty(), "nothing holds "
+          + ip + " (a pod that is gone, or an address nobody allocated): the packet is lost");
+    }
+    return new Delivery(ConnectionVerdict.ESTABLISHED, Optional.empty(),
+        "delivered outside the cluster to " + ip + ":" + port);
+  }
+
+  private Delivery toPod(Pod pod, int port, Protocol protocol) {
+    String name = pod.metadata().key().toString();
+    if (!nodeUp.test(pod.spec().nodeName())) {
+      return new Delivery(ConnectionVerdict.TIMED_OUT, Optional.of(name), "pod " + name
+          + " is on node " + pod.spec().nodeName() + ", which is down");
+    }
+    if (!listening(pod, port, protocol)) {
+      return new Delivery(ConnectionVerdict.REFUSED, Optional.of(name), "pod " + name
+          + " has no running container listening on " + port + "/" + protocol);
+    }
+    return new Delivery(ConnectionVerdict.ESTABLISHED, Optional.of(name),
+        "pod " + name + " accepted on " + port + "/" + protocol);
+  }
+
+  private Delivery toNode(Node node, int port, Protocol protocol) {
+    String name = node.metadata().name();
+    if (!nodeUp.test(name)) {
+      return new Delivery(ConnectionVerdict.TIMED_OUT, Optional.empty(), "node " + name
+          + " is down");
+    }
+    Optional<Pod> host = store.list(Pod.class).stream()
+        .filter(p -> p.spec().hostNetwork() && p.spec().nodeName().equals(name))
+        .filter(p -> listening(p, port, protocol)).findFirst();
+    return host.map(p -> new Delivery(ConnectionVerdict.ESTABLISHED,
+            Optional.of(p.metadata().key().toString()), "hostNetwork pod " + p.metadata().key()
+                + " accepted on node " + name + " port " + port))
+        .orElseGet(() -> new Delivery(ConnectionVerdict.REFUSED, Optional.empty(),
+            "nothing listens on node " + name + " port " + port + "/" + protocol));
+  }
+
+  private static boolean listening(Pod pod, int port, Protocol protocol) {
+    boolean running = !pod.status().containerStatuses().isEmpty()
+        && pod.status().containerStatuses().stream()
+            .allMatch(s -> s.state().kind() == ContainerState.Kind.RUNNING);
+    return running && pod.spec().allPorts().stream()
+        .anyMatch(p -> p.containerPort() == port && p.protocol() == protocol);
+  }
+}

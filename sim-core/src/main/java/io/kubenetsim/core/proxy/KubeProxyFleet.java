@@ -1,0 +1,124 @@
+package io.kubenetsim.core.proxy;
+
+import com.google.common.collect.ImmutableList;
+import io.kubenetsim.ClusterConfig;
+import io.kubenetsim.core.engine.Simulator;
+import io.kubenetsim.core.store.Informer;
+import io.kubenetsim.core.store.WatchEvent;
+import io.kubenetsim.model.EndpointSlice;
+import io.kubenetsim.model.NamespacedName;
+import io.kubenetsim.model.Node;
+import io.kubenetsim.model.NodeAddress;
+import io.kubenetsim.model.ObjectRef;
+import io.kubenetsim.model.Service;
+import io.kubenetsim.net.Cidr;
+import io.kubenetsim.net.IpAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * kube-proxy on every node. All proxies watch Services and EndpointSlices through one shared
+ * lagging informer and resync at most once per {@code minSyncPeriod}, so their syncs coincide:
+ * one sync builds one immutable {@link ProxySnapshot} and every running node takes a reference
+ * to it. Thousands of nodes therefore share rules instead of copying them; what is particular
+ * to a node (its addresses, local endpoints, kernel state) is applied when a packet is
+ * evaluated. A node whose kubelet is down does not sync and keeps its stale rules.
+ *
+ * <p>Simplification: no periodic full resync ({@code syncPeriod}); syncs happen on change only,
+ * so a quiet cluster settles.
+ */
+public final class KubeProxyFleet {
+  private final Simulator sim;
+  private final ClusterConfig config;
+  private final Informer<Service> services;
+  private final Informer<EndpointSlice> slices;
+  private final Informer<Node> nodes;
+  private final Predicate<String> nodeUp;
+  private final ProxyBackend backend;
+  private final TreeMap<String, NodeProxy> proxies = new TreeMap<>();
+  private ProxySnapshot current = new ProxySnapshot(0, List.of());
+  private boolean syncPending;
+  private long lastSyncNanos = Long.MIN_VALUE / 2;
+
+  public KubeProxyFleet(Simulator sim, ClusterConfig config, Informer<Service> services,
+      Informer<EndpointSlice> slices, Informer<Node> nodes, Predicate<String> nodeUp,
+      ProxyBackend backend) {
+    this.sim = sim;
+    this.config = config;
+    this.services = services;
+    this.slices = slices;
+    this.nodes = nodes;
+    this.nodeUp = nodeUp;
+    this.backend = backend;
+    services.addHandler(e -> requestSync());
+    slices.addHandler(e -> requestSync());
+    nodes.addHandler(this::onNode);
+  }
+
+  /** {@return the mode's backend} */
+  public ProxyBackend backend() {
+    return backend;
+  }
+
+  /** {@return the node's kube-proxy, while the Node exists} */
+  public Optional<NodeProxy> proxy(String nodeName) {
+    return Optional.ofNullable(proxies.get(nodeName));
+  }
+
+  /** {@return the node's context (addresses, CIDRs, configuration) as its kube-proxy sees it} */
+  public Optional<NodeContext> context(String nodeName) {
+    return nodes.get(NamespacedName.of("", nodeName)).map(this::context);
+  }
+
+  private NodeContext context(Node node) {
+    List<IpAddress> ips = node.status().addresses().stream()
+        .filter(a -> a.type().equals(NodeAddress.INTERNAL_IP)
+            || a.type().equals(NodeAddress.EXTERNAL_IP))
+        .sorted((a, b) -> a.type().equals(b.type()) ? 0
+            : a.type().equals(NodeAddress.INTERNAL_IP) ? -1 : 1)
+        .map(a -> IpAddress.tryParse(a.address())).flatMap(Optional::stream).toList();
+    Cidr localTraffic = config.kubeProxy().clusterCIDR().isEmpty() ? config.clusterCidr()
+        : Cidr.parse(config.kubeProxy().clusterCIDR());
+    return new NodeContext(node.metadata().name(), ImmutableList.copyOf(ips),
+        Cidr.tryParse(node.spec().podCIDR()), localTraffic, config.serviceCidrs(),
+        config.kubeProxy());
+  }
+
+  private void onNode(WatchEvent event) {
+    String name = event.object().metadata().name();
+    if (event.type() == WatchEvent.Type.DELETED) {
+      proxies.remove(name);
+      return;
+    }
+    proxies.computeIfAbsent(name, n -> new NodeProxy(n, sim.random("kube-proxy/" + n), current));
+  }
+
+  private void requestSync() {
+    if (syncPending) {
+      return;
+    }
+    syncPending = true;
+    long earliest = lastSyncNanos + config.kubeProxy().minSyncPeriod().toNanos();
+    sim.schedule(Duration.ofNanos(Math.max(0, earliest - sim.clock().nanos())), this::sync);
+  }
+
+  private void sync() {
+    syncPending = false;
+    lastSyncNanos = sim.clock().nanos();
+    current = SnapshotBuilder.build(current.version() + 1, services.list(), slices.list());
+    int synced = 0;
+    for (NodeProxy proxy : proxies.values()) {
+      if (nodeUp.test(proxy.nodeName())) {
+        proxy.sync(current);
+        synced++;
+      }
+    }
+    int endpoints = current.ports().stream().mapToInt(p -> p.endpoints().size()).sum();
+    sim.log().record("ProxyRulesSynced", ObjectRef.clusterScoped("KubeProxy", "kube-proxy"),
+        config.kubeProxy().mode() + " rules v" + current.version() + " on " + synced + " nodes: "
+            + current.ports().size() + " service ports, " + endpoints + " endpoints");
+  }
+}
