@@ -150,6 +150,17 @@ public interface Cluster {
   /** {@return a client outside the cluster with this address, e.g. {@code "203.0.113.7"}} */
   ExternalClient external(String ip);
 
+  /**
+   * Forwards a local port to one pod, as {@code kubectl port-forward TARGET LOCAL:REMOTE}.
+   *
+   * @param target {@code pod/ns/name}, {@code svc/ns/name}, {@code deploy/ns/name} or {@code
+   *     rs/ns/name}; for a Service, {@code remotePort} is a service port (number or name)
+   *     translated to the chosen pod's targetPort
+   * @throws ApiException NotFound when the target does not exist
+   * @throws IllegalStateException when no running pod backs it, or the port is UDP
+   */
+  PortForward portForward(String target, int localPort, String remotePort);
+
   // ---- any object ----
 
   /**

@@ -12,6 +12,7 @@ import io.kubenetsim.KubectlResult;
 import io.kubenetsim.NodeHandle;
 import io.kubenetsim.PodBuilder;
 import io.kubenetsim.PodHandle;
+import io.kubenetsim.PortForward;
 import io.kubenetsim.ServiceBuilder;
 import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.Connection;
@@ -261,6 +262,11 @@ final class SimulatedCluster implements Cluster {
             IpAddress.parse(destination), port, protocol);
       }
     };
+  }
+
+  @Override
+  public PortForward portForward(String target, int localPort, String remotePort) {
+    return PortForwards.open(plane, target, localPort, remotePort);
   }
 
   // ---- any object ----

@@ -78,6 +78,25 @@ public final class Dataplane {
     return throughRules(source, entry.get(), dst, dstPort, protocol, hops, packet);
   }
 
+  /**
+   * A connection that {@code kubectl port-forward} carries straight into a pod's network
+   * namespace: no kube-proxy rules, no Service, and the pod sees it come from localhost.
+   */
+  public Connection forwarded(String pod, IpAddress podIp, String node, int localPort,
+      int port) {
+    String packet = "TCP workstation -> localhost:" + localPort + " (kubectl port-forward to "
+        + pod + ")";
+    List<Hop> hops = List.of(new Hop("localhost:" + localPort, podIp + ":" + port, node,
+        "kubectl port-forward: API server -> kubelet -> the pod's network namespace "
+            + "(bypasses kube-proxy)"));
+    Delivery delivery = deliverer.deliver(podIp, port, Protocol.TCP);
+    Optional<String> podUid = delivery.pod().flatMap(p -> store.get(Pod.class,
+        NamespacedName.parse(p)).map(x -> x.metadata().uid()));
+    return new SimConnection(delivery.verdict(), Optional.of(podIp + ":" + port),
+        delivery.pod(), "127.0.0.1", hops, delivery.reason(), packet,
+        () -> stillThere(podIp, port, Protocol.TCP, podUid), () -> { });
+  }
+
   private Connection throughRules(Source source, String node, IpAddress dst, int port,
       Protocol protocol, List<Hop> hops, String packet) {
     NodeProxy proxy = proxies.proxy(node).orElseThrow(() -> new IllegalArgumentException(

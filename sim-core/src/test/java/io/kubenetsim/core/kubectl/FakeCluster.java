@@ -298,6 +298,11 @@ final class FakeCluster implements Cluster {
   }
 
   @Override
+  public io.kubenetsim.PortForward portForward(String target, int localPort, String remote) {
+    throw unsupported();
+  }
+
+  @Override
   public io.kubenetsim.ExternalClient external(String ip) {
     throw unsupported();
   }
