@@ -2,12 +2,11 @@ package io.kubenetsim.core.kubectl;
 
 import io.kubenetsim.KubectlResult;
 import io.kubenetsim.NotSettledException;
+import io.kubenetsim.core.engine.GoDurations;
 import io.kubenetsim.event.Events;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Verbs that drive the simulation rather than the API, for scripts and the shell: {@code
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
  * the event log). They print the virtual time they reached, so a transcript reads as a story.
  */
 final class SimulationVerbs {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|h|m|s)");
 
   private SimulationVerbs() {}
 
@@ -24,27 +22,13 @@ final class SimulationVerbs {
     return List.of(new Settle(), new Advance(), new EventsVerb());
   }
 
-  /** Reads Go-style durations: a sequence of number-unit pairs with units h, m, s, ms. */
+  /** Reads Go-style durations ({@code 30s}, {@code 5m}, {@code 1h30m}). */
   static Duration parseDuration(String text) {
-    Matcher m = DURATION.matcher(text.toLowerCase(Locale.ROOT));
-    Duration total = Duration.ZERO;
-    int end = 0;
-    while (m.find() && m.start() == end) {
-      long n = Long.parseLong(m.group(1));
-      total = total.plus(switch (m.group(2)) {
-        case "h" -> Duration.ofHours(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "s" -> Duration.ofSeconds(n);
-        default -> Duration.ofMillis(n);
-      });
-      end = m.end();
-    }
-    if (end == 0 || end != text.length()) {
-      throw CommandException.usage("error: invalid duration \"" + text
-          + "\": use a number with a unit, such as 30s, 5m or 1h30m");
-    }
-    return total;
+    return GoDurations.parse(text.toLowerCase(Locale.ROOT)).orElseThrow(() ->
+        CommandException.usage("error: invalid duration \"" + text
+            + "\": use a number with a unit, such as 30s, 5m or 1h30m"));
   }
+
 
   private static String at(KubectlContext context) {
     return "virtual time +" + HumanDuration.format(context.cluster().elapsed());

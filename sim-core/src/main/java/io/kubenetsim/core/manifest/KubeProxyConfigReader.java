@@ -1,0 +1,95 @@
+package io.kubenetsim.core.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kubenetsim.KubeProxyConfiguration;
+import io.kubenetsim.ProxyMode;
+import io.kubenetsim.core.engine.GoDurations;
+import io.kubenetsim.manifest.ManifestException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads kube-proxy's own configuration file ({@code kind: KubeProxyConfiguration}, {@code
+ * apiVersion: kubeproxy.config.k8s.io/v1alpha1}), the document kube-proxy takes with {@code
+ * --config}: {@code mode} ({@code iptables}, {@code ipvs}, {@code nftables}; empty means
+ * iptables, upstream's Linux default), {@code clusterCIDR}, {@code nodePortAddresses}, {@code
+ * iptables.masqueradeAll}, {@code iptables.minSyncPeriod} (Go durations such as {@code 1s}).
+ * Fields it does not model are accepted and ignored, as they do not change how traffic moves
+ * here; unknown top-level fields are errors, as kube-proxy's strict decoding makes them.
+ */
+public final class KubeProxyConfigReader {
+  private static final String API_VERSION = "kubeproxy.config.k8s.io/v1alpha1";
+  private static final List<String> KNOWN = List.of("apiVersion", "kind", "mode", "clusterCIDR",
+      "nodePortAddresses", "iptables", "ipvs", "nftables", "bindAddress", "healthzBindAddress",
+      "metricsBindAddress", "clientConnection", "conntrack", "featureGates", "hostnameOverride",
+      "oomScoreAdj", "portRange", "detectLocalMode", "detectLocal", "logging",
+      "configSyncPeriod", "enableProfiling", "showHiddenMetricsForVersion", "winkernel",
+      "bindAddressHardFail");
+
+  private KubeProxyConfigReader() {}
+
+  /**
+   * Reads a configuration document.
+   *
+   * @throws ManifestException naming the file and the field when it is not one
+   */
+  public static KubeProxyConfiguration read(String text, String file) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(text);
+    } catch (IOException e) {
+      throw new ManifestException("error parsing " + file + ": " + e.getMessage());
+    }
+    if (root == null || !root.isObject() || !"KubeProxyConfiguration".equals(
+        root.path("kind").asText()) || !API_VERSION.equals(root.path("apiVersion").asText())) {
+      throw new ManifestException(file + ": expected kind KubeProxyConfiguration, apiVersion "
+          + API_VERSION);
+    }
+    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!KNOWN.contains(name)) {
+        throw new ManifestException(file + ": strict decoding error: unknown field \"" + name
+            + "\"");
+      }
+    }
+    KubeProxyConfiguration config = KubeProxyConfiguration.defaults()
+        .withMode(mode(root.path("mode").asText(""), file))
+        .withMasqueradeAll(root.path("iptables").path("masqueradeAll").asBoolean(false))
+        .withNodePortAddresses(strings(root.path("nodePortAddresses")));
+    String minSync = root.path("iptables").path("minSyncPeriod").asText("");
+    if (!minSync.isEmpty()) {
+      config = config.withMinSyncPeriod(duration(minSync, file));
+    }
+    String clusterCidr = root.path("clusterCIDR").asText("");
+    return new KubeProxyConfiguration(config.mode(), config.masqueradeAll(), clusterCidr,
+        config.nodePortAddresses(), config.minSyncPeriod());
+  }
+
+  private static ProxyMode mode(String text, String file) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "", "iptables" -> ProxyMode.IPTABLES;
+      case "ipvs" -> ProxyMode.IPVS;
+      case "nftables" -> ProxyMode.NFTABLES;
+      default -> throw new ManifestException(file + ": mode: Unsupported value: \"" + text
+          + "\": supported values: \"iptables\", \"ipvs\", \"nftables\"");
+    };
+  }
+
+  private static List<String> strings(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    node.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private static Duration duration(String text, String file) {
+    return GoDurations.parse(text).orElseThrow(() -> new ManifestException(file
+        + ": iptables.minSyncPeriod: invalid duration \"" + text + "\" (e.g. 1s, 500ms)"));
+  }
+
+}
