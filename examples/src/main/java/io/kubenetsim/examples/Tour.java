@@ -1,6 +1,7 @@
 package io.kubenetsim.examples;
 
 import io.kubenetsim.Cluster;
+import io.kubenetsim.Connection;
 import io.kubenetsim.DeploymentHandle;
 import io.kubenetsim.KubeSim;
 import io.kubenetsim.NodeHandle;
@@ -77,7 +78,23 @@ public final class Tour {
         before, service.clusterIP().equals(clusterIP) ? clusterIP : "a NEW address (bug!)",
         service.nodePort(80));
 
-    chapter("5. A crash is not a replacement: same pod, same IP, restart count + 1");
+    chapter("5. Traffic: kube-proxy balances connections, and the load balancer's path");
+    PodHandle client = c.pod("shop/client").label("app", "client").create();
+    c.settle();
+    List<String> picks = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      picks.add(client.connect(service, 80).backend().orElse("-"));
+    }
+    say("six connections from %s to %s:80 went to %s (IPVS round robin)", client.name(),
+        service.clusterIP(), picks);
+    ServiceHandle front = c.expose("shop/web").name("front").port(80).targetPort("http")
+        .type(ServiceType.LOAD_BALANCER).create();
+    c.settle();
+    Connection outside = c.external("203.0.113.7").connect(front.loadBalancerIngress().get(0),
+        80);
+    out.print(outside.explain());
+
+    chapter("6. A crash is not a replacement: same pod, same IP, restart count + 1");
     PodHandle crashing = web.pods().get(1);
     String ipBefore = crashing.ip().orElse("?");
     crashing.crash();
@@ -88,7 +105,7 @@ public final class Tour {
     say("%s after the restart: ready=%s, restarts=%d, IP %s (was %s)", crashing.name(),
         crashing.isReady(), crashing.restartCount(), crashing.ip().orElse("?"), ipBefore);
 
-    chapter("6. A node fails: its pods are evicted and recreated elsewhere");
+    chapter("7. A node fails: its pods are evicted and recreated elsewhere");
     NodeHandle failing = c.node(crashing.node().orElseThrow());
     failing.fail();
     c.runFor(Duration.ofSeconds(60));

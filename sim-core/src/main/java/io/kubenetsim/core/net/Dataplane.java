@@ -136,19 +136,33 @@ public final class Dataplane {
   private static void addServiceHops(List<Hop> hops, ProxyDecision decision, NodeProxy proxy,
       String where, String backend, String node) {
     List<String> rules = decision.matchedRules();
+    int dnat = dnatRule(rules);
+    List<String> others = new ArrayList<>(rules);
+    String rewrite = dnat < 0 ? String.join(" -> ", rules) : others.remove(dnat);
     Optional<ServicePortInfo> port = decision.servicePort().flatMap(name -> proxy.synced()
         .ports().stream().filter(p -> p.name().equals(name)).findFirst());
-    boolean viaService = decision.entry() != ProxyDecision.Entry.CLUSTER_IP && port.isPresent();
-    if (viaService) {
+    if (decision.entry() != ProxyDecision.Entry.CLUSTER_IP && port.isPresent()) {
       String service = port.get().clusterIP() + ":" + port.get().port();
       hops.add(new Hop(where, service, node, "service " + port.get().name().name() + " ("
-          + decision.entry() + "): " + String.join(" -> ", rules.subList(0,
-              Math.max(1, rules.size() - 1)))));
-      hops.add(new Hop(service, backend, node, "DNAT: " + rules.get(rules.size() - 1)));
+          + decision.entry() + ")" + (others.isEmpty() ? "" : ": "
+              + String.join(" -> ", others))));
+      hops.add(new Hop(service, backend, node, "DNAT: " + rewrite));
     } else {
       hops.add(new Hop(where, backend, node, String.join(" -> ", rules)));
     }
   }
+
+  /** {@return the index of the rule that rewrote the destination, or -1} */
+  private static int dnatRule(List<String> rules) {
+    for (int i = rules.size() - 1; i >= 0; i--) {
+      String rule = rules.get(i);
+      if (rule.contains("-j DNAT") || rule.contains("dnat to") || rule.contains(" -> ")) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
 
   private Connection delivered(Source source, String packet, List<Hop> hops, IpAddress ip,
       int port, Protocol protocol, String seen, String note) {
