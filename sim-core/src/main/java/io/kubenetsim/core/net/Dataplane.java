@@ -16,6 +16,7 @@ import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.model.ServicePort;
+import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.ConnectionVerdict;
 import io.kubenetsim.net.Hop;
 import io.kubenetsim.net.IpAddress;
@@ -42,7 +43,7 @@ public final class Dataplane {
   private final SeededRandom cloud;
 
   public Dataplane(Simulator sim, ApiStore store, KubeProxyFleet proxies, PodAddresses pods,
-      Predicate<String> nodeUp, List<io.kubenetsim.net.Cidr> internalRanges) {
+      Predicate<String> nodeUp, List<Cidr> internalRanges) {
     this.sim = sim;
     this.store = store;
     this.proxies = proxies;
@@ -59,7 +60,7 @@ public final class Dataplane {
     int dstPort = port;
     Optional<String> entry = source.node();
     if (source.kind() == Source.Kind.EXTERNAL && entry.isEmpty()) {
-      Optional<LbForward> lb = loadBalancerForward(ip, port, protocol);
+      Optional<LbForward> lb = loadBalancerForward(source.ip(), ip, port, protocol);
       if (lb.isPresent() && lb.get().node().isEmpty()) {
         return failed(packet, hops, ConnectionVerdict.TIMED_OUT, source, lb.get().reason());
       }
@@ -193,21 +194,31 @@ public final class Dataplane {
   /** Where the cloud sends traffic for a LoadBalancer IP: a node's NodePort (or the VIP). */
   private record LbForward(Optional<String> node, IpAddress ip, int port, String reason) {}
 
-  private Optional<LbForward> loadBalancerForward(IpAddress ip, int port, Protocol protocol) {
+  private Optional<LbForward> loadBalancerForward(IpAddress client, IpAddress ip, int port,
+      Protocol protocol) {
     for (Service service : store.list(Service.class)) {
       boolean ours = service.status().loadBalancerIngress().stream()
           .anyMatch(i -> i.ip().equals(ip.toString()));
       Optional<ServicePort> servicePort = service.spec().ports().stream()
           .filter(p -> p.port() == port && p.protocol() == protocol).findFirst();
       if (ours && servicePort.isPresent()) {
-        return Optional.of(forward(service, servicePort.get(), ip));
+        return Optional.of(forward(service, servicePort.get(), client, ip));
       }
     }
     return Optional.empty();
   }
 
-  private LbForward forward(Service service, ServicePort port, IpAddress ip) {
+  private LbForward forward(Service service, ServicePort port, IpAddress client, IpAddress ip) {
     boolean local = "Local".equals(service.spec().externalTrafficPolicy());
+    List<String> ranges = service.spec().loadBalancerSourceRanges();
+    if (!ranges.isEmpty() && ranges.stream().map(r -> Cidr.tryParse(r.strip()))
+        .flatMap(Optional::stream).noneMatch(r -> r.contains(client))) {
+      // The cloud enforces loadBalancerSourceRanges in its own firewall before it forwards to
+      // a NodePort (kube-proxy's firewall rules only see packets still addressed to the LB IP).
+      return new LbForward(Optional.empty(), ip, port.port(), "the load balancer for "
+          + service.metadata().key() + " admits only loadBalancerSourceRanges " + ranges
+          + "; " + client + " is dropped by the cloud firewall");
+    }
     List<Node> healthy = store.list(Node.class).stream()
         .filter(n -> nodeUp.test(n.metadata().name()) && n.isReady())
         .filter(n -> !local || hasLocalEndpoint(service, port, n.metadata().name())).toList();
