@@ -127,6 +127,15 @@ public final class Dataplane {
       case DNAT -> {
         var backend = decision.backend().orElseThrow();
         addServiceHops(hops, decision, proxy, where, backend.hostPort(), node);
+        if (source.kind() == Source.Kind.EXTERNAL && !decision.masquerade()
+            && !backend.nodeName().isEmpty() && !backend.nodeName().equals(node)) {
+          String why = "forwarded unmasqueraded to " + backend.hostPort() + " on "
+              + backend.nodeName() + ": its reply leaves " + backend.nodeName()
+              + " without the reverse NAT of " + node + ", so the client drops it";
+          return new SimConnection(ConnectionVerdict.TIMED_OUT, Optional.of(backend.hostPort()),
+              deliverer.deliver(backend.ip(), backend.port(), protocol).pod(), seen, hops, why,
+              packet, () -> ConnectionVerdict.TIMED_OUT, () -> { });
+        }
         return delivered(source, packet, hops, backend.ip(), backend.port(), protocol, seen,
             decision.candidates().size() + " candidate backends");
       }
