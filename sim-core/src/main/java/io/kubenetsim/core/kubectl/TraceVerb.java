@@ -43,17 +43,8 @@ final class TraceVerb implements Verb {
     if (!outcome.explanation().endsWith("\n")) {
       out.append('\n');
     }
-    if (outcome.trace().isEmpty()) {
-      out.append("hops:\n");
-      if (outcome.hops().isEmpty()) {
-        out.append("  (none: the packet never left the sender)\n");
-      }
-      for (int i = 0; i < outcome.hops().size(); i++) {
-        var hop = outcome.hops().get(i);
-        out.append("  ").append(i + 1).append(". ").append(hop.from()).append(" -> ")
-            .append(hop.to()).append(hop.node().isEmpty() ? "" : " on " + hop.node())
-            .append("\n       via ").append(hop.via()).append('\n');
-      }
+    if (outcome.hops().isEmpty()) {
+      out.append("  (no hops: the packet never left the sender)\n");
     }
     out.append("verdict: ").append(outcome.verdict()).append(outcome.allowed()
         ? " (allowed)" : " (not allowed)").append('\n');

@@ -326,7 +326,9 @@ class ProxyVerbsTest {
     assertEquals(0, r.exitCode(), r.toString());
     String out = r.stdout();
     assertTrue(out.startsWith("probe external:203.0.113.9 -> lb/shop/front ("), out);
-    assertTrue(out.contains("hops:\n  1. "), out);
+    assertTrue(out.contains("\n  1. " + lb.loadBalancerIngress().get(0) + ":80 -> "),
+        "numbered hops: " + out);
+    assertTrue(out.contains("\n  3. "), out);
     assertTrue(out.contains("cloud load balancer"), out);
     assertTrue(out.contains("verdict: ESTABLISHED (allowed)"), out);
     assertTrue(out.contains("(masqueraded)"), out);
