@@ -18,7 +18,8 @@ import java.util.List;
  *
  * <p>Builds a cluster, applies the manifests in order (all or nothing), settles it, then runs
  * COMMAND: {@code tour}, {@code shell}, or any kubectl-style verb ({@code get}, {@code apply},
- * {@code delete}, {@code scale}, {@code settle}, {@code advance}, {@code events}). Exit codes:
+ * {@code delete}, {@code scale}, {@code settle}, {@code advance}, {@code events}, {@code
+ * probe}, {@code trace}, {@code rules}, {@code port-forward}). Exit codes:
  * 0 success, 1 a check the command made failed, 2 bad input (the message on stderr).
  */
 public final class Main {
@@ -108,6 +109,15 @@ public final class Main {
         "  delete TYPE NAME           delete an object (pods gracefully)",
         "  scale deployment/NAME --replicas=N",
         "  settle | advance DURATION | events [--since DURATION]",
+        "  probe --from SRC --to DST --port P [--protocol TCP|UDP|SCTP] [--node NAME] [-o json]",
+        "      open one connection and report its verdict, backend and source (exit 1 if not",
+        "      established); SRC ns/pod|node/NAME|external:IP|ip:IP (ip: needs --node),",
+        "      DST ns/pod|svc/ns/name|node/NAME|lb/ns/name|IP",
+        "  trace --from SRC --to DST --port P [...]   the same packet, hop by hop, for people",
+        "  rules --node NAME          the node's kube-proxy rules as ipvsadm -Ln, iptables-save",
+        "                             or nft list ruleset prints them",
+        "  port-forward svc|pod|deploy/NAME [LOCAL:]REMOTE [-n NS]",
+        "      kubectl's Forwarding lines, then one connection through the forward",
         "exit codes: 0 success, 1 a check failed, 2 bad input");
 
     static Options parse(List<String> args) {

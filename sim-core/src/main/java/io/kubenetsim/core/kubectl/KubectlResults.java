@@ -23,11 +23,12 @@ public final class KubectlResults {
   }
 
   /**
-   * {@return {@code result}, with stdout replaced by a JSON error object when it failed and
-   * {@code argv} asked for {@code -o json}}
+   * {@return {@code result}, with stdout replaced by a JSON error object when it failed,
+   * printed nothing on stdout, and {@code argv} asked for {@code -o json}} A failed command that
+   * did print its JSON (a {@code probe} whose connection was not established) keeps it.
    */
   public static KubectlResult applyJsonErrorRule(List<String> argv, KubectlResult result) {
-    if (result.succeeded() || !requestsJson(argv)) {
+    if (result.succeeded() || !requestsJson(argv) || !result.stdout().isEmpty()) {
       return result;
     }
     String message = result.stderr().strip();

@@ -206,7 +206,8 @@ class KubectlCommandTest {
 
   @Test
   void unknownVerbEmptyLineAndUnbalancedQuotesAreUsageErrors() {
-    String known = "known commands: get, describe, apply, delete, scale, expose, settle, "
+    String known = "known commands: get, describe, apply, delete, scale, expose, probe, trace, "
+        + "rules, port-forward, settle, "
         + "advance, events\n";
     assertResult(2, "", "error: unknown command \"fetch\" for \"kubectl\"; " + known,
         kubectl.run("fetch pods"));
@@ -235,8 +236,9 @@ class KubectlCommandTest {
     List<Verb> verbs = new ArrayList<>(KubectlCommand.defaultVerbs());
     verbs.add(echo);
     KubectlCommand extended = new KubectlCommand(new FakeCluster(NOW, List.of()), FORMATTER, verbs);
-    assertEquals(List.of("get", "describe", "apply", "delete", "scale", "expose", "settle",
-        "advance", "events", "echo"), extended.verbNames());
+    assertEquals(List.of("get", "describe", "apply", "delete", "scale", "expose", "probe",
+        "trace", "rules", "port-forward", "settle", "advance", "events", "echo"),
+        extended.verbNames());
     assertResult(0, "a b -n x @2025-03-01T12:00:00Z\n", "", extended.run("-n x echo a b"));
     assertResult(1, "", "error: nothing to echo\n", extended.run("echo"));
     assertThrows(IllegalArgumentException.class, () -> new KubectlCommand(

@@ -1,0 +1,46 @@
+package io.kubenetsim.core.kubectl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes JSON documents the way {@code kubectl -o json} prints them (Go's {@code
+ * json.MarshalIndent} with four spaces: {@code "key": value}, empty arrays as {@code []}),
+ * fields in insertion order, ending with a newline. Stateless.
+ */
+final class JsonOutput {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectWriter WRITER;
+
+  static {
+    DefaultIndenter indenter = new DefaultIndenter("    ", "\n");
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator(""))
+        .withObjectIndenter(indenter)
+        .withArrayIndenter(indenter);
+    WRITER = MAPPER.writer(printer);
+  }
+
+  private JsonOutput() {}
+
+  /** {@return a new empty object whose fields keep the order they are put in} */
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  /** {@return {@code node} pretty-printed, with a final newline} */
+  static String write(ObjectNode node) {
+    try {
+      return WRITER.writeValueAsString(node) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,446 @@
+package io.kubenetsim.core.kubectl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubenetsim.Cluster;
+import io.kubenetsim.KubeSim;
+import io.kubenetsim.KubectlResult;
+import io.kubenetsim.ProxyMode;
+import io.kubenetsim.ServiceHandle;
+import io.kubenetsim.model.ServiceType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code probe}, {@code trace}, {@code rules} and {@code port-forward} against a real cluster
+ * (three nodes, a web Deployment of three behind a NodePort Service, a LoadBalancer and a
+ * Service without endpoints): the probe JSON contract field by field and type by type, every
+ * SRC and DST form, exit codes, and bad input.
+ */
+class ProxyVerbsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> CONTRACT = List.of("from", "to", "port", "protocol",
+      "allowed", "verdict", "backend", "backendPod", "candidates", "masquerade",
+      "sourceSeenByBackend", "reason", "hops");
+
+  private Cluster c;
+  private ServiceHandle web;
+  private ServiceHandle lb;
+  private String clientIp;
+
+  private static Cluster shop(ProxyMode mode) {
+    Cluster c = KubeSim.cluster().nodes(3).seed(5).proxyMode(mode).build();
+    c.createNamespace("shop");
+    c.deployment("shop/web").replicas(3).label("app", "web").containerPort("http", 8080)
+        .create();
+    c.pod("shop/client").label("app", "client").containerPort(9000).create();
+    c.expose("shop/web").port(80).targetPort("http").type(ServiceType.NODE_PORT).create();
+    c.service("shop/front").selector("app", "web").port("http", 80, "http")
+        .type(ServiceType.LOAD_BALANCER).create();
+    c.service("shop/none").selector("app", "nothing").port(80).create();
+    c.settle();
+    return c;
+  }
+
+  @BeforeEach
+  void setUp() {
+    c = shop(ProxyMode.IPVS);
+    web = c.getService("shop/web");
+    lb = c.getService("shop/front");
+    clientIp = c.getPod("shop/client").ip().orElseThrow();
+  }
+
+  private JsonNode json(KubectlResult result) throws Exception {
+    return JSON.readTree(result.stdout());
+  }
+
+  /** Every contract field, in order, with its JSON type; hops are objects of four strings. */
+  private static void assertContract(JsonNode probe) {
+    List<String> names = new ArrayList<>();
+    probe.fieldNames().forEachRemaining(names::add);
+    assertEquals(CONTRACT, names.subList(0, CONTRACT.size()), "contract fields in order");
+    assertTrue(probe.get("from").isTextual());
+    assertTrue(probe.get("to").isTextual());
+    assertTrue(probe.get("port").isInt(), "port is a number");
+    assertTrue(probe.get("protocol").isTextual());
+    assertTrue(probe.get("allowed").isBoolean());
+    assertTrue(Set.of("established", "rejected", "refused", "timed_out", "dropped_by_policy")
+        .contains(probe.get("verdict").asText()), probe.toString());
+    assertEquals(probe.get("allowed").asBoolean(),
+        probe.get("verdict").asText().equals("established"));
+    assertTrue(probe.get("backend").isTextual() || probe.get("backend").isNull());
+    assertTrue(probe.get("backendPod").isTextual() || probe.get("backendPod").isNull());
+    assertTrue(probe.get("candidates").isArray());
+    probe.get("candidates").forEach(x -> assertTrue(x.asText().matches("[0-9.]+:\\d+"),
+        "candidate ip:port: " + x));
+    assertTrue(probe.get("masquerade").isBoolean());
+    assertTrue(probe.get("sourceSeenByBackend").isTextual());
+    assertTrue(probe.get("reason").isTextual());
+    assertTrue(probe.get("hops").isArray());
+    for (JsonNode hop : probe.get("hops")) {
+      List<String> keys = new ArrayList<>();
+      hop.fieldNames().forEachRemaining(keys::add);
+      assertEquals(List.of("from", "to", "node", "via"), keys, hop.toString());
+      hop.forEach(v -> assertTrue(v.isTextual(), hop.toString()));
+    }
+  }
+
+  // ---- probe: contract --------------------------------------------------------------------
+
+  @Test
+  void probeFromAPodToAServiceHasEveryContractFieldAndAllCandidates() throws Exception {
+    KubectlResult r = c.kubectl("probe --from shop/client --to svc/shop/web --port 80 -o json");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertEquals("", r.stderr());
+    JsonNode p = json(r);
+    assertContract(p);
+    assertEquals("shop/client", p.get("from").asText());
+    assertEquals("svc/shop/web", p.get("to").asText());
+    assertEquals(80, p.get("port").asInt());
+    assertEquals("TCP", p.get("protocol").asText());
+    assertTrue(p.get("allowed").asBoolean());
+    assertEquals("established", p.get("verdict").asText());
+    List<String> candidates = new ArrayList<>();
+    p.get("candidates").forEach(x -> candidates.add(x.asText()));
+    assertEquals(web.endpoints(), candidates, "all three ready backends");
+    assertTrue(candidates.contains(p.get("backend").asText()));
+    assertTrue(p.get("backendPod").asText().startsWith("shop/web-"), p.toString());
+    assertFalse(p.get("masquerade").asBoolean());
+    assertEquals(clientIp, p.get("sourceSeenByBackend").asText());
+    assertFalse(p.get("hops").isEmpty());
+    assertEquals(web.clusterIP() + ":80", p.get("destination").asText());
+    assertTrue(r.stdout().startsWith("{\n    \"from\": \"shop/client\",\n"),
+        "pretty-printed like kubectl: " + r.stdout());
+  }
+
+  @Test
+  void probePrintsOneLineWithoutJson() {
+    KubectlResult r = c.kubectl("probe --from shop/client --to svc/shop/web --port 80");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.stdout().matches("ESTABLISHED 10\\.244\\.\\d+\\.\\d+:8080 \\(shop/web-[^)]+\\) "
+        + "source " + clientIp.replace(".", "\\.") + "\n"), r.stdout());
+  }
+
+  @Test
+  void aRejectedProbeExitsOneWithItsJsonOnStdout() throws Exception {
+    KubectlResult r = c.kubectl("probe --from shop/client --to svc/shop/none --port 80 -o json");
+    assertEquals(1, r.exitCode(), r.toString());
+    JsonNode p = json(r);
+    assertContract(p);
+    assertFalse(p.get("allowed").asBoolean());
+    assertEquals("rejected", p.get("verdict").asText());
+    assertTrue(p.get("backend").isNull());
+    assertTrue(p.get("backendPod").isNull());
+    assertEquals(0, p.get("candidates").size());
+    assertTrue(r.stderr().startsWith("error: connection rejected"), r.stderr());
+    assertEquals(r, KubectlResults.applyJsonErrorRule(
+        List.of("probe", "-o", "json"), r), "the shell keeps the probe's own JSON");
+  }
+
+  @Test
+  void aRefusedProbeSaysRefused() throws Exception {
+    String podIp = c.pods("shop", "app=web").get(0).ip().orElseThrow();
+    KubectlResult r = c.kubectl("probe --from shop/client --to " + podIp
+        + " --port 9999 -o json");
+    assertEquals(1, r.exitCode(), r.toString());
+    assertEquals("refused", json(r).get("verdict").asText());
+    KubectlResult line = c.kubectl("probe --from shop/client --to " + podIp + " --port 9999");
+    assertTrue(line.stdout().startsWith("REFUSED " + podIp + ":9999"), line.stdout());
+  }
+
+  @Test
+  void probesDoNotDisturbRoundRobin() throws Exception {
+    // A probe traces no second packet: three probes over three backends reach all three.
+    Set<String> backends = new HashSet<>();
+    for (int i = 0; i < 3; i++) {
+      backends.add(json(c.kubectl("probe --from shop/client --to svc/shop/web --port 80 -o json"))
+          .get("backend").asText());
+    }
+    assertEquals(Set.copyOf(web.endpoints()), backends);
+  }
+
+  @ParameterizedTest
+  @EnumSource(ProxyMode.class)
+  void everyProxyModeAnswersTheContract(ProxyMode mode) throws Exception {
+    Cluster cluster = shop(mode);
+    JsonNode p = JSON.readTree(cluster.kubectl(
+        "probe --from shop/client --to svc/shop/web --port 80 -o json").stdout());
+    assertContract(p);
+    assertEquals("established", p.get("verdict").asText());
+    assertEquals(3, p.get("candidates").size(), p.toString());
+  }
+
+  // ---- probe: every SRC and DST form ------------------------------------------------------
+
+  @Test
+  void probeFromANode() throws Exception {
+    KubectlResult r = c.kubectl("probe --from node/node-1 --to svc/shop/web --port 80 -o json");
+    assertEquals(0, r.exitCode(), r.toString());
+    JsonNode p = json(r);
+    assertContract(p);
+    assertEquals("node/node-1", p.get("from").asText());
+    assertEquals(3, p.get("candidates").size());
+  }
+
+  @Test
+  void probeFromOutsideThroughTheLoadBalancerIsMasqueraded() throws Exception {
+    KubectlResult r = c.kubectl("probe --from external:203.0.113.9 --to lb/shop/front --port 80"
+        + " -o json");
+    assertEquals(0, r.exitCode(), r.toString());
+    JsonNode p = json(r);
+    assertContract(p);
+    assertTrue(p.get("masquerade").asBoolean(), "Cluster policy SNATs: " + p);
+    assertFalse(p.get("sourceSeenByBackend").asText().equals("203.0.113.9"));
+    assertEquals(lb.loadBalancerIngress().get(0) + ":80", p.get("destination").asText());
+    assertEquals(3, p.get("hops").size(), "LB, NodePort, backend: " + p);
+  }
+
+  @Test
+  void probeFromOutsideEnteringAtAChosenNodesNodePort() throws Exception {
+    KubectlResult r = c.kubectl("probe --from external:203.0.113.9 --to node/node-2 --port "
+        + web.nodePort(80) + " --node node-2 -o json");
+    assertEquals(0, r.exitCode(), r.toString());
+    JsonNode p = json(r);
+    assertContract(p);
+    assertEquals("node-2", p.get("hops").get(0).get("node").asText(), p.toString());
+    assertEquals("node-2", p.get("node").asText());
+  }
+
+  @Test
+  void probeFromAnIpTracesTheNodesRules() throws Exception {
+    KubectlResult r = c.kubectl("probe --from ip:10.244.1.77 --to " + web.clusterIP()
+        + " --port 80 --node node-1 -o json");
+    assertEquals(0, r.exitCode(), r.toString());
+    JsonNode p = json(r);
+    assertContract(p);
+    assertEquals("DNAT", p.get("outcome").asText());
+    assertEquals(3, p.get("candidates").size());
+    assertEquals("10.244.1.77", p.get("sourceSeenByBackend").asText());
+    assertTrue(p.get("rulesEvaluated").isInt());
+    KubectlResult none = c.kubectl("probe --from ip:10.244.1.77 --to svc/shop/none --port 80 "
+        + "--node node-1 -o json");
+    assertEquals(1, none.exitCode(), none.toString());
+    assertEquals("rejected", json(none).get("verdict").asText());
+  }
+
+  @Test
+  void probeToAPodByNameAndByIp() throws Exception {
+    String pod = c.pods("shop", "app=web").get(0).name();
+    String ip = c.getPod("shop/" + pod).ip().orElseThrow();
+    JsonNode byName = json(c.kubectl("probe --from shop/client --to shop/" + pod
+        + " --port 8080 -o json"));
+    assertContract(byName);
+    assertEquals(ip + ":8080", byName.get("backend").asText());
+    assertEquals("shop/" + pod, byName.get("backendPod").asText());
+    assertEquals(List.of(ip + ":8080"), List.of(byName.get("candidates").get(0).asText()));
+    JsonNode byIp = json(c.kubectl("probe --from shop/client --to " + ip + " --port 8080 "
+        + "-o json"));
+    assertEquals("shop/" + pod, byIp.get("backendPod").asText());
+    JsonNode bare = json(c.kubectl("probe -n shop --from client --to " + pod
+        + " --port 8080 -o json"));
+    assertEquals("established", bare.get("verdict").asText(), "-n names the namespace");
+  }
+
+  @Test
+  void probeToAClusterIpLiteralAndUdpProtocolFlag() throws Exception {
+    JsonNode p = json(c.kubectl("probe --from shop/client --to " + web.clusterIP()
+        + " --port 80 --protocol TCP -o json"));
+    assertEquals("established", p.get("verdict").asText());
+    KubectlResult udp = c.kubectl("probe --from shop/client --to " + web.clusterIP()
+        + " --port 80 --protocol UDP -o json");
+    assertEquals("UDP", json(udp).get("protocol").asText());
+    assertFalse(json(udp).get("allowed").asBoolean(), "no UDP port 80: " + udp.stdout());
+    assertEquals(1, udp.exitCode());
+  }
+
+  // ---- probe: errors ----------------------------------------------------------------------
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "probe --from pod:shop/client --to svc/shop/web --port 80",
+      "probe --from shop/client/x --to svc/shop/web --port 80",
+      "probe --from shop/client --to svc/shop/web",
+      "probe --from shop/client --to svc/shop/web --port http",
+      "probe --from shop/client --to svc/shop/web --port 70000",
+      "probe --from shop/client --port 80",
+      "probe --to svc/shop/web --port 80",
+      "probe --from shop/client --to svc/shop/web --port 80 --protocol ICMP",
+      "probe --from shop/client --to svc/shop/web --port 80 --node node-9",
+      "probe --from node/node-9 --to svc/shop/web --port 80",
+      "probe --from shop/client --to node/node-9 --port 30080",
+      "probe --from external:not-an-ip --to lb/shop/front --port 80",
+      "probe --from ip:10.244.1.7 --to svc/shop/web --port 80",
+      "probe --from shop/client --to weird:thing --port 80",
+      "probe --from shop/client --to svc/shop/web --port 80 -o yaml",
+      "probe --from shop/client --to svc/shop/web --port 80 extra",
+      "probe --from shop/client --to svc/shop/web --port 80 --colour",
+      "trace --from pod:shop/client --to svc/shop/web --port 80",
+      "trace --from shop/client --to svc/shop/web",
+  })
+  void badInputExitsTwoWithAMessage(String line) {
+    KubectlResult r = c.kubectl(line);
+    assertEquals(2, r.exitCode(), line + ": " + r);
+    assertTrue(r.stderr().startsWith("error: "), r.stderr());
+    assertEquals("", r.stdout());
+  }
+
+  @Test
+  void unknownSourceFormNamesTheForms() {
+    KubectlResult r = c.kubectl("probe --from pod:shop/client --to svc/shop/web --port 80");
+    assertTrue(r.stderr().contains("ns/pod, node/NAME, external:IP or ip:IP"), r.stderr());
+    KubectlResult node = c.kubectl("probe --from node/node-9 --to svc/shop/web --port 80");
+    assertTrue(node.stderr().contains("unknown node \"node-9\""), node.stderr());
+    KubectlResult port = c.kubectl("probe --from shop/client --to svc/shop/web");
+    assertTrue(port.stderr().contains("--port is required"), port.stderr());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "probe --from shop/ghost --to svc/shop/web --port 80",
+      "probe --from shop/client --to svc/shop/ghost --port 80",
+      "probe --from shop/client --to shop/ghost --port 80",
+      "probe --from shop/client --to lb/shop/web --port 80",
+  })
+  void missingObjectsExitOne(String line) {
+    KubectlResult r = c.kubectl(line);
+    assertEquals(1, r.exitCode(), line + ": " + r);
+    assertFalse(r.stderr().isEmpty());
+  }
+
+  // ---- trace ------------------------------------------------------------------------------
+
+  @Test
+  void traceExplainsTheHopsForPeople() {
+    KubectlResult r = c.kubectl("trace --from external:203.0.113.9 --to lb/shop/front --port 80");
+    assertEquals(0, r.exitCode(), r.toString());
+    String out = r.stdout();
+    assertTrue(out.startsWith("probe external:203.0.113.9 -> lb/shop/front ("), out);
+    assertTrue(out.contains("\n  1. " + lb.loadBalancerIngress().get(0) + ":80 -> "),
+        "numbered hops: " + out);
+    assertTrue(out.contains("\n  3. "), out);
+    assertTrue(out.contains("cloud load balancer"), out);
+    assertTrue(out.contains("verdict: ESTABLISHED (allowed)"), out);
+    assertTrue(out.contains("(masqueraded)"), out);
+    assertTrue(out.contains("candidates: 10.244."), out);
+  }
+
+  @Test
+  void traceOfARejectedPacketStillSucceedsAndSaysWhy() {
+    KubectlResult r = c.kubectl("trace --from shop/client --to svc/shop/none --port 80");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.stdout().contains("verdict: REJECTED (not allowed)"), r.stdout());
+    assertTrue(r.stdout().contains("reason: "), r.stdout());
+  }
+
+  @Test
+  void traceFromAnIpListsTheMatchedRules() {
+    KubectlResult r = c.kubectl("trace --from ip:10.244.1.77 --to svc/shop/web --port 80 "
+        + "--node node-1");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.stdout().contains("matched: "), r.stdout());
+    assertTrue(r.stdout().contains("rules evaluated"), r.stdout());
+  }
+
+  // ---- rules ------------------------------------------------------------------------------
+
+  @Test
+  void rulesPrintsTheNodesIpvsadmDump() {
+    KubectlResult r = c.kubectl("rules --node node-1");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertEquals(c.node("node-1").proxy().dump().strip(), r.stdout().strip());
+    assertTrue(r.stdout().contains("IP Virtual Server"), r.stdout());
+    assertTrue(r.stdout().contains(web.clusterIP() + ":80"), r.stdout());
+  }
+
+  @Test
+  void rulesInIptablesModePrintsIptablesSave() {
+    Cluster cluster = shop(ProxyMode.IPTABLES);
+    KubectlResult r = cluster.kubectl("rules --node node-2");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.stdout().contains("KUBE-SERVICES"), r.stdout());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"rules", "rules --node node-9", "rules node-1", "rules --node"})
+  void rulesBadInputExitsTwo(String line) {
+    KubectlResult r = c.kubectl(line);
+    assertEquals(2, r.exitCode(), r.toString());
+    assertTrue(r.stderr().startsWith("error: "), r.stderr());
+  }
+
+  // ---- port-forward -----------------------------------------------------------------------
+
+  @Test
+  void portForwardToAServicePrintsKubectlsLinesAndOneConnection() {
+    KubectlResult r = c.kubectl("port-forward svc/web 8080:80 -n shop");
+    assertEquals(0, r.exitCode(), r.toString());
+    List<String> lines = r.stdout().lines().toList();
+    assertEquals("Forwarding from 127.0.0.1:8080 -> 8080", lines.get(0));
+    assertEquals("Forwarding from [::1]:8080 -> 8080", lines.get(1));
+    assertEquals("Handling connection for 8080", lines.get(2));
+    assertTrue(lines.get(3).matches("connected to shop/web-\\S+ port 8080: ESTABLISHED, "
+        + "source seen as 127\\.0\\.0\\.1"), lines.get(3));
+    assertEquals(4, lines.size(), r.stdout());
+  }
+
+  @Test
+  void portForwardPortForms() {
+    KubectlResult same = c.kubectl("port-forward -n shop deploy/web 8080");
+    assertEquals(0, same.exitCode(), same.toString());
+    assertTrue(same.stdout().startsWith("Forwarding from 127.0.0.1:8080 -> 8080\n"),
+        same.stdout());
+    KubectlResult random = c.kubectl("port-forward svc/web :80 -n shop");
+    assertEquals(0, random.exitCode(), random.toString());
+    assertTrue(random.stdout().startsWith("Forwarding from 127.0.0.1:80 -> 8080\n"),
+        "deterministic local port: " + random.stdout());
+    KubectlResult named = c.kubectl("port-forward svc/front :http -n shop");
+    assertEquals(0, named.exitCode(), named.toString());
+    assertTrue(named.stdout().startsWith("Forwarding from 127.0.0.1:8080 -> 8080\n"),
+        "a named port's local side is the pod port it resolves to: " + named.stdout());
+    String pod = c.pods("shop", "app=web").get(0).name();
+    KubectlResult byPod = c.kubectl("port-forward pod/" + pod + " 9000:8080 -n shop");
+    assertTrue(byPod.stdout().startsWith("Forwarding from 127.0.0.1:9000 -> 8080\n"),
+        byPod.stdout());
+    assertTrue(byPod.stdout().contains("connected to shop/" + pod + " port 8080"),
+        byPod.stdout());
+  }
+
+  @Test
+  void portForwardToAPortNothingListensOnExitsOne() {
+    String pod = c.pods("shop", "app=web").get(0).name();
+    KubectlResult r = c.kubectl("port-forward pod/" + pod + " 9999 -n shop");
+    assertEquals(1, r.exitCode(), r.toString());
+    assertTrue(r.stdout().contains("Handling connection for 9999"), r.stdout());
+    assertTrue(r.stderr().startsWith("error: an error occurred forwarding"), r.stderr());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"port-forward svc/ghost 8080:80 -n shop",
+      "port-forward svc/web 8080:81 -n shop", "port-forward svc/none 8080:80 -n shop"})
+  void portForwardFailuresExitOne(String line) {
+    KubectlResult r = c.kubectl(line);
+    assertEquals(1, r.exitCode(), r.toString());
+    assertFalse(r.stderr().isEmpty());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"port-forward svc/web -n shop", "port-forward svc/web x:80 -n shop",
+      "port-forward svc/web 8080:70000 -n shop", "port-forward node/node-1 80",
+      "port-forward svc/web 1:2:3 -n shop", "port-forward"})
+  void portForwardBadInputExitsTwo(String line) {
+    KubectlResult r = c.kubectl(line);
+    assertEquals(2, r.exitCode(), r.toString());
+    assertTrue(r.stderr().startsWith("error: "), r.stderr());
+  }
+}
