@@ -24,6 +24,12 @@ public interface Connection {
   /** {@return the backend as {@code ip:port}, once one was chosen} */
   Optional<String> backend();
 
+  /**
+   * {@return every backend the entry node's rules allowed for this packet, as {@code ip:port}
+   * in rule order (one of them is {@link #backend()}); empty when no rule chose a backend}
+   */
+  List<String> candidates();
+
   /** {@return the pod behind the backend as {@code namespace/name}, if it is a pod} */
   Optional<String> backendPod();
 

@@ -22,8 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What {@code probe} and {@code trace} share: reading {@code --from SRC --to DST --port P
@@ -46,17 +44,11 @@ import java.util.regex.Pattern;
  * Service that does not exist is NotFound (exit 1), as is a DST with no address yet (a pod
  * without an IP, a headless Service, a LoadBalancer still pending).
  *
- * <p>{@code candidates}: for {@code ip:IP} sources, the trace's candidates. For the others
- * they are NOT found by tracing a second packet, because a trace advances the node's
- * round-robin and random state as a real packet does: with two backends, every probe would
- * then reach the same one. Instead they are the ready endpoints of the Service port the
- * destination names (from its EndpointSlices, sorted), used only when their number equals the
- * number of backends the entry node's rules offered (which the connection reports); otherwise
- * (traffic policy {@code Local}, rules lagging the API, no Service) they are the one backend
- * reached, or none.
+ * <p>{@code candidates}: the backends the entry node's rules allowed for the packet (for
+ * {@code ip:IP} sources, the trace's; for the others, the connection's own), or the one
+ * backend reached when no rule chose among several.
  */
 final class Probe {
-  private static final Pattern CANDIDATE_COUNT = Pattern.compile("\\((\\d+) candidate backends\\)");
 
   static final FlagSet.Flag[] FLAGS = {
     FlagSet.Flag.value("from", (char) 0),
@@ -280,41 +272,11 @@ final class Probe {
         .isPresent()).map(p -> p.ref().namespace() + "/" + p.ref().name()).findFirst();
   }
 
-  /** See the class comment: API endpoints if they agree with the rules' count. */
+  /** The rules' candidate set, or the backend alone when no rule chose one. */
   private static List<String> candidates(Request request, Cluster cluster, String dstIp,
       Connection connection) {
-    List<String> single = connection.backend().map(List::of).orElse(List.of());
-    Matcher m = CANDIDATE_COUNT.matcher(connection.reason());
-    if (!m.find()) {
-      return single;
-    }
-    int count = Integer.parseInt(m.group(1));
-    List<String> fromApi = serviceEndpoints(request, cluster, dstIp);
-    if (fromApi.size() == count && connection.backend().map(fromApi::contains).orElse(false)) {
-      return fromApi;
-    }
-    return single;
-  }
-
-  private static List<String> serviceEndpoints(Request request, Cluster cluster, String dstIp) {
-    boolean nodeIp = cluster.nodes().stream()
-        .anyMatch(n -> n.internalIP().filter(dstIp::equals).isPresent());
-    for (Service service : cluster.list(Service.class)) {
-      for (ServicePort port : service.spec().ports()) {
-        if (port.protocol() != request.protocol()) {
-          continue;
-        }
-        boolean byPort = port.port() == request.port() && (dstIp.equals(
-            service.spec().clusterIP()) || service.spec().externalIPs().contains(dstIp)
-            || service.status().loadBalancerIngress().stream()
-                .anyMatch(i -> dstIp.equals(i.ip())));
-        boolean byNodePort = nodeIp && port.nodePort() == request.port();
-        if (byPort || byNodePort) {
-          return readyEndpoints(cluster, service, port);
-        }
-      }
-    }
-    return List.of();
+    return connection.candidates().isEmpty()
+        ? connection.backend().map(List::of).orElse(List.of()) : connection.candidates();
   }
 
   private static List<String> readyEndpoints(Cluster cluster, Service service,

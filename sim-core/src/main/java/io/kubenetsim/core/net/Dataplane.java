@@ -94,7 +94,7 @@ public final class Dataplane {
     Optional<String> podUid = delivery.pod().flatMap(p -> store.get(Pod.class,
         NamespacedName.parse(p)).map(x -> x.metadata().uid()));
     return new SimConnection(delivery.verdict(), Optional.of(podIp + ":" + port),
-        delivery.pod(), "127.0.0.1", hops, delivery.reason(), packet,
+        List.of(podIp + ":" + port), delivery.pod(), "127.0.0.1", hops, delivery.reason(), packet,
         () -> stillThere(podIp, port, Protocol.TCP, podUid), () -> { });
   }
 
@@ -122,7 +122,7 @@ public final class Dataplane {
             + "); the client times out");
       }
       case UNTOUCHED -> {
-        return delivered(source, packet, hops, dst, port, protocol, seen, "");
+        return delivered(source, packet, hops, dst, port, protocol, seen, "", List.of());
       }
       case DNAT -> {
         var backend = decision.backend().orElseThrow();
@@ -133,11 +133,12 @@ public final class Dataplane {
               + backend.nodeName() + ": its reply leaves " + backend.nodeName()
               + " without the reverse NAT of " + node + ", so the client drops it";
           return new SimConnection(ConnectionVerdict.TIMED_OUT, Optional.of(backend.hostPort()),
-              deliverer.deliver(backend.ip(), backend.port(), protocol).pod(), seen, hops, why,
+              hostPorts(decision), deliverer.deliver(backend.ip(), backend.port(), protocol)
+                  .pod(), seen, hops, why,
               packet, () -> ConnectionVerdict.TIMED_OUT, () -> { });
         }
         return delivered(source, packet, hops, backend.ip(), backend.port(), protocol, seen,
-            decision.candidates().size() + " candidate backends");
+            decision.candidates().size() + " candidate backends", hostPorts(decision));
       }
       default -> throw new AssertionError("unknown outcome " + decision.outcome());
     }
@@ -174,14 +175,19 @@ public final class Dataplane {
   }
 
 
+  private static List<String> hostPorts(ProxyDecision decision) {
+    return decision.candidates().stream().map(c -> c.hostPort()).toList();
+  }
+
   private Connection delivered(Source source, String packet, List<Hop> hops, IpAddress ip,
-      int port, Protocol protocol, String seen, String note) {
+      int port, Protocol protocol, String seen, String note, List<String> candidates) {
     Delivery delivery = deliverer.deliver(ip, port, protocol);
     Optional<String> backend = Optional.of(ip + ":" + port);
     Optional<String> podUid = delivery.pod().flatMap(p -> store.get(Pod.class,
         NamespacedName.parse(p)).map(x -> x.metadata().uid()));
     String reason = delivery.reason() + (note.isEmpty() ? "" : " (" + note + ")");
-    return new SimConnection(delivery.verdict(), backend, delivery.pod(), seen, hops, reason,
+    return new SimConnection(delivery.verdict(), backend, candidates, delivery.pod(), seen, hops,
+        reason,
         packet, () -> stillThere(ip, port, protocol, podUid), () -> { });
   }
 
@@ -196,7 +202,7 @@ public final class Dataplane {
 
   private static Connection failed(String packet, List<Hop> hops, ConnectionVerdict verdict,
       Source source, String reason) {
-    return new SimConnection(verdict, Optional.empty(), Optional.empty(),
+    return new SimConnection(verdict, Optional.empty(), List.of(), Optional.empty(),
         source.ip().toString(), hops, reason, packet, () -> verdict, () -> { });
   }
 

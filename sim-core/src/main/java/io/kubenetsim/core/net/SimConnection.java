@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 final class SimConnection implements Connection {
   private final ConnectionVerdict verdict;
   private final Optional<String> backend;
+  private final ImmutableList<String> candidates;
   private final Optional<String> backendPod;
   private final String sourceSeen;
   private final ImmutableList<Hop> hops;
@@ -24,11 +25,13 @@ final class SimConnection implements Connection {
   private final Runnable release;
   private boolean closed;
 
-  SimConnection(ConnectionVerdict verdict, Optional<String> backend, Optional<String> backendPod,
+  SimConnection(ConnectionVerdict verdict, Optional<String> backend, List<String> candidates,
+      Optional<String> backendPod,
       String sourceSeen, List<Hop> hops, String reason, String packet,
       Supplier<ConnectionVerdict> stillThere, Runnable release) {
     this.verdict = verdict;
     this.backend = backend;
+    this.candidates = ImmutableList.copyOf(candidates);
     this.backendPod = backendPod;
     this.sourceSeen = sourceSeen;
     this.hops = ImmutableList.copyOf(hops);
@@ -46,6 +49,11 @@ final class SimConnection implements Connection {
   @Override
   public Optional<String> backend() {
     return backend;
+  }
+
+  @Override
+  public List<String> candidates() {
+    return candidates;
   }
 
   @Override
