@@ -6,11 +6,16 @@ import io.kubenetsim.ClusterBuilder;
 import io.kubenetsim.KubeSim;
 import io.kubenetsim.KubectlResult;
 import io.kubenetsim.NotSettledException;
+import io.kubenetsim.ProxyMode;
+import io.kubenetsim.core.manifest.KubeProxyConfigReader;
 import io.kubenetsim.examples.Tour;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code kube-netsim} command line:
@@ -80,6 +85,15 @@ public final class Main {
         .serviceClusterIpRange(options.serviceCidrs().split(","))
         .serviceNodePortRange(options.nodePortRange())
         .maxEndpointsPerSlice(options.maxEndpointsPerSlice());
+    if (options.proxyConfig().isPresent()) {
+      Path file = options.proxyConfig().get();
+      try {
+        builder.kubeProxy(KubeProxyConfigReader.read(Files.readString(file), file.toString()));
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+      }
+    }
+    options.proxyMode().ifPresent(builder::proxyMode);
     Cluster cluster = builder.build();
     if (!options.files().isEmpty()) {
       cluster.apply(options.files().toArray(Path[]::new));
@@ -91,13 +105,14 @@ public final class Main {
   /** The global options, read up to the first word that is not one. */
   record Options(List<Path> files, int nodes, long seed, String clusterCidr,
       int nodeCidrMaskSize, String serviceCidrs, String nodePortRange, int maxEndpointsPerSlice,
-      List<String> command) {
+      Optional<ProxyMode> proxyMode, Optional<Path> proxyConfig, List<String> command) {
     static final String USAGE = String.join("\n",
         "usage: java -jar kube-netsim.jar [-f FILE|DIR]... [--nodes N] [--seed N] COMMAND [ARGS]",
         "options: --cluster-cidr CIDR (10.244.0.0/16), --node-cidr-mask-size N (24),",
         "  --service-cluster-ip-range CIDR (10.96.0.0/12), --service-node-port-range A-B "
             + "(30000-32767),",
-        "  --max-endpoints-per-slice N (100)",
+        "  --max-endpoints-per-slice N (100), --proxy-mode ipvs|iptables|nftables (ipvs),",
+        "  --proxy-config FILE (a KubeProxyConfiguration, as kube-proxy --config reads it)",
         "commands:",
         "  tour                       a printed walk through pods, IPs, restarts and failures",
         "  shell                      read commands from stdin, one per line",
@@ -129,6 +144,8 @@ public final class Main {
       String serviceCidrs = "10.96.0.0/12";
       String nodePortRange = "30000-32767";
       int maxPerSlice = 100;
+      Optional<ProxyMode> proxyMode = Optional.empty();
+      Optional<Path> proxyConfig = Optional.empty();
       int i = 0;
       while (i < args.size() && args.get(i).startsWith("-")) {
         String flag = args.get(i);
@@ -143,12 +160,24 @@ public final class Main {
           case "--service-node-port-range" -> nodePortRange = required(flag, value);
           case "--max-endpoints-per-slice" ->
               maxPerSlice = number(flag, required(flag, value), 1, 1000);
+          case "--proxy-mode" -> proxyMode = Optional.of(mode(required(flag, value)));
+          case "--proxy-config" -> proxyConfig = Optional.of(Path.of(required(flag, value)));
           default -> throw new IllegalArgumentException("unknown option \"" + flag + "\"");
         }
         i += 2;
       }
       return new Options(files, nodes, seed, clusterCidr, maskSize, serviceCidrs, nodePortRange,
-          maxPerSlice, List.copyOf(args.subList(i, args.size())));
+          maxPerSlice, proxyMode, proxyConfig, List.copyOf(args.subList(i, args.size())));
+    }
+
+    private static ProxyMode mode(String text) {
+      return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+        case "ipvs" -> ProxyMode.IPVS;
+        case "iptables" -> ProxyMode.IPTABLES;
+        case "nftables" -> ProxyMode.NFTABLES;
+        default -> throw new IllegalArgumentException("--proxy-mode: Unsupported value: \""
+            + text + "\": supported values: \"iptables\", \"ipvs\", \"nftables\"");
+      };
     }
 
     private static String required(String flag, String value) {
