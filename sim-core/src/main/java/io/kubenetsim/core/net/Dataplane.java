@@ -76,7 +76,22 @@ public final class Dataplane {
     if (entry.isEmpty()) {
       return failed(packet, hops, ConnectionVerdict.TIMED_OUT, source, "no node to enter at");
     }
-    return throughRules(source, entry.get(), dst, dstPort, protocol, hops, packet);
+    Connection first = throughRules(source, entry.get(), dst, dstPort, protocol, hops, packet);
+    if (protocol != Protocol.UDP || !first.isEstablished() || first.candidates().isEmpty()) {
+      return first;
+    }
+    String node = entry.get();
+    String backend = first.backend().orElseThrow();
+    return new UdpFlow(first, () -> !servingEndpoint(node, backend),
+        () -> connect(source, ip, port, protocol));
+  }
+
+  /** {@return whether the node's synced rules still list this {@code ip:port} as serving} */
+  private boolean servingEndpoint(String node, String hostPort) {
+    return proxies.proxy(node).map(p -> p.synced().ports().stream()
+        .flatMap(port -> port.endpoints().stream())
+        .anyMatch(e -> e.hostPort().equals(hostPort) && (e.ready() || e.serving())))
+        .orElse(false);
   }
 
   /**
