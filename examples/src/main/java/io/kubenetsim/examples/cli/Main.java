@@ -93,6 +93,8 @@ public final class Main {
         throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
       }
     }
+    KubeProxyConfigReader.find(options.files().toArray(Path[]::new))
+        .filter(c -> options.proxyConfig().isEmpty()).ifPresent(builder::kubeProxy);
     options.proxyMode().ifPresent(builder::proxyMode);
     Cluster cluster = builder.build();
     if (!options.files().isEmpty()) {

@@ -76,6 +76,9 @@ final class DocumentDecoder {
       List<String> duplicates, ManifestSource source, ReadBatch out) {
     String namespace = metadataString(object, "namespace");
     String name = metadataString(object, "name");
+    if (KubeProxyConfigReader.isKubeProxyConfiguration(apiVersion, kind)) {
+      return; // configures kube-proxy itself, not the API; read by KubeProxyConfigReader.find
+    }
     Optional<KindDecoder<?>> decoder = kinds.decoder(apiVersion, kind);
     if (decoder.isEmpty()) {
       out.mappingError(source, apiVersion, kind, namespace, name);

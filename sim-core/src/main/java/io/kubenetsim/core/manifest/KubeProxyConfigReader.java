@@ -7,7 +7,11 @@ import io.kubenetsim.KubeProxyConfiguration;
 import io.kubenetsim.ProxyMode;
 import io.kubenetsim.core.engine.GoDurations;
 import io.kubenetsim.manifest.ManifestException;
+import com.fasterxml.jackson.databind.MappingIterator;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -33,6 +37,45 @@ public final class KubeProxyConfigReader {
       "bindAddressHardFail");
 
   private KubeProxyConfigReader() {}
+
+  /** {@return whether a document is kube-proxy's configuration rather than an API object} */
+  static boolean isKubeProxyConfiguration(String apiVersion, String kind) {
+    return API_VERSION.equals(apiVersion) && "KubeProxyConfiguration".equals(kind);
+  }
+
+  /**
+   * Finds kube-proxy's configuration among manifest files or folders (the last one wins), so
+   * that one set of manifests can configure the cluster's kube-proxies and hold its objects.
+   *
+   * @throws ManifestException when a file cannot be read or the configuration is invalid
+   */
+  public static Optional<KubeProxyConfiguration> find(Path... filesOrFolders) {
+    Optional<KubeProxyConfiguration> found = Optional.empty();
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    List<Path> files = new ArrayList<>();
+    for (Path path : filesOrFolders) {
+      if (Files.isDirectory(path)) {
+        files.addAll(ManifestReader.manifestFiles(path));
+      } else if (Files.exists(path)) {
+        files.add(path);
+      }
+    }
+    for (Path file : files) {
+      try (MappingIterator<JsonNode> documents = yaml.readerFor(JsonNode.class)
+          .readValues(Files.readString(file))) {
+        while (documents.hasNext()) {
+          JsonNode document = documents.next();
+          if (document != null && isKubeProxyConfiguration(document.path("apiVersion").asText(),
+              document.path("kind").asText())) {
+            found = Optional.of(read(yaml.writeValueAsString(document), file.toString()));
+          }
+        }
+      } catch (IOException e) {
+        // Unreadable files are reported, with their document, by ManifestReader.
+      }
+    }
+    return found;
+  }
 
   /**
    * Reads a configuration document.

@@ -162,7 +162,7 @@ public final class ManifestReader {
     }
   }
 
-  private static List<Path> manifestFiles(Path folder) {
+  static List<Path> manifestFiles(Path folder) {
     try (Stream<Path> walk = Files.walk(folder)) {
       return walk.filter(Files::isRegularFile)
           .filter(p -> EXTENSIONS.stream().anyMatch(p.getFileName().toString()::endsWith))

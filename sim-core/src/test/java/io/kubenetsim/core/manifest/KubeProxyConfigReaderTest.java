@@ -61,4 +61,23 @@ class KubeProxyConfigReaderTest {
         head + "iptables: {minSyncPeriod: soon}\n", "k.yaml")).getMessage()
         .contains("iptables.minSyncPeriod: invalid duration \"soon\""));
   }
+
+  @Test
+  void aConfigurationAmongManifestsConfiguresKubeProxyAndIsNotAppliedAsAnObject(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Path file = dir.resolve("all.yaml");
+    java.nio.file.Files.writeString(file, """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        ---
+        apiVersion: kubeproxy.config.k8s.io/v1alpha1
+        kind: KubeProxyConfiguration
+        mode: nftables
+        """);
+    assertEquals(ProxyMode.NFTABLES, KubeProxyConfigReader.find(dir).orElseThrow().mode());
+    List<ManifestDocument> objects = new ManifestReader().read(file);
+    assertEquals(1, objects.size(), "only the Namespace is an API object: " + objects);
+    assertEquals("Namespace", objects.get(0).object().kind());
+  }
 }
