@@ -70,8 +70,12 @@ public final class KubeProxyConfigReader {
             found = Optional.of(read(yaml.writeValueAsString(document), file.toString()));
           }
         }
-      } catch (IOException e) {
-        // Unreadable files are reported, with their document, by ManifestReader.
+      } catch (IOException | RuntimeException unreadable) {
+        // Unreadable files and YAML syntax errors are reported, with their document, by
+        // ManifestReader; an invalid KubeProxyConfiguration is not swallowed here:
+        if (unreadable instanceof ManifestException invalid) {
+          throw invalid;
+        }
       }
     }
     return found;
