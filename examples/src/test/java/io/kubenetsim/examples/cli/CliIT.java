@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,15 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -93,7 +88,7 @@ class CliIT {
     Set<String> cases = goldenFilesByExtension().getOrDefault("args", Set.of());
     return cases.stream().sorted().map(name -> DynamicTest.dynamicTest(name, () -> {
       String line = Files.readString(GOLDEN.resolve(name + ".args"), UTF_8).strip();
-      Result result = kubeNetsim("", line.split("\\s+"));
+      Jar.Result result = kubeNetsim("", line.split("\\s+"));
       assertEquals(0, result.exitCode(), "expected exit 0 for " + line + ", got " + result);
       assertEquals("", result.stderr(), "expected no stderr for " + line);
       Path golden = GOLDEN.resolve(name + ".golden");
@@ -122,7 +117,7 @@ class CliIT {
   void jsonOutputIsAKubernetesListWhosePodIpsLieInTheirNodesPodCidrs() throws IOException {
     // A List with status filled in is what scripts consume; checking each podIP against its
     // own node's podCIDR (read from `get nodes -o json`) proves the IPs are node-local.
-    Result pods = kubeNetsim("", "-f", SHOP, "--seed", "7", "get", "pods", "-A", "-o", "json");
+    Jar.Result pods = kubeNetsim("", "-f", SHOP, "--seed", "7", "get", "pods", "-A", "-o", "json");
     assertEquals(0, pods.exitCode(), "expected exit 0, got " + pods);
     JsonNode list = JSON.readTree(pods.stdout());
     assertEquals("List", list.path("kind").asText(), "expected kind List, got " + list.get("kind"));
@@ -134,7 +129,7 @@ class CliIT {
   @Test
   void nameOutputPrintsPodSlashNameForEachPodSorted() {
     // -o name is what `xargs` pipelines use: one kind/name per line, nothing else.
-    Result result = kubeNetsim("", "-f", SHOP, "get", "pods", "-n", "shop", "-o", "name");
+    Jar.Result result = kubeNetsim("", "-f", SHOP, "get", "pods", "-n", "shop", "-o", "name");
     assertEquals(0, result.exitCode(), "expected exit 0, got " + result);
     List<String> lines = result.stdout().lines().toList();
     assertEquals(6, lines.size(), "expected 6 names, got " + lines);
@@ -146,14 +141,14 @@ class CliIT {
   @Test
   void labelSelectorKeepsOnlyPodsWhoseLabelsMatch() {
     // tier=backend is on the api template only; != is the negated form kubectl accepts.
-    Result backend = kubeNetsim("", "-f", SHOP, "get", "pods", "-n", "shop", "-l", "tier=backend",
+    Jar.Result backend = kubeNetsim("", "-f", SHOP, "get", "pods", "-n", "shop", "-l", "tier=backend",
         "-o", "name");
     assertEquals(0, backend.exitCode(), "expected exit 0, got " + backend);
     List<String> lines = backend.stdout().lines().toList();
     assertEquals(2, lines.size(), "expected the 2 api pods, got " + lines);
     lines.forEach(l -> assertTrue(l.startsWith("pod/api-"), "expected an api pod, got " + l));
 
-    Result notWeb = kubeNetsim("", "-f", SHOP, "get", "pods", "-n", "shop", "-l", "app!=web",
+    Jar.Result notWeb = kubeNetsim("", "-f", SHOP, "get", "pods", "-n", "shop", "-l", "app!=web",
         "-o", "name");
     List<String> notWebLines = notWeb.stdout().lines().toList();
     assertEquals(3, notWebLines.size(), "expected 2 api pods and debug, got " + notWebLines);
@@ -164,7 +159,7 @@ class CliIT {
   void allNamespacesListsEveryNamespacesPodsWithANamespaceColumn() {
     // Two -f options: the shop (namespace shop) and a List (namespace tools). Without -n or -A
     // kubectl looks in "default", which is empty here.
-    Result all = kubeNetsim("", "-f", SHOP, "-f", LIST, "get", "pods", "-A");
+    Jar.Result all = kubeNetsim("", "-f", SHOP, "-f", LIST, "get", "pods", "-A");
     assertEquals(0, all.exitCode(), "expected exit 0, got " + all);
     List<String> lines = all.stdout().lines().toList();
     assertTrue(lines.get(0).startsWith("NAMESPACE   NAME "), "header: " + lines.get(0));
@@ -173,7 +168,7 @@ class CliIT {
     assertEquals(Set.of("shop", "tools"), namespaces, "expected pods of both namespaces");
     assertEquals(1 + 6 + 2, lines.size(), "expected header + 6 shop + 2 tools pods: " + lines);
 
-    Result defaultNamespace = kubeNetsim("", "-f", SHOP, "get", "pods");
+    Jar.Result defaultNamespace = kubeNetsim("", "-f", SHOP, "get", "pods");
     assertEquals(0, defaultNamespace.exitCode(), defaultNamespace.toString());
     assertEquals("", defaultNamespace.stdout());
     assertEquals("No resources found in default namespace.\n", defaultNamespace.stderr());
@@ -182,7 +177,7 @@ class CliIT {
   @Test
   void listKindCreatesEveryItemInIt() {
     // The List wraps a Namespace and two Pods; all three must exist and the pods run.
-    Result result = kubeNetsim("", "-f", LIST, "get", "pods", "-n", "tools");
+    Jar.Result result = kubeNetsim("", "-f", LIST, "get", "pods", "-n", "tools");
     assertEquals(0, result.exitCode(), "expected exit 0, got " + result);
     List<String> lines = result.stdout().lines().toList();
     assertEquals(3, lines.size(), "expected header + 2 pods, got " + lines);
@@ -194,7 +189,7 @@ class CliIT {
 
   @Test
   void missingPodExitsOneWithKubectlsNotFoundMessageOnStderr() {
-    Result result = kubeNetsim("", "-f", SHOP, "get", "pods", "x", "-n", "shop");
+    Jar.Result result = kubeNetsim("", "-f", SHOP, "get", "pods", "x", "-n", "shop");
     assertEquals(1, result.exitCode(), "expected exit 1, got " + result);
     assertEquals("", result.stdout(), "expected nothing on stdout");
     assertEquals("Error from server (NotFound): pods \"x\" not found\n", result.stderr());
@@ -206,7 +201,7 @@ class CliIT {
       String file, String document, String object, String field) {
     // stdout stays empty: a script must not mistake a half-applied cluster's output for data.
     String path = BAD + file;
-    Result result = kubeNetsim("", "-f", path, "get", "pods", "-A");
+    Jar.Result result = kubeNetsim("", "-f", path, "get", "pods", "-A");
     assertEquals(2, result.exitCode(), "expected exit 2 for " + file + ", got " + result);
     assertEquals("", result.stdout(), "expected nothing on stdout for " + file);
     for (String part : List.of(path, document, object, field)) {
@@ -236,7 +231,7 @@ class CliIT {
 
   @Test
   void unknownGlobalOptionExitsTwoWithUsageOnStderr() {
-    Result result = kubeNetsim("", "--frobnicate", "get", "pods");
+    Jar.Result result = kubeNetsim("", "--frobnicate", "get", "pods");
     assertEquals(2, result.exitCode(), "expected exit 2, got " + result);
     assertEquals("", result.stdout(), "expected nothing on stdout");
     assertTrue(result.stderr().contains("unknown option \"--frobnicate\""), result.stderr());
@@ -247,7 +242,7 @@ class CliIT {
   @Test
   void tourExitsZeroAndPrintsTheReviewedTour() throws IOException {
     // The same golden file as TourTest: the jar's `tour` is the library's Tour, unchanged.
-    Result result = kubeNetsim("", "tour");
+    Jar.Result result = kubeNetsim("", "tour");
     assertEquals(0, result.exitCode(), "expected exit 0, got " + result);
     assertEquals("", result.stderr());
     Path golden = MODULE.resolve("src/test/resources/golden/tour.txt");
@@ -261,9 +256,9 @@ class CliIT {
     // JSON carries names, uids, IPs, nodes and timestamps, so equality of the whole text is a
     // strong replay check; the generated name suffixes come from the seeded random source.
     String[] args = {"-f", SHOP, "--seed", "7", "get", "pods", "-A", "-o", "json"};
-    Result first = kubeNetsim("", args);
-    Result second = kubeNetsim("", args);
-    Result otherSeed = kubeNetsim("", "-f", SHOP, "--seed", "8", "get", "pods", "-A", "-o",
+    Jar.Result first = kubeNetsim("", args);
+    Jar.Result second = kubeNetsim("", args);
+    Jar.Result otherSeed = kubeNetsim("", "-f", SHOP, "--seed", "8", "get", "pods", "-A", "-o",
         "json");
     assertEquals(0, first.exitCode(), first.toString());
     assertEquals(first.stdout(), second.stdout(), "expected the same seed to replay exactly");
@@ -279,7 +274,7 @@ class CliIT {
   void userNodesWithNodesZeroGetThePodsAndHandOutIpsFromTheirOwnPodCidrs() throws IOException {
     // --nodes 0: the only nodes are the two in the manifest. Their podCIDRs and addresses
     // must survive (not be replaced by the simulated IPAM), and pod IPs come from them.
-    Result nodes = kubeNetsim("", "-f", USER_NODES, "--nodes", "0", "get", "nodes", "-o", "json");
+    Jar.Result nodes = kubeNetsim("", "-f", USER_NODES, "--nodes", "0", "get", "nodes", "-o", "json");
     assertEquals(0, nodes.exitCode(), nodes.toString());
     JsonNode nodeList = JSON.readTree(nodes.stdout());
     assertEquals(2, nodeList.path("items").size(), "expected only the 2 user nodes");
@@ -293,7 +288,7 @@ class CliIT {
           "203.0.113." + suffix, "Hostname", name), addresses(node), name + " addresses");
     }
 
-    Result pods = kubeNetsim("", "-f", USER_NODES, "--nodes", "0", "get", "pods", "-A", "-o",
+    Jar.Result pods = kubeNetsim("", "-f", USER_NODES, "--nodes", "0", "get", "pods", "-A", "-o",
         "json");
     assertEquals(0, pods.exitCode(), pods.toString());
     JsonNode podList = JSON.readTree(pods.stdout());
@@ -307,7 +302,7 @@ class CliIT {
   @Test
   void laterDocumentWithTheSameNameUpdatesTheEarlierOneSoFourPodsRun() throws IOException {
     // replicas: 2 then replicas: 4 in one file, as `kubectl apply` of that file would leave it.
-    Result result = kubeNetsim("get deployments -n shop -o json\nget pods -n shop -o json\n",
+    Jar.Result result = kubeNetsim("get deployments -n shop -o json\nget pods -n shop -o json\n",
         "-f", UPDATE_CASE, "shell");
     assertEquals(0, result.exitCode(), result.toString());
     List<JsonNode> docs = jsonStream(result.stdout());
@@ -328,7 +323,7 @@ class CliIT {
     String[] commands = {"get pods -n shop -l tier=backend -o name", "get deployments -n shop",
         "settle"};
     String script = commands[0] + "\n# a comment\n\n" + commands[1] + "\n" + commands[2] + "\n";
-    Result shell = kubeNetsim(script, "-f", SHOP, "shell");
+    Jar.Result shell = kubeNetsim(script, "-f", SHOP, "shell");
     assertEquals(0, shell.exitCode(), shell.toString());
     assertFalse(shell.stdout().contains("kube-netsim>"), "prompt printed: " + shell.stdout());
     assertFalse(shell.stdout().contains("kube-netsim shell"), "banner printed: " + shell.stdout());
@@ -346,7 +341,7 @@ class CliIT {
   void shellAppliesAManifestThenSettlesThenGetsTheNewPodsRunning() {
     // apply creates pods that are Pending until the simulation runs; settle runs it.
     String script = "apply -f " + LIST + "\nget pods -n tools\nsettle\nget pods -n tools -o wide\n";
-    Result result = kubeNetsim(script, "shell");
+    Jar.Result result = kubeNetsim(script, "shell");
     assertEquals(0, result.exitCode(), result.toString());
     String out = result.stdout();
     int created = out.indexOf("pod/probe created");
@@ -365,7 +360,7 @@ class CliIT {
     // next command's JSON must follow it.
     String script = "get pods debug -n shop -o json\nget pods nope -n shop -o json\n"
         + "get pods -n shop -l tier=backend -o json\n";
-    Result result = kubeNetsim(script, "-f", SHOP, "shell");
+    Jar.Result result = kubeNetsim(script, "-f", SHOP, "shell");
     String message = "Error from server (NotFound): pods \"nope\" not found";
     assertEquals(1, result.exitCode(), "expected exit 1, got " + result);
     assertTrue(result.stderr().contains(message), "stderr: " + result.stderr());
@@ -380,7 +375,7 @@ class CliIT {
   @ParameterizedTest(name = "exit {1}")
   @MethodSource("shellScripts")
   void shellExitCodeIsTheHighestOfItsCommands(String script, int expected) {
-    Result result = kubeNetsim(script, "-f", SHOP, "shell");
+    Jar.Result result = kubeNetsim(script, "-f", SHOP, "shell");
     assertEquals(expected, result.exitCode(), "script:\n" + script + "\n" + result);
   }
 
@@ -397,7 +392,7 @@ class CliIT {
   @Test
   void failedApplyInShellChangesNothing() {
     // bad-port.yaml's first two documents are valid; all or nothing means neither is created.
-    Result result = kubeNetsim("apply -f " + BAD + "bad-port.yaml\nget namespaces -o name\n",
+    Jar.Result result = kubeNetsim("apply -f " + BAD + "bad-port.yaml\nget namespaces -o name\n",
         "shell");
     assertEquals(2, result.exitCode(), result.toString());
     assertFalse(result.stdout().contains("namespace/shop"), "shop created: " + result.stdout());
@@ -406,152 +401,17 @@ class CliIT {
 
   // ---- kube-proxy verbs: probe, trace, rules, port-forward --------------------------------
 
-  private static final String SERVICES = "src/test/resources/cli/services";
-  private static final List<String> PROBE_CONTRACT = List.of("from", "to", "port", "protocol",
-      "allowed", "verdict", "backend", "backendPod", "candidates", "masquerade",
-      "sourceSeenByBackend", "reason", "hops");
-
-  @Test
-  void probeJsonParsesAndHasEveryContractField() throws IOException {
-    // Scripts read this object: every field, in the contract's order, with its JSON type.
-    Result result = kubeNetsim("", "-f", SERVICES, "--seed", "7", "probe", "--from",
-        "shop/debug", "--to", "svc/shop/web", "--port", "80", "-o", "json");
-    assertEquals(0, result.exitCode(), "expected exit 0, got " + result);
-    JsonNode probe = JSON.readTree(result.stdout());
-    List<String> fields = new ArrayList<>();
-    probe.fieldNames().forEachRemaining(fields::add);
-    assertEquals(PROBE_CONTRACT, fields.subList(0, PROBE_CONTRACT.size()), result.stdout());
-    assertEquals("shop/debug", probe.get("from").asText());
-    assertEquals("svc/shop/web", probe.get("to").asText());
-    assertTrue(probe.get("port").isInt() && probe.get("port").asInt() == 80);
-    assertEquals("TCP", probe.get("protocol").asText());
-    assertTrue(probe.get("allowed").asBoolean());
-    assertEquals("established", probe.get("verdict").asText());
-    assertTrue(probe.get("backend").asText().matches("10\\.244\\.\\d+\\.\\d+:8080"));
-    assertTrue(probe.get("backendPod").asText().startsWith("shop/web-"));
-    assertEquals(3, probe.get("candidates").size(), "three web replicas");
-    assertTrue(probe.get("masquerade").isBoolean());
-    assertTrue(probe.get("sourceSeenByBackend").isTextual());
-    assertTrue(probe.get("reason").isTextual());
-    assertTrue(probe.get("hops").isArray() && probe.get("hops").size() > 0);
-    for (JsonNode hop : probe.get("hops")) {
-      for (String field : List.of("from", "to", "node", "via")) {
-        assertTrue(hop.path(field).isTextual(), "hop " + hop + " needs " + field);
-      }
-    }
-  }
-
-  @Test
-  void aProbeThatIsNotEstablishedExitsOneWithItsJson() throws IOException {
-    // front:443 targets 8443, which no web container declares: the pod refuses it.
-    Result result = kubeNetsim("", "-f", SERVICES, "--seed", "7", "probe", "--from",
-        "external:198.51.100.4", "--to", "lb/shop/front", "--port", "443", "-o", "json");
-    assertEquals(1, result.exitCode(), "nothing listens on 8443: " + result);
-    JsonNode probe = JSON.readTree(result.stdout());
-    assertFalse(probe.get("allowed").asBoolean(), result.stdout());
-    assertFalse(result.stderr().isEmpty());
-  }
-
-  @Test
-  void probeWithABadSourceFormExitsTwo() {
-    Result result = kubeNetsim("", "-f", SERVICES, "probe", "--from", "pod:shop/debug", "--to",
-        "svc/shop/web", "--port", "80");
-    assertEquals(2, result.exitCode(), result.toString());
-    assertTrue(result.stderr().contains("unknown source"), result.stderr());
-    Result noPort = kubeNetsim("", "-f", SERVICES, "probe", "--from", "shop/debug", "--to",
-        "svc/shop/web");
-    assertEquals(2, noPort.exitCode(), noPort.toString());
-  }
-
-  @Test
-  void traceExplainsTheLoadBalancerPath() {
-    Result result = kubeNetsim("", "-f", SERVICES, "trace", "--from", "external:198.51.100.4",
-        "--to", "lb/shop/front", "--port", "80");
-    assertEquals(0, result.exitCode(), result.toString());
-    assertTrue(result.stdout().contains("cloud load balancer"), result.stdout());
-    assertTrue(result.stdout().contains("verdict: ESTABLISHED"), result.stdout());
-  }
-
-  @Test
-  void rulesPrintsAnIpvsadmDumpByDefault() {
-    Result result = kubeNetsim("", "-f", SERVICES, "rules", "--node", "node-1");
-    assertEquals(0, result.exitCode(), result.toString());
-    assertTrue(result.stdout().contains("IP Virtual Server version"), result.stdout());
-    assertTrue(result.stdout().contains("Prot LocalAddress:Port Scheduler Flags"),
-        result.stdout());
-    assertTrue(result.stdout().lines().anyMatch(l -> l.matches("TCP  [0-9.]+:80 rr")),
-        result.stdout());
-    Result unknown = kubeNetsim("", "-f", SERVICES, "rules", "--node", "node-9");
-    assertEquals(2, unknown.exitCode(), unknown.toString());
-  }
-
-  @Test
-  void portForwardPrintsKubectlsForwardingLines() {
-    Result result = kubeNetsim("", "-f", SERVICES, "port-forward", "svc/web", "8080:80", "-n",
-        "shop");
-    assertEquals(0, result.exitCode(), result.toString());
-    List<String> lines = result.stdout().lines().toList();
-    assertEquals("Forwarding from 127.0.0.1:8080 -> 8080", lines.get(0), result.stdout());
-    assertEquals("Forwarding from [::1]:8080 -> 8080", lines.get(1), result.stdout());
-    assertEquals("Handling connection for 8080", lines.get(2), result.stdout());
-    assertTrue(lines.get(3).contains("ESTABLISHED"), result.stdout());
-  }
-
-  @Test
-  void helpListsTheProxyVerbs() {
-    Result result = kubeNetsim("", "help");
-    assertEquals(0, result.exitCode(), result.toString());
-    for (String verb : List.of("probe", "trace", "rules", "port-forward")) {
-      assertTrue(result.stdout().contains("  " + verb + " "), verb + ": " + result.stdout());
-    }
-  }
-
   // ---- helpers ------------------------------------------------------------------------------
 
-  /** What one run of the jar printed, and how it exited. */
-  record Result(int exitCode, String stdout, String stderr) {
-    @Override
-    public String toString() {
-      return "exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
-    }
-  }
-
-  /** Runs the jar with these arguments, feeding {@code stdin} (then end of input). */
-  private Result kubeNetsim(String stdin, String... args) {
-    String jar = System.getProperty("kubenetsim.jar");
-    assertNotNull(jar, "failsafe passes -Dkubenetsim.jar; run with mvn verify");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
-    command.addAll(List.of(args));
-    try {
-      Path dir = Files.createTempDirectory(scratch, "run");
-      Path out = dir.resolve("stdout");
-      Path err = dir.resolve("stderr");
-      // Output goes to files, so a large output can never block the child on a full pipe.
-      Process process = new ProcessBuilder(command).directory(MODULE.toFile())
-          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      try (OutputStream in = process.getOutputStream()) {
-        in.write(stdin.getBytes(UTF_8));
-      }
-      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        fail("expected " + command + " to finish within " + TIMEOUT_SECONDS + "s");
-      }
-      return new Result(process.exitValue(), Files.readString(out, UTF_8),
-          Files.readString(err, UTF_8));
-    } catch (IOException e) {
-      throw new AssertionError("could not run " + command, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted running " + command, e);
-    }
+  private Jar.Result kubeNetsim(String stdin, String... args) {
+    return Jar.run(scratch, stdin, args);
   }
 
   /** {@return node name → spec.podCIDR, from `get nodes -o json` after these options} */
   private Map<String, String> podCidrs(String... options) throws IOException {
     List<String> args = new ArrayList<>(List.of(options));
     args.addAll(List.of("get", "nodes", "-o", "json"));
-    Result nodes = kubeNetsim("", args.toArray(String[]::new));
+    Jar.Result nodes = kubeNetsim("", args.toArray(String[]::new));
     assertEquals(0, nodes.exitCode(), nodes.toString());
     Map<String, String> cidrs = new HashMap<>();
     for (JsonNode node : JSON.readTree(nodes.stdout()).path("items")) {
