@@ -23,6 +23,14 @@ public interface KubeProxyView {
   String dump();
 
   /**
+   * {@return the node's rules one per line, in the dump's order (rule, map-element or virtual
+   * server lines; blank lines left out)}, for tests that look for a rule
+   */
+  default java.util.List<String> rules() {
+    return dump().lines().filter(line -> !line.isBlank()).toList();
+  }
+
+  /**
    * Traces one packet with this source through this node's rules (nothing is delivered and no
    * connection is recorded, but affinity and round-robin state advance as for a real packet).
    */

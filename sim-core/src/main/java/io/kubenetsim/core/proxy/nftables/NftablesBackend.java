@@ -9,19 +9,28 @@ import io.kubenetsim.core.proxy.ProxyNodeState;
 import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ProxySnapshot;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * kube-proxy's {@code nftables} mode (upstream {@code pkg/proxy/nftables}): compiles a node's
  * {@code ip kube-proxy} table once per snapshot ({@link NftablesCompiler}), evaluates packets by
  * map lookups ({@link NftablesEvaluator}) and prints {@code nft list ruleset} ({@link
- * NftablesRenderer}). The compiled table is cached per node until the snapshot or the node's
- * context changes, as a real node keeps its table between syncs. Confined to the simulation
- * thread.
+ * NftablesRenderer}). Compiled tables are kept for the most recently used nodes only (a small
+ * least-recently-used map), so memory stays bounded however many nodes carry traffic: the
+ * shared snapshot is the rule set, a node's table is a cache of it. Confined to the simulation
+ * thread; the cache is looked up, never iterated into output.
  */
 public final class NftablesBackend implements ProxyBackend {
-  private final Map<String, NftablesRuleset> compiled = new HashMap<>();
+  private static final int CACHED_NODES = 64;
+
+  private final Map<String, NftablesRuleset> compiled =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, NftablesRuleset> eldest) {
+          return size() > CACHED_NODES;
+        }
+      };
 
   @Override
   public ProxyMode mode() {
