@@ -133,8 +133,8 @@ public final class Dataplane {
       case DROP -> {
         hops.add(new Hop(where, where, node, String.join(" -> ", decision.matchedRules())));
         return failed(packet, hops, ConnectionVerdict.TIMED_OUT, source, "dropped by node "
-            + node + "'s rules (" + decision.servicePort().map(Object::toString).orElse("")
-            + "); the client times out");
+            + node + "'s rules" + decision.servicePort().map(p -> " for " + p.name()).orElse("")
+            + "; the client times out");
       }
       case UNTOUCHED -> {
         return delivered(source, packet, hops, dst, port, protocol, seen, "", List.of());
