@@ -1,12 +1,10 @@
 package io.kubenetsim.core.kubectl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubenetsim.core.manifest.ManifestWriter;
 
 /**
  * Writes JSON documents the way {@code kubectl -o json} prints them (Go's {@code
@@ -15,18 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class JsonOutput {
   static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final ObjectWriter WRITER;
-
-  static {
-    DefaultIndenter indenter = new DefaultIndenter("    ", "\n");
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator(""))
-        .withObjectIndenter(indenter)
-        .withArrayIndenter(indenter);
-    WRITER = MAPPER.writer(printer);
-  }
+  private static final ObjectWriter WRITER = ManifestWriter.kubectlJson(MAPPER);
 
   private JsonOutput() {}
 

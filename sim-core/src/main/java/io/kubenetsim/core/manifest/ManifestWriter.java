@@ -40,9 +40,8 @@ public final class ManifestWriter {
     this(KindRegistry.defaults());
   }
 
-  /** A writer of the kinds in this registry. */
-  public ManifestWriter(KindRegistry kinds) {
-    this.kinds = kinds;
+  /** {@return a writer printing JSON as kubectl does: 4-space indent, {@code "key": value}} */
+  public static ObjectWriter kubectlJson(ObjectMapper mapper) {
     DefaultIndenter indenter = new DefaultIndenter("    ", "\n");
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
@@ -50,7 +49,13 @@ public final class ManifestWriter {
             .withArrayEmptySeparator(""))
         .withObjectIndenter(indenter)
         .withArrayIndenter(indenter);
-    this.json = new ObjectMapper().writer(printer);
+    return mapper.writer(printer);
+  }
+
+  /** A writer of the kinds in this registry. */
+  public ManifestWriter(KindRegistry kinds) {
+    this.kinds = kinds;
+    this.json = kubectlJson(new ObjectMapper());
     this.yaml = new ObjectMapper(YAMLFactory.builder()
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)

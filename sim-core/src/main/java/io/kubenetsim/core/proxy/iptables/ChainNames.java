@@ -1,10 +1,8 @@
 package io.kubenetsim.core.proxy.iptables;
 
-import com.google.common.hash.Hashing;
-import com.google.common.io.BaseEncoding;
+import io.kubenetsim.core.proxy.ChainHash;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ServicePortName;
-import java.nio.charset.StandardCharsets;
 
 /**
  * kube-proxy's per-service-port and per-endpoint chain names: a prefix plus the first 16
@@ -46,7 +44,6 @@ public final class ChainNames {
   }
 
   private static String hash(String input) {
-    byte[] digest = Hashing.sha256().hashString(input, StandardCharsets.UTF_8).asBytes();
-    return BaseEncoding.base32().encode(digest).substring(0, 16);
+    return ChainHash.of(input, 16);
   }
 }

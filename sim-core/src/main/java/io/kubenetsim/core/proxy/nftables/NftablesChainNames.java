@@ -1,10 +1,8 @@
 package io.kubenetsim.core.proxy.nftables;
 
-import com.google.common.hash.Hashing;
-import com.google.common.io.BaseEncoding;
+import io.kubenetsim.core.proxy.ChainHash;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ServicePortName;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Names of kube-proxy's per-service-port nftables objects, as upstream {@code
@@ -23,8 +21,7 @@ public final class NftablesChainNames {
 
   /** {@return {@code HASH-name}, truncated as upstream's {@code hashAndTruncate}} */
   public static String hashAndTruncate(String name) {
-    byte[] hash = Hashing.sha256().hashString(name, StandardCharsets.UTF_8).asBytes();
-    String result = BaseEncoding.base32().encode(hash).substring(0, 8) + "-" + name;
+    String result = ChainHash.of(name, 8) + "-" + name;
     if (result.length() > CHAIN_NAME_BASE_LENGTH_MAX) {
       result = result.substring(0, CHAIN_NAME_BASE_LENGTH_MAX - 3) + "...";
     }
