@@ -41,7 +41,8 @@ class NotebookTest {
   private static final Map<String, List<String>> EXPECTED = Map.of(
       "01-pods-are-ephemeral.jsh", List.of("Running", "same IP as before? false"),
       "02-services-are-stable.jsh", List.of("NodePort", "same ClusterIP? true",
-          "slices at 250 pods: 3"));
+          "slices at 250 pods: 3"),
+      "03-traffic-and-kube-proxy.jsh", List.of("ESTABLISHED", "KUBE-SVC-", "hops: 3"));
 
   @Test
   void everyNotebookDeclaresWhatItShowsAndEndsWithExit() throws IOException {
