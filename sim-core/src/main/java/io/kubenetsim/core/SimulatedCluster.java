@@ -167,16 +167,12 @@ final class SimulatedCluster implements Cluster {
 
   @Override
   public PodHandle getPod(String namespacedName) {
-    NamespacedName key = NamespacedName.parse(namespacedName);
-    ObjectRef ref = ObjectRef.namespaced(Pod.KIND, key);
-    plane.store.get(ref).orElseThrow(() -> ApiStore.notFound(ref));
-    return new LivePod(plane, ref);
+    return existing(Pod.KIND, namespacedName, ref -> new LivePod(plane, ref));
   }
 
   @Override
   public List<PodHandle> pods() {
-    return plane.store.list(Pod.class).stream()
-        .map(p -> (PodHandle) new LivePod(plane, p.ref())).toList();
+    return handles(plane.store.list(Pod.class), ref -> new LivePod(plane, ref));
   }
 
   @Override
@@ -197,15 +193,13 @@ final class SimulatedCluster implements Cluster {
 
   @Override
   public DeploymentHandle getDeployment(String namespacedName) {
-    ObjectRef ref = ObjectRef.namespaced(Deployment.KIND, NamespacedName.parse(namespacedName));
-    plane.store.get(ref).orElseThrow(() -> ApiStore.notFound(ref));
-    return new LiveDeployment(plane, ref);
+    return existing(Deployment.KIND, namespacedName, ref -> new LiveDeployment(plane, ref));
   }
 
   @Override
   public List<DeploymentHandle> deployments(String namespace) {
-    return plane.store.list(Deployment.class, namespace).stream()
-        .map(d -> (DeploymentHandle) new LiveDeployment(plane, d.ref())).toList();
+    return handles(plane.store.list(Deployment.class, namespace),
+        ref -> new LiveDeployment(plane, ref));
   }
 
   // ---- services ----
@@ -229,15 +223,31 @@ final class SimulatedCluster implements Cluster {
 
   @Override
   public ServiceHandle getService(String namespacedName) {
-    ObjectRef ref = ObjectRef.namespaced(Service.KIND, NamespacedName.parse(namespacedName));
-    plane.store.get(ref).orElseThrow(() -> ApiStore.notFound(ref));
-    return new LiveService(plane, ref);
+    return existing(Service.KIND, namespacedName, ref -> new LiveService(plane, ref));
   }
 
   @Override
   public List<ServiceHandle> services(String namespace) {
-    return plane.store.list(Service.class, namespace).stream()
-        .map(s -> (ServiceHandle) new LiveService(plane, s.ref())).toList();
+    return handles(plane.store.list(Service.class, namespace),
+        ref -> new LiveService(plane, ref));
+  }
+
+  /**
+   * {@return a handle to an existing namespaced object}
+   *
+   * @throws io.kubenetsim.ApiException NotFound when it does not exist
+   */
+  private <H> H existing(String kind, String namespacedName,
+      java.util.function.Function<ObjectRef, H> handle) {
+    ObjectRef ref = ObjectRef.namespaced(kind, NamespacedName.parse(namespacedName));
+    plane.store.get(ref).orElseThrow(() -> ApiStore.notFound(ref));
+    return handle.apply(ref);
+  }
+
+  /** {@return handles to these objects, in the store's order} */
+  private static <H> List<H> handles(List<? extends KubernetesObject> objects,
+      java.util.function.Function<ObjectRef, H> handle) {
+    return objects.stream().map(o -> handle.apply(o.ref())).toList();
   }
 
   // ---- traffic ----

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubenetsim.Cluster;
 import io.kubenetsim.Connection;
-import io.kubenetsim.KubeSim;
 import io.kubenetsim.PodHandle;
 import io.kubenetsim.ProxyMode;
 import io.kubenetsim.ServiceHandle;
@@ -27,13 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DataplaneTest {
 
   private static Cluster shop(ProxyMode mode) {
-    Cluster c = KubeSim.cluster().nodes(3).seed(5).proxyMode(mode).build();
-    c.createNamespace("shop");
-    c.deployment("shop/web").replicas(3).label("app", "web").containerPort("http", 8080)
-        .create();
-    c.pod("shop/client").label("app", "client").containerPort(9000).create();
-    c.settle();
-    return c;
+    return TrafficFixtures.shop(mode, 5, 3, List.of("client"));
   }
 
   @ParameterizedTest

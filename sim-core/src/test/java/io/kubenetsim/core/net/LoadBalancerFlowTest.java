@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubenetsim.Cluster;
 import io.kubenetsim.Connection;
-import io.kubenetsim.KubeSim;
 import io.kubenetsim.NodeHandle;
 import io.kubenetsim.ProxyMode;
 import io.kubenetsim.ServiceHandle;
@@ -30,12 +29,7 @@ class LoadBalancerFlowTest {
   private static final String CLIENT = "198.51.100.7";
 
   private static Cluster shop(ProxyMode mode) {
-    Cluster c = KubeSim.cluster().nodes(3).seed(21).proxyMode(mode).build();
-    c.createNamespace("shop");
-    c.deployment("shop/web").replicas(3).label("app", "web").containerPort("http", 8080)
-        .create();
-    c.settle();
-    return c;
+    return TrafficFixtures.shop(mode, 21, 3, List.of());
   }
 
   private static Set<String> nodeIps(Cluster c) {

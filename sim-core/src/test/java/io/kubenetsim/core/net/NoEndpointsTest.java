@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubenetsim.Cluster;
 import io.kubenetsim.Connection;
-import io.kubenetsim.KubeSim;
 import io.kubenetsim.NodeHandle;
 import io.kubenetsim.ProxyMode;
 import io.kubenetsim.ServiceHandle;
@@ -15,6 +14,7 @@ import io.kubenetsim.model.ServiceType;
 import io.kubenetsim.net.ConnectionVerdict;
 import io.kubenetsim.net.PacketTrace;
 import io.kubenetsim.net.Protocol;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,13 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class NoEndpointsTest {
 
   private static Cluster shop(ProxyMode mode) {
-    Cluster c = KubeSim.cluster().nodes(3).seed(71).proxyMode(mode).build();
-    c.createNamespace("shop");
-    c.deployment("shop/web").replicas(1).label("app", "web").containerPort("http", 8080)
-        .create();
-    c.pod("shop/client").label("app", "client").containerPort(9000).create();
-    c.settle();
-    return c;
+    return TrafficFixtures.shop(mode, 71, 1, List.of("client"));
   }
 
   @ParameterizedTest
