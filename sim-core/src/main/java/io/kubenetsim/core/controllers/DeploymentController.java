@@ -1,5 +1,6 @@
 package io.kubenetsim.core.controllers;
 
+import io.kubenetsim.core.store.WorkQueue;
 import io.kubenetsim.core.engine.Simulator;
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.core.store.Informer;

@@ -1,7 +1,7 @@
 package io.kubenetsim.core.controllers;
 
 import io.kubenetsim.core.engine.Simulator;
-import io.kubenetsim.core.net.CidrSet;
+import io.kubenetsim.core.ipam.CidrSet;
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.core.store.Informer;
 import io.kubenetsim.core.store.WatchEvent;

@@ -2,7 +2,7 @@ package io.kubenetsim.core.controllers;
 
 import io.kubenetsim.Timing;
 import io.kubenetsim.core.engine.Simulator;
-import io.kubenetsim.core.kubelet.Conditions;
+import io.kubenetsim.core.store.Conditions;
 import io.kubenetsim.core.store.ApiStore;
 
 import io.kubenetsim.model.ConditionStatus;

@@ -1,6 +1,6 @@
 /**
  * kube-controller-manager's control loops, each fed by lagging informers through a
- * de-duplicating {@link io.kubenetsim.core.controllers.WorkQueue}. Start here: {@link
+ * de-duplicating {@link io.kubenetsim.core.store.WorkQueue}. Start here: {@link
  * io.kubenetsim.core.controllers.DeploymentController} and {@link
  * io.kubenetsim.core.controllers.ReplicaSetController} (workloads), {@link
  * io.kubenetsim.core.controllers.NodeIpamController} (pod CIDRs), {@link

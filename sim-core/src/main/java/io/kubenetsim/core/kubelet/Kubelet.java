@@ -1,8 +1,9 @@
 package io.kubenetsim.core.kubelet;
 
+import io.kubenetsim.core.store.Conditions;
 import io.kubenetsim.Timing;
 import io.kubenetsim.core.engine.Simulator;
-import io.kubenetsim.core.net.HostLocalIpam;
+import io.kubenetsim.core.ipam.HostLocalIpam;
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.model.ConditionStatus;
 import io.kubenetsim.model.Container;

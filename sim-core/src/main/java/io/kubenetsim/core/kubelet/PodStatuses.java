@@ -1,5 +1,6 @@
 package io.kubenetsim.core.kubelet;
 
+import io.kubenetsim.core.store.Conditions;
 import com.google.common.collect.ImmutableList;
 import io.kubenetsim.model.Condition;
 import io.kubenetsim.model.ConditionStatus;

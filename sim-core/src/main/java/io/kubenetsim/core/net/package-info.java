@@ -1,6 +1,8 @@
 /**
- * The pod network's address management: {@link io.kubenetsim.core.net.CidrSet} (node IPAM's
- * per-node subnets) and {@link io.kubenetsim.core.net.HostLocalIpam} (CNI host-local pod IPs).
- * The dataplane (routing, kube-proxy, policy) will grow here.
+ * The pod network. Start here: {@link io.kubenetsim.core.net.Dataplane} (a connection's first
+ * packet: the cloud load balancer's hop, the entry node's kube-proxy rules as that node last
+ * synced them, then delivery), {@link io.kubenetsim.core.net.PodAddresses} (which pod holds
+ * which IP now) and the package-private {@code Deliverer} (what answers at an address).
+ * Address allocation lives below, in {@code core.ipam}.
  */
 package io.kubenetsim.core.net;

@@ -1,10 +1,10 @@
 package io.kubenetsim.core.scheduler;
 
 import io.kubenetsim.Timing;
-import io.kubenetsim.core.controllers.WorkQueue;
+import io.kubenetsim.core.store.WorkQueue;
 import io.kubenetsim.core.engine.SeededRandom;
 import io.kubenetsim.core.engine.Simulator;
-import io.kubenetsim.core.kubelet.Conditions;
+import io.kubenetsim.core.store.Conditions;
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.core.store.Informer;
 import io.kubenetsim.core.store.WatchEvent;

@@ -2,7 +2,7 @@ package io.kubenetsim.core.controllers.endpoints;
 
 import com.google.common.collect.ImmutableList;
 import io.kubenetsim.core.controllers.OwnerIndex;
-import io.kubenetsim.core.controllers.WorkQueue;
+import io.kubenetsim.core.store.WorkQueue;
 import io.kubenetsim.core.engine.Simulator;
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.core.store.Informer;

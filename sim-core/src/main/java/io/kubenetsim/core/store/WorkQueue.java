@@ -1,4 +1,4 @@
-package io.kubenetsim.core.controllers;
+package io.kubenetsim.core.store;
 
 import io.kubenetsim.core.engine.Simulator;
 import io.kubenetsim.model.NamespacedName;

@@ -1,4 +1,4 @@
-package io.kubenetsim.core.net;
+package io.kubenetsim.core.ipam;
 
 import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.IpAddress;

@@ -1,4 +1,4 @@
-package io.kubenetsim.core.net;
+package io.kubenetsim.core.ipam;
 
 import static com.google.common.base.Preconditions.checkArgument;
 

@@ -1,4 +1,4 @@
-package io.kubenetsim.core.kubelet;
+package io.kubenetsim.core.store;
 
 import com.google.common.collect.ImmutableList;
 import io.kubenetsim.model.Condition;

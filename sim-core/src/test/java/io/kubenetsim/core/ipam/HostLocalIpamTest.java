@@ -1,4 +1,4 @@
-package io.kubenetsim.core.net;
+package io.kubenetsim.core.ipam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
