@@ -29,6 +29,7 @@ public final class ClusterBuilder {
   private Cidr loadBalancerPool;
   private String apiServerEndpoint;
   private KubeProxyConfiguration kubeProxy;
+  private boolean kubeProxyGiven;
 
   ClusterBuilder(ClusterConfig c) {
     seed = c.seed();
@@ -53,9 +54,14 @@ public final class ClusterBuilder {
     return this;
   }
 
-  /** Sets every node's kube-proxy configuration. */
+  /**
+   * Sets every node's kube-proxy configuration, taken as upstream takes its file: an empty
+   * {@code clusterCIDR} means no local-traffic detector. Without this call kube-proxy gets what
+   * kubeadm and kind configure, the cluster's pod CIDR as {@code clusterCIDR}.
+   */
   public ClusterBuilder kubeProxy(KubeProxyConfiguration configuration) {
     kubeProxy = configuration;
+    kubeProxyGiven = true;
     return this;
   }
 
@@ -138,7 +144,8 @@ public final class ClusterBuilder {
   public ClusterConfig config() {
     return new ClusterConfig(seed, nodes, clusterCidr, nodeCidrMaskSize, nodeNetwork, startTime,
         timing, maxSettleEvents, serviceCidrs, nodePortRange, maxEndpointsPerSlice,
-        loadBalancerPool, apiServerEndpoint, kubeProxy);
+        loadBalancerPool, apiServerEndpoint, kubeProxyGiven || !kubeProxy.clusterCIDR().isEmpty()
+            ? kubeProxy : kubeProxy.withClusterCIDR(clusterCidr.toString()));
   }
 
   /** {@return a new cluster: nodes registered, system namespaces present, nothing run yet} */

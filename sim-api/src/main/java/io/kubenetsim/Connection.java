@@ -2,6 +2,8 @@ package io.kubenetsim;
 
 import io.kubenetsim.net.ConnectionVerdict;
 import io.kubenetsim.net.Hop;
+import io.kubenetsim.net.HostPort;
+import io.kubenetsim.net.IpAddress;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,20 +23,27 @@ public interface Connection {
     return verdict() == ConnectionVerdict.ESTABLISHED;
   }
 
-  /** {@return the backend as {@code ip:port}, once one was chosen} */
-  Optional<String> backend();
+  /** {@return where the packet was finally delivered (the backend), once it had somewhere to go} */
+  Optional<HostPort> backend();
 
   /**
-   * {@return every backend the entry node's rules allowed for this packet, as {@code ip:port}
-   * in rule order (one of them is {@link #backend()}); empty when no rule chose a backend}
+   * {@return every backend the entry node's rules allowed for this packet, in rule order (one of
+   * them is {@link #backend()}); empty when no rule chose a backend}
    */
-  List<String> candidates();
+  List<HostPort> candidates();
 
   /** {@return the pod behind the backend as {@code namespace/name}, if it is a pod} */
   Optional<String> backendPod();
 
-  /** {@return the source address the backend sees (the node's, when masqueraded)} */
-  String sourceSeenByBackend();
+  /**
+   * {@return whether a kube-proxy rule marked the packet for masquerade, so that it leaves the
+   * node SNATed to the node's address} This is the rules' decision (a jump to {@code
+   * KUBE-MARK-MASQ} or {@code mark-for-masquerade}), whatever address the sender had.
+   */
+  boolean masqueraded();
+
+  /** {@return the source address the backend sees: the node's when masqueraded} */
+  IpAddress sourceSeenByBackend();
 
   /** {@return the path, hop by hop} */
   List<Hop> hops();

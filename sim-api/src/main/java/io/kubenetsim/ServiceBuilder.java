@@ -12,6 +12,7 @@ import io.kubenetsim.model.ServicePort;
 import io.kubenetsim.model.ServiceSpec;
 import io.kubenetsim.model.ServiceStatus;
 import io.kubenetsim.model.ServiceType;
+import io.kubenetsim.model.TrafficPolicy;
 import io.kubenetsim.net.Protocol;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,16 +123,26 @@ public final class ServiceBuilder {
     return this;
   }
 
-  /** {@code Cluster} (default) or {@code Local}. */
+  /** {@code Cluster} (default) or {@code Local}; any other text is rejected on create. */
   public ServiceBuilder externalTrafficPolicy(String policy) {
     externalTrafficPolicy = policy;
     return this;
   }
 
-  /** {@code Cluster} (default) or {@code Local}. */
+  /** Sets externalTrafficPolicy: which endpoints NodePort and load-balancer traffic may use. */
+  public ServiceBuilder externalTrafficPolicy(TrafficPolicy policy) {
+    return externalTrafficPolicy(policy.toString());
+  }
+
+  /** {@code Cluster} (default) or {@code Local}; any other text is rejected on create. */
   public ServiceBuilder internalTrafficPolicy(String policy) {
     internalTrafficPolicy = policy;
     return this;
+  }
+
+  /** Sets internalTrafficPolicy: which endpoints ClusterIP traffic may use. */
+  public ServiceBuilder internalTrafficPolicy(TrafficPolicy policy) {
+    return internalTrafficPolicy(policy.toString());
   }
 
   public ServiceBuilder publishNotReadyAddresses(boolean value) {

@@ -3,6 +3,7 @@ package io.kubenetsim;
 import io.kubenetsim.model.EndpointSlice;
 import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.Service;
+import io.kubenetsim.net.HostPort;
 import java.util.List;
 
 /**
@@ -53,11 +54,13 @@ public interface ServiceHandle {
   List<String> loadBalancerIngress();
 
   /**
-   * {@return the ready backends as {@code ip:port}, sorted, from the Service's EndpointSlices}:
-   * what kube-proxy would balance over. A port of a multi-port Service is listed once per
-   * endpoint and port.
+   * {@return the ready backends, from the Service's EndpointSlices, in kube-proxy's order
+   * (by their {@code ip:port} text)}: what kube-proxy would balance over. A port of a
+   * multi-port Service is listed once per endpoint and port; an endpoint in a slice without
+   * ports (a headless Service that declares none) has no port to list, so read {@link
+   * #slices()} for those.
    */
-  List<String> endpoints();
+  List<HostPort> endpoints();
 
   /** {@return the Service's EndpointSlices, by name} */
   List<EndpointSlice> slices();

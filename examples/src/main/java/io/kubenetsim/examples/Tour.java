@@ -8,6 +8,7 @@ import io.kubenetsim.NodeHandle;
 import io.kubenetsim.PodHandle;
 import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.model.ServiceType;
+import io.kubenetsim.net.HostPort;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class Tour {
     show(c, "get svc -n shop");
     show(c, "get endpointslices -n shop");
     String clusterIP = service.clusterIP();
-    List<String> before = service.endpoints();
+    List<HostPort> before = service.endpoints();
     web.pods().get(0).delete();
     c.runFor(Duration.ofSeconds(1));
     say("a pod is deleted: its endpoint is now terminating (ready=false), so traffic stops going"
@@ -83,7 +84,7 @@ public final class Tour {
     c.settle();
     List<String> picks = new java.util.ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      picks.add(client.connect(service, 80).backend().orElse("-"));
+      picks.add(client.connect(service, 80).backend().map(HostPort::toString).orElse("-"));
     }
     say("six connections from %s to %s:80 went to %s (IPVS round robin)", client.name(),
         service.clusterIP(), picks);

@@ -72,6 +72,24 @@ public record ServiceSpec(
     return ServiceType.tryParse(type.isEmpty() ? "ClusterIP" : type);
   }
 
+  /** {@return whether the type is {@code type} (an unset type reads as ClusterIP)} */
+  public boolean isType(ServiceType expected) {
+    return serviceType().filter(t -> t == expected).isPresent();
+  }
+
+  /**
+   * {@return externalTrafficPolicy; unset reads as {@code Cluster}, the default} Stored
+   * Services are validated, so an unknown value never reaches a reader of this.
+   */
+  public TrafficPolicy externalPolicy() {
+    return TrafficPolicy.tryParse(externalTrafficPolicy).orElse(TrafficPolicy.CLUSTER);
+  }
+
+  /** {@return internalTrafficPolicy; unset reads as {@code Cluster}, the default} */
+  public TrafficPolicy internalPolicy() {
+    return TrafficPolicy.tryParse(internalTrafficPolicy).orElse(TrafficPolicy.CLUSTER);
+  }
+
   /** {@return whether the Service is headless ({@code clusterIP: None})} */
   public boolean isHeadless() {
     return "None".equals(clusterIP);

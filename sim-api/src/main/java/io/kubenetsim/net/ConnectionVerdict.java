@@ -1,8 +1,11 @@
 package io.kubenetsim.net;
 
-/** How a connection attempt ended, as the client would experience it. */
+/**
+ * How a connection attempt ended, as the client would experience it; for a packet only traced
+ * through one node's rules ({@link PacketTrace}), what those rules decided.
+ */
 public enum ConnectionVerdict {
-  /** The backend accepted the connection. */
+  /** The backend accepted the connection (for a rules-only trace: the rules DNATed it). */
   ESTABLISHED,
   /** kube-proxy rejected it: the service port has no endpoints (ICMP port unreachable). */
   REJECTED,
@@ -11,5 +14,10 @@ public enum ConnectionVerdict {
   /** Nothing answered: a rule pointed at a pod that is gone, or a node dropped the packet. */
   TIMED_OUT,
   /** A NetworkPolicy dropped it (the client sees a time-out). */
-  DROPPED_BY_POLICY
+  DROPPED_BY_POLICY,
+  /**
+   * Only for a rules-only trace: no kube-proxy rule touched the packet, and nothing was
+   * delivered, so nothing is known about whether a connection would be established.
+   */
+  UNTOUCHED
 }

@@ -7,7 +7,7 @@ import static com.google.common.base.Preconditions.checkArgument;
  * which rule, table or device made the rewrite. {@code toString()} reads like
  * {@code 172.18.0.3:30080 -> 10.96.12.3:80 on node-2 [KUBE-NODEPORTS -> KUBE-EXT-...]}.
  */
-public record Hop(String from, String to, String node, String via) {
+public record Hop(HostPort from, HostPort to, String node, String via) {
 
   public Hop {
     checkArgument(from != null && to != null && node != null && via != null,

@@ -9,26 +9,40 @@ import java.util.Optional;
 /**
  * One packet traced through one node's kube-proxy rules, as kube-proxy's own packet-flow tests
  * trace it: the outcome, the backend actually chosen, every backend the rules allow, whether the
- * packet is masqueraded, the rules that matched and how many were evaluated.
+ * packet is marked for masquerade, the rules that matched and how many were evaluated.
  *
- * @param outcome {@code DNAT}, {@code REJECT}, {@code DROP} or {@code UNTOUCHED}
+ * @param outcome what the rules did; {@link #verdict()} is what a probe reports for it
+ * @param dnatRule the rule (or map element) that rewrote the destination, for {@code DNAT}
+ * @param masqueradeRule the rule that marked the packet for masquerade, when one did
  */
 public record PacketTrace(
     String node,
     String packet,
-    String outcome,
-    Optional<String> backend,
-    ImmutableList<String> candidates,
-    boolean masquerade,
+    RuleOutcome outcome,
+    Optional<HostPort> backend,
+    ImmutableList<HostPort> candidates,
+    Optional<String> dnatRule,
+    Optional<String> masqueradeRule,
     Optional<String> servicePort,
     ImmutableList<String> matchedRules,
     int rulesEvaluated) {
 
   public PacketTrace {
     checkArgument(node != null && packet != null && outcome != null && backend != null
-        && servicePort != null, "trace parts must not be null");
+        && dnatRule != null && masqueradeRule != null && servicePort != null,
+        "trace parts must not be null");
     candidates = ImmutableList.copyOf(candidates);
     matchedRules = ImmutableList.copyOf(matchedRules);
+  }
+
+  /** {@return whether the packet was marked for masquerade (SNAT to the node's address)} */
+  public boolean masquerade() {
+    return masqueradeRule.isPresent();
+  }
+
+  /** {@return the verdict a rules-only probe reports: see {@link RuleOutcome#verdict()}} */
+  public ConnectionVerdict verdict() {
+    return outcome.verdict();
   }
 
   /** {@return the trace as readable lines} */
@@ -40,7 +54,7 @@ public record PacketTrace(
     }
     out.append("  => ").append(outcome);
     backend.ifPresent(b -> out.append(" to ").append(b));
-    out.append(masquerade ? ", masqueraded" : ", source preserved");
+    out.append(masquerade() ? ", masqueraded" : ", source preserved");
     out.append("; candidates ").append(candidates.isEmpty() ? "none" : candidates)
         .append("; ").append(rulesEvaluated).append(" rules evaluated\n");
     return out.toString();
@@ -50,5 +64,4 @@ public record PacketTrace(
   public String toString() {
     return explain();
   }
-
 }

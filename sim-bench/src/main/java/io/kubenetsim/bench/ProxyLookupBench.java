@@ -14,6 +14,7 @@ import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ProxySnapshot;
 import io.kubenetsim.core.proxy.ServicePortInfo;
 import io.kubenetsim.core.proxy.ServicePortName;
+import io.kubenetsim.model.TrafficPolicy;
 import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
@@ -71,18 +72,20 @@ public class ProxyLookupBench {
     for (int i = 0; i < services; i++) {
       List<ProxyEndpoint> endpoints = new ArrayList<>();
       for (int e = 0; e < 3; e++) {
-        endpoints.add(new ProxyEndpoint(IpAddress.parse("10.244." + (e + 1) + "." + (i % 250
+        endpoints.add(ProxyEndpoint.of(IpAddress.parse("10.244." + (e + 1) + "." + (i % 250
             + 2)), 8080, "node-" + (e + 1), true, true, false));
       }
       ports.add(new ServicePortInfo(new ServicePortName("ns" + i % 50, "svc" + i, "http",
           Protocol.TCP), serviceCidr.address(1000L + i), 80, 0, ImmutableList.of(),
-          ImmutableList.of(), ImmutableList.of(), false, false, Optional.empty(), 0,
-          ImmutableList.copyOf(endpoints)));
+          ImmutableList.of(), ImmutableList.of(), TrafficPolicy.CLUSTER, TrafficPolicy.CLUSTER,
+          Optional.empty(), 0, ImmutableList.copyOf(endpoints)));
     }
     snapshot = new ProxySnapshot(1, ports);
+    Cidr podCidr = Cidr.parse("10.244.0.0/16");
     node = new NodeContext("node-1", ImmutableList.of(IpAddress.parse("172.18.0.2")),
-        Optional.of(Cidr.parse("10.244.1.0/24")), Cidr.parse("10.244.0.0/16"),
-        ImmutableList.of(serviceCidr), KubeProxyConfiguration.defaults().withMode(mode));
+        Optional.of(Cidr.parse("10.244.1.0/24")), Optional.of(podCidr),
+        ImmutableList.of(serviceCidr), KubeProxyConfiguration.defaults().withMode(mode)
+            .withClusterCIDR(podCidr.toString()));
     backend = ProxyBackends.forMode(mode);
     state = new ProxyNodeState();
     random = new SeededRandom(42);

@@ -1,5 +1,7 @@
 package io.kubenetsim.core;
 
+import static com.google.common.collect.ImmutableList.toImmutableList;
+
 import io.kubenetsim.KubeProxyView;
 import io.kubenetsim.ProxyMode;
 import io.kubenetsim.core.proxy.NodeContext;
@@ -7,6 +9,7 @@ import io.kubenetsim.core.proxy.NodeProxy;
 import io.kubenetsim.core.proxy.ProxyDecision;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyPacket;
+import io.kubenetsim.core.proxy.ServicePortName;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.PacketTrace;
 import io.kubenetsim.net.Protocol;
@@ -55,11 +58,11 @@ final class LiveKubeProxy implements KubeProxyView {
     NodeProxy proxy = proxy();
     ProxyDecision d = plane.proxies.backend().evaluate(proxy.synced(), context, packet,
         proxy.state(), plane.sim.clock().now(), proxy.random());
-    return new PacketTrace(node, packet.toString(), d.outcome().name(),
-        d.backend().map(ProxyEndpoint::hostPort),
-        com.google.common.collect.ImmutableList.copyOf(d.candidates().stream()
-            .map(ProxyEndpoint::hostPort).toList()), d.masquerade(),
-        d.servicePort().map(p -> p.name()), d.matchedRules(), d.rulesEvaluated());
+    return new PacketTrace(node, packet.toString(), d.outcome(),
+        d.backend().map(ProxyEndpoint::address),
+        d.candidates().stream().map(ProxyEndpoint::address).collect(toImmutableList()),
+        d.dnat().map(ProxyDecision.Dnat::rule), d.masqueradeRule(),
+        d.servicePort().map(ServicePortName::name), d.matchedRules(), d.rulesEvaluated());
   }
 
   @Override

@@ -3,12 +3,13 @@ package io.kubenetsim.core;
 import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.core.controllers.endpoints.EndpointSliceController;
 import io.kubenetsim.model.Endpoint;
-import io.kubenetsim.model.EndpointPort;
 import io.kubenetsim.model.EndpointSlice;
 import io.kubenetsim.model.LoadBalancerIngress;
 import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.model.ServicePort;
+import io.kubenetsim.net.HostPort;
+import io.kubenetsim.net.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,24 +52,20 @@ final class LiveService extends LiveObject<Service> implements ServiceHandle {
   }
 
   @Override
-  public List<String> endpoints() {
-    List<String> out = new ArrayList<>();
+  public List<HostPort> endpoints() {
+    List<HostPort> out = new ArrayList<>();
     for (EndpointSlice slice : slices()) {
       for (Endpoint endpoint : slice.endpoints()) {
         if (!endpoint.conditions().isReady()) {
           continue;
         }
         for (String address : endpoint.addresses()) {
-          if (slice.ports().isEmpty()) {
-            out.add(address);
-          }
-          for (EndpointPort port : slice.ports()) {
-            out.add(address + port.port().map(p -> ":" + p).orElse(""));
-          }
+          IpAddress.tryParse(address).ifPresent(ip -> slice.ports().forEach(port ->
+              port.port().ifPresent(number -> out.add(HostPort.of(ip, number)))));
         }
       }
     }
-    return out.stream().sorted().toList();
+    return out.stream().sorted(HostPort.BY_TEXT).toList();
   }
 
   @Override

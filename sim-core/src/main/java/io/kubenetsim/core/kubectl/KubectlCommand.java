@@ -53,8 +53,8 @@ public final class KubectlCommand {
   /** {@return the verbs this package implements, in the order they are offered} */
   public static List<Verb> defaultVerbs() {
     List<Verb> verbs = new ArrayList<>(List.of(new GetVerb(), new DescribeVerb(),
-        new ApplyVerb(), new DeleteVerb(), new ScaleVerb(), new ExposeVerb(), new ProbeVerb(),
-        new TraceVerb(), new RulesVerb(), new PortForwardVerb()));
+        new ApplyVerb(), new DeleteVerb(), new ScaleVerb(), new ExposeVerb(), ProbeVerb.probe(),
+        ProbeVerb.trace(), new RulesVerb(), new PortForwardVerb()));
     verbs.addAll(SimulationVerbs.all());
     return List.copyOf(verbs);
   }

@@ -5,48 +5,41 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubenetsim.Cluster;
 import io.kubenetsim.Connection;
 import io.kubenetsim.NodeHandle;
-import io.kubenetsim.PodHandle;
-import io.kubenetsim.ServiceHandle;
-import io.kubenetsim.model.Endpoint;
-import io.kubenetsim.model.EndpointPort;
-import io.kubenetsim.model.EndpointSlice;
 import io.kubenetsim.model.NamespacedName;
-import io.kubenetsim.model.Service;
-import io.kubenetsim.model.ServicePort;
 import io.kubenetsim.net.ConnectionVerdict;
 import io.kubenetsim.net.Hop;
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.PacketTrace;
 import io.kubenetsim.net.Protocol;
-import java.util.ArrayList;
+import io.kubenetsim.net.RuleOutcome;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * What {@code probe} and {@code trace} share: reading {@code --from SRC --to DST --port P
- * [--protocol TCP|UDP|SCTP] [--node NAME]}, sending the packet through the public {@link
- * Cluster} API, and the outcome as the probe contract names it.
+ * [--protocol TCP|UDP|SCTP] [--node NAME]} once into typed values ({@link ProbeSource}, {@link
+ * ProbeTarget}), sending the packet through the public {@link Cluster} API, and the outcome as
+ * the probe contract names it.
  *
- * <p>SRC: {@code ns/pod} (a pod's connection), {@code node/NAME} (the node itself sends),
- * {@code external:IP} (a client outside the cluster; {@code --node} makes it enter at that
- * node, otherwise a LoadBalancer IP goes through the cloud load balancer and a node IP enters
- * at that node), or {@code ip:IP} (one packet with that source traced through the rules of the
- * node named by {@code --node}, as kube-proxy's own tests trace: nothing is delivered, so the
- * verdict is the rules' — DNAT or untouched is {@code established}, REJECT {@code rejected},
- * DROP {@code timed_out}). DST: {@code ns/pod}, {@code svc/ns/name} (its clusterIP), {@code
- * node/NAME} (its InternalIP), {@code lb/ns/name} (its first LoadBalancer ingress IP), or an IP
- * literal. A pod or Service written without a namespace is read in {@code -n NS} (default
- * {@code default}).
+ * <p>SRC {@code ns/pod}, {@code node/NAME} and {@code external:IP} open a real connection
+ * ({@code --node} makes an outside client enter at that node; otherwise a LoadBalancer IP goes
+ * through the cloud load balancer and a node IP enters at that node). SRC {@code ip:IP} traces
+ * one packet through the rules of {@code --node}, as kube-proxy's own packet-flow tests trace:
+ * nothing is delivered, so the verdict is the rules' ({@link RuleOutcome#verdict()}): DNAT is
+ * {@code established}, REJECT {@code rejected}, DROP {@code timed_out}, and a packet no rule
+ * touched {@code untouched}, with no candidates. A pod or Service written without a namespace
+ * is read in {@code -n NS} (default {@code default}).
  *
  * <p>Errors: an unknown SRC or DST form, a missing or bad {@code --port}, an unknown protocol,
- * an unknown node, or {@code ip:IP} without {@code --node} are usage errors (exit 2); a pod or
- * Service that does not exist is NotFound (exit 1), as is a DST with no address yet (a pod
- * without an IP, a headless Service, a LoadBalancer still pending).
+ * or {@code ip:IP} without {@code --node} are usage errors (exit 2), and so is a name that does
+ * not exist (NotFound) or a Service that has no address of the kind asked for; a DST with no
+ * address yet (a pod without an IP, a LoadBalancer still pending) fails the check (exit 1).
  *
- * <p>{@code candidates}: the backends the entry node's rules allowed for the packet (for
- * {@code ip:IP} sources, the trace's; for the others, the connection's own), or the one
- * backend reached when no rule chose among several.
+ * <p>{@code masquerade} is what the entry node's rules decided (a jump to the masquerade mark),
+ * for every kind of source; {@code candidates} are the backends those rules allowed (for a
+ * delivered connection no rule balanced, the one backend it reached).
  */
 final class Probe {
 
@@ -60,14 +53,19 @@ final class Probe {
     FlagSet.Flag.value("output", 'o'),
   };
 
-  /** A parsed request. */
-  record Request(String from, String to, int port, Protocol protocol, Optional<String> node,
-      String namespace) {}
+  /**
+   * A parsed request.
+   *
+   * @param fromText {@code --from} as written (the contract echoes it)
+   * @param toText {@code --to} as written
+   */
+  record Request(String fromText, ProbeSource from, String toText, ProbeTarget to, int port,
+      Protocol protocol, Optional<String> node) {}
 
   /** What happened, in the contract's terms. */
-  record Outcome(Request request, String destination, ConnectionVerdict verdict,
-      Optional<String> backend, Optional<String> backendPod, List<String> candidates,
-      boolean masquerade, String sourceSeenByBackend, String reason, List<Hop> hops,
+  record Outcome(Request request, HostPort destination, ConnectionVerdict verdict,
+      Optional<HostPort> backend, Optional<String> backendPod, List<HostPort> candidates,
+      boolean masquerade, IpAddress sourceSeenByBackend, String reason, List<Hop> hops,
       String explanation, Optional<PacketTrace> trace) {
 
     boolean allowed() {
@@ -77,8 +75,8 @@ final class Probe {
     /** {@return the contract's JSON object, extra fields after the contract's} */
     ObjectNode toJson() {
       ObjectNode json = JsonOutput.object();
-      json.put("from", request.from());
-      json.put("to", request.to());
+      json.put("from", request.fromText());
+      json.put("to", request.toText());
       json.put("port", request.port());
       json.put("protocol", request.protocol().name());
       json.put("allowed", allowed());
@@ -86,22 +84,22 @@ final class Probe {
       putOptional(json, "backend", backend);
       putOptional(json, "backendPod", backendPod);
       ArrayNode list = json.putArray("candidates");
-      candidates.forEach(list::add);
+      candidates.forEach(c -> list.add(c.toString()));
       json.put("masquerade", masquerade);
-      json.put("sourceSeenByBackend", sourceSeenByBackend);
+      json.put("sourceSeenByBackend", sourceSeenByBackend.toString());
       json.put("reason", reason);
       ArrayNode hopList = json.putArray("hops");
       for (Hop hop : hops) {
         ObjectNode h = hopList.addObject();
-        h.put("from", hop.from());
-        h.put("to", hop.to());
+        h.put("from", hop.from().toString());
+        h.put("to", hop.to().toString());
         h.put("node", hop.node());
         h.put("via", hop.via());
       }
-      json.put("destination", destination);
+      json.put("destination", destination.toString());
       request.node().ifPresent(n -> json.put("node", n));
       trace.ifPresent(t -> {
-        json.put("outcome", t.outcome());
+        json.put("outcome", t.outcome().name());
         ArrayNode rules = json.putArray("matchedRules");
         t.matchedRules().forEach(rules::add);
         json.put("rulesEvaluated", t.rulesEvaluated());
@@ -134,12 +132,10 @@ final class Probe {
       throw CommandException.usage("error: " + verb + " takes no arguments, got "
           + parsed.positionals() + "\n" + usage(verb));
     }
-    String from = parsed.value("from").orElseThrow(() -> CommandException.usage(
-        "error: --from is required\n" + usage(verb)));
-    String to = parsed.value("to").orElseThrow(() -> CommandException.usage(
-        "error: --to is required\n" + usage(verb)));
-    String portText = parsed.value("port").orElseThrow(() -> CommandException.usage(
-        "error: --port is required\n" + usage(verb)));
+    String namespace = parsed.value("namespace").orElse(NamespacedName.DEFAULT_NAMESPACE);
+    String from = required(parsed, "from", verb);
+    String to = required(parsed, "to", verb);
+    String portText = required(parsed, "port", verb);
     int port;
     try {
       port = Integer.parseInt(portText);
@@ -155,8 +151,18 @@ final class Probe {
     Protocol protocol = Protocol.tryParse(protocolText.toUpperCase(Locale.ROOT)).orElseThrow(
         () -> CommandException.usage("error: invalid argument \"" + protocolText
             + "\" for \"--protocol\" flag: expected TCP, UDP or SCTP"));
-    return new Request(from, to, port, protocol, parsed.value("node"),
-        parsed.value("namespace").orElse(NamespacedName.DEFAULT_NAMESPACE));
+    ProbeSource source = ProbeSource.parse(from, namespace);
+    if (source instanceof ProbeSource.TracedPacket && parsed.value("node").isEmpty()) {
+      throw CommandException.usage("error: --from ip:IP needs --node NAME: the node whose "
+          + "rules the packet enters");
+    }
+    return new Request(from, source, to, ProbeTarget.parse(to, namespace), port, protocol,
+        parsed.value("node"));
+  }
+
+  private static String required(ParsedArgs parsed, String flag, String verb) {
+    return parsed.value(flag).orElseThrow(() -> CommandException.usage(
+        "error: --" + flag + " is required\n" + usage(verb)));
   }
 
   static String usage(String verb) {
@@ -167,211 +173,90 @@ final class Probe {
 
   /** Sends the packet. Connections are closed before this returns. */
   static Outcome run(Request request, Cluster cluster) {
-    request.node().ifPresent(n -> requireNode(cluster, n, "--node"));
-    String from = request.from();
-    if (from.startsWith("ip:")) {
-      String src = ipLiteral(from.substring(3), "--from ip:");
-      String node = request.node().orElseThrow(() -> CommandException.usage(
-          "error: --from ip:IP needs --node NAME: the node whose rules the packet enters"));
-      String dstIp = destinationIp(request, cluster);
-      return traced(request, cluster, node, src, dstIp);
+    request.node().ifPresent(n -> node(cluster, n));
+    HostPort destination = HostPort.of(request.to().address(cluster), request.port());
+    String to = destination.ip().toString();
+    ProbeSource from = request.from();
+    if (from instanceof ProbeSource.TracedPacket traced) {
+      return traced(request, cluster, request.node().orElseThrow(), traced.ip(), destination);
     }
     Connection connection;
-    if (from.startsWith("external:")) {
-      String src = ipLiteral(from.substring("external:".length()), "--from external:");
-      String dstIp = destinationIp(request, cluster);
+    if (from instanceof ProbeSource.FromOutside outside) {
       connection = request.node().isPresent()
-          ? cluster.external(src).connectVia(request.node().get(), dstIp, request.port(),
-              request.protocol())
-          : cluster.external(src).connect(dstIp, request.port(), request.protocol());
-      return connected(request, cluster, dstIp, connection);
-    } else if (from.startsWith("node/")) {
-      String name = from.substring("node/".length());
-      NodeHandle node = requireNode(cluster, name, "--from");
-      String dstIp = destinationIp(request, cluster);
-      connection = node.connect(dstIp, request.port(), request.protocol());
-      return connected(request, cluster, dstIp, connection);
-    } else if (isObjectName(from)) {
-      PodHandle pod = cluster.getPod(namespaced(from, request.namespace()));
-      String dstIp = destinationIp(request, cluster);
-      connection = pod.connect(dstIp, request.port(), request.protocol());
-      return connected(request, cluster, dstIp, connection);
+          ? cluster.external(outside.ip().toString()).connectVia(request.node().get(), to,
+              request.port(), request.protocol())
+          : cluster.external(outside.ip().toString()).connect(to, request.port(),
+              request.protocol());
+    } else if (from instanceof ProbeSource.FromNode node) {
+      connection = node(cluster, node.name()).connect(to, request.port(), request.protocol());
+    } else if (from instanceof ProbeSource.FromPod pod) {
+      connection = cluster.getPod(pod.name()).connect(to, request.port(), request.protocol());
+    } else {
+      throw new AssertionError("unknown probe source " + from);
     }
-    throw CommandException.usage("error: unknown source \"" + from + "\": use ns/pod, "
-        + "node/NAME, external:IP or ip:IP");
-  }
-
-  private static Outcome connected(Request request, Cluster cluster, String dstIp,
-      Connection connection) {
     try {
-      List<String> candidates = candidates(request, cluster, dstIp, connection);
-      return new Outcome(request, dstIp + ":" + request.port(), connection.verdict(),
-          connection.backend(), connection.backendPod(), candidates,
-          masqueraded(request, cluster, connection), connection.sourceSeenByBackend(),
-          connection.reason(), List.copyOf(connection.hops()), connection.explain(),
-          Optional.empty());
+      // With no rule choosing among backends, the one the packet reached is the candidate.
+      List<HostPort> candidates = connection.candidates().isEmpty()
+          ? connection.backend().stream().toList() : List.copyOf(connection.candidates());
+      return new Outcome(request, destination, connection.verdict(), connection.backend(),
+          connection.backendPod(), candidates,
+          connection.masqueraded(), connection.sourceSeenByBackend(), connection.reason(),
+          List.copyOf(connection.hops()), connection.explain(), Optional.empty());
     } finally {
       connection.close();
     }
   }
 
-  /**
-   * Whether the backend sees another source than the client's own address. For a pod or node
-   * source that is its IP; an external client's is its IP.
-   */
-  private static boolean masqueraded(Request request, Cluster cluster, Connection connection) {
-    String from = request.from();
-    String own;
-    if (from.startsWith("external:")) {
-      own = from.substring("external:".length());
-    } else if (from.startsWith("node/")) {
-      own = cluster.node(from.substring(5)).internalIP().orElse("");
-    } else {
-      own = cluster.getPod(namespaced(from, request.namespace())).ip().orElse("");
-    }
-    return !IpAddress.tryParse(own).map(Object::toString).orElse(own)
-        .equals(connection.sourceSeenByBackend());
+  private static Outcome traced(Request request, Cluster cluster, String node, IpAddress src,
+      HostPort destination) {
+    PacketTrace trace = cluster.node(node).proxy().trace(src.toString(),
+        destination.ip().toString(), request.port(), request.protocol());
+    IpAddress seen = trace.masquerade()
+        ? cluster.node(node).internalIP().flatMap(IpAddress::tryParse).orElse(src) : src;
+    String rules = String.join(" -> ", trace.matchedRules());
+    List<Hop> hops = List.of(new Hop(destination, trace.backend().orElse(destination), node,
+        rules.isEmpty() ? "no kube-proxy rule matched" : rules));
+    Optional<String> backendPod = trace.backend().flatMap(b -> podAt(cluster, b.ip()));
+    return new Outcome(request, destination, trace.verdict(), trace.backend(), backendPod,
+        List.copyOf(trace.candidates()), trace.masquerade(), seen,
+        tracedReason(trace, node), hops, trace.explain(), Optional.of(trace));
   }
 
-  private static Outcome traced(Request request, Cluster cluster, String node, String src,
-      String dstIp) {
-    PacketTrace trace = cluster.node(node).proxy().trace(src, dstIp, request.port(),
-        request.protocol());
-    ConnectionVerdict verdict = switch (trace.outcome()) {
-      case "REJECT" -> ConnectionVerdict.REJECTED;
-      case "DROP" -> ConnectionVerdict.TIMED_OUT;
-      default -> ConnectionVerdict.ESTABLISHED;
-    };
-    String where = dstIp + ":" + request.port();
-    Optional<String> backend = trace.backend().or(() -> trace.outcome().equals("UNTOUCHED")
-        ? Optional.of(where) : Optional.empty());
-    Optional<String> backendPod = backend.flatMap(b -> podAt(cluster,
-        b.substring(0, b.lastIndexOf(':'))));
-    String seen = trace.masquerade()
-        ? cluster.node(node).internalIP().orElse(src) : src;
-    String rules = String.join(" -> ", trace.matchedRules());
-    List<Hop> hops = List.of(new Hop(where, backend.orElse(where), node,
-        rules.isEmpty() ? "no rule matched (untouched)" : rules));
-    String reason = switch (trace.outcome()) {
-      case "DNAT" -> "DNAT to " + backend.orElse("?") + " by " + node + "'s rules ("
+  private static String tracedReason(PacketTrace trace, String node) {
+    return switch (trace.outcome()) {
+      case DNAT -> "DNAT to " + trace.backend().orElseThrow() + " by " + node + "'s rules ("
           + trace.candidates().size() + " candidate backends, " + trace.rulesEvaluated()
           + " rules evaluated; traced only, not delivered)";
-      case "REJECT" -> trace.servicePort().map(p -> p + " has no endpoints: ").orElse("")
+      case REJECT -> trace.servicePort().map(p -> p + " has no endpoints: ").orElse("")
           + "rejected by " + node + "'s rules";
-      case "DROP" -> "dropped by " + node + "'s rules; the client times out";
-      default -> "no service rule matched on " + node + ": routed as addressed (traced only, "
-          + "not delivered)";
+      case DROP -> "dropped by " + node + "'s rules; the client times out";
+      case UNTOUCHED -> "no kube-proxy rule on " + node + " matched the packet: it goes on as "
+          + "addressed (traced only, not delivered)";
     };
-    return new Outcome(request, where, verdict, backend, backendPod,
-        List.copyOf(trace.candidates()), trace.masquerade(), seen, reason, hops,
-        trace.explain(), Optional.of(trace));
   }
 
-  private static Optional<String> podAt(Cluster cluster, String ip) {
-    return cluster.pods().stream().filter(p -> p.exists() && p.ip().filter(ip::equals)
-        .isPresent()).map(p -> p.ref().namespace() + "/" + p.ref().name()).findFirst();
-  }
-
-  /** The rules' candidate set, or the backend alone when no rule chose one. */
-  private static List<String> candidates(Request request, Cluster cluster, String dstIp,
-      Connection connection) {
-    return connection.candidates().isEmpty()
-        ? connection.backend().map(List::of).orElse(List.of()) : connection.candidates();
-  }
-
-  private static List<String> readyEndpoints(Cluster cluster, Service service,
-      ServicePort port) {
-    List<String> out = new ArrayList<>();
-    for (EndpointSlice slice : cluster.list(EndpointSlice.class)) {
-      if (!slice.metadata().namespace().equals(service.metadata().namespace())
-          || !service.metadata().name().equals(slice.serviceName())) {
-        continue;
-      }
-      Optional<Integer> number = slice.ports().stream()
-          .filter(p -> p.name().equals(port.name()) && p.protocol() == port.protocol())
-          .map(EndpointPort::port).flatMap(Optional::stream).findFirst();
-      if (number.isEmpty()) {
-        continue;
-      }
-      for (Endpoint endpoint : slice.endpoints()) {
-        if (endpoint.conditions().ready().orElse(true)) {
-          endpoint.addresses().forEach(a -> out.add(a + ":" + number.get()));
-        }
-      }
-    }
-    return out.stream().distinct().sorted().toList();
-  }
-
-  /** {@return the destination address DST names} */
-  static String destinationIp(Request request, Cluster cluster) {
-    String to = request.to();
-    if (to.startsWith("svc/") || to.startsWith("service/")) {
-      String name = namespaced(to.substring(to.indexOf('/') + 1), request.namespace());
-      ServiceHandle service = cluster.getService(name);
-      String ip = service.clusterIP();
-      if (IpAddress.tryParse(ip).isEmpty()) {
-        throw CommandException.failed("error: service " + name + " has no cluster IP ("
-            + (ip.isEmpty() ? "none" : ip) + "); probe one of its pods instead");
-      }
-      return ip;
-    } else if (to.startsWith("lb/")) {
-      String name = namespaced(to.substring(3), request.namespace());
-      List<String> ingress = cluster.getService(name).loadBalancerIngress();
-      return ingress.stream().filter(i -> IpAddress.tryParse(i).isPresent()).findFirst()
-          .orElseThrow(() -> CommandException.failed("error: service " + name
-              + " has no LoadBalancer IP yet (ingress " + ingress + ")"));
-    } else if (to.startsWith("node/")) {
-      String name = to.substring(5);
-      return requireNode(cluster, name, "--to").internalIP().orElseThrow(() ->
-          CommandException.failed("error: node " + name + " has no InternalIP"));
-    }
-    Optional<IpAddress> literal = IpAddress.tryParse(to);
-    if (literal.isPresent()) {
-      return literal.get().toString();
-    }
-    if (isObjectName(to)) {
-      String name = namespaced(to, request.namespace());
-      return cluster.getPod(name).ip().orElseThrow(() -> CommandException.failed(
-          "error: pod " + name + " has no IP yet"));
-    }
-    throw CommandException.usage("error: unknown destination \"" + to + "\": use ns/pod, "
-        + "svc/ns/name, node/NAME, lb/ns/name or an IP address");
-  }
-
-  /** ns/name or a bare name: no colon, at most one slash, nothing empty. */
-  private static boolean isObjectName(String text) {
-    if (text.isEmpty() || text.contains(":")) {
-      return false;
-    }
-    String[] parts = text.split("/", -1);
-    return parts.length <= 2 && java.util.Arrays.stream(parts).noneMatch(String::isEmpty);
-  }
-
-  private static String namespaced(String name, String namespace) {
-    if (!isObjectName(name)) {
-      throw CommandException.usage("error: \"" + name + "\" is not a name: use NAMESPACE/NAME");
-    }
-    return name.contains("/") ? name : namespace + "/" + name;
-  }
-
-  private static String ipLiteral(String text, String where) {
-    return IpAddress.tryParse(text).map(Object::toString).orElseThrow(() ->
-        CommandException.usage("error: " + where + " needs an IP address, got \"" + text
-            + "\""));
-  }
-
-  private static NodeHandle requireNode(Cluster cluster, String name, String flag) {
-    List<String> names = cluster.nodes().stream().map(NodeHandle::name).toList();
-    if (!names.contains(name)) {
-      throw CommandException.usage("error: " + flag + ": unknown node \"" + name
-          + "\"; nodes: " + String.join(", ", names));
+  /**
+   * {@return the node}
+   *
+   * @throws CommandException usage, with kubectl's NotFound line, when there is no such node
+   */
+  static NodeHandle node(Cluster cluster, String name) {
+    if (cluster.nodes().stream().noneMatch(n -> n.name().equals(name))) {
+      throw CommandException.usage("Error from server (NotFound): nodes \"" + name
+          + "\" not found");
     }
     return cluster.node(name);
   }
 
-  private static void putOptional(ObjectNode json, String field, Optional<String> value) {
+  private static Optional<String> podAt(Cluster cluster, IpAddress ip) {
+    String text = ip.toString();
+    return cluster.pods().stream().filter(p -> p.exists() && p.ip().filter(text::equals)
+        .isPresent()).map(p -> p.ref().namespace() + "/" + p.ref().name()).findFirst();
+  }
+
+  private static void putOptional(ObjectNode json, String field, Optional<?> value) {
     if (value.isPresent()) {
-      json.put(field, value.get());
+      json.put(field, value.get().toString());
     } else {
       json.putNull(field);
     }

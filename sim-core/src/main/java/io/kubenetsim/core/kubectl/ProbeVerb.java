@@ -2,52 +2,108 @@ package io.kubenetsim.core.kubectl;
 
 import io.kubenetsim.KubectlResult;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * {@code probe --from SRC --to DST --port P [--protocol TCP|UDP|SCTP] [--node NAME] [-o json]}:
- * opens one connection (or, for {@code --from ip:IP}, traces one packet through {@code --node}'s
- * rules) and reports how it ended. SRC and DST forms are described in {@link Probe}.
+ * {@code probe} and {@code trace}: one body — the same flags, the same parsing ({@link
+ * Probe#request}), the same packet ({@link Probe#run}) — and two renderings.
  *
- * <p>Output: by default one line, {@code ESTABLISHED 10.244.1.5:8080 (shop/web-…) source
- * 10.244.0.3} (a failed attempt adds {@code : reason}); with {@code -o json} the contract
- * object {@code {"from", "to", "port", "protocol", "allowed", "verdict", "backend",
- * "backendPod", "candidates", "masquerade", "sourceSeenByBackend", "reason", "hops"}} in that
- * order ({@code backend} and {@code backendPod} {@code null} when none), then extra fields
- * ({@code destination}, {@code node}, and for traced packets {@code outcome}, {@code
- * matchedRules}, {@code rulesEvaluated}).
+ * <p>{@code probe --from SRC --to DST --port P [--protocol TCP|UDP|SCTP] [--node NAME] [-o
+ * json]} reports how the attempt ended: by default one line, {@code ESTABLISHED
+ * 10.244.1.5:8080 (shop/web-…) source 10.244.0.3} (a failed attempt adds {@code : reason});
+ * with {@code -o json} the contract object {@code {"from", "to", "port", "protocol",
+ * "allowed", "verdict", "backend", "backendPod", "candidates", "masquerade",
+ * "sourceSeenByBackend", "reason", "hops"}} in that order ({@code backend} and {@code
+ * backendPod} {@code null} when none), then extra fields ({@code destination}, {@code node},
+ * and for traced packets {@code outcome}, {@code matchedRules}, {@code rulesEvaluated}). Exit
+ * codes: 0 when the connection is established; 1 when it is not (the result is still printed
+ * on stdout, the reason on stderr) or the destination has no address yet; 2 on bad input,
+ * unknown names included (see {@link Probe}).
  *
- * <p>Exit codes: 0 when the connection is established; 1 when it is not — the result is still
- * printed on stdout, and the reason on stderr — or when a pod or Service does not exist; 2 on
- * bad input (unknown SRC/DST form, missing {@code --port}, unknown node or protocol).
+ * <p>{@code trace} takes the same arguments and explains the packet for people: each hop with
+ * the rule, table or device that rewrote it, the verdict, the backend and the source it sees,
+ * the candidates and the reason. It exits 0 whenever the packet could be traced, whatever its
+ * verdict (explaining a refused connection is a successful trace; use {@code probe} to check
+ * reachability), and like {@code probe} on bad input.
  *
  * <pre>{@code
  * kubectl.run("probe --from shop/debug --to svc/shop/web --port 80 -o json");
+ * kubectl.run("trace --from external:203.0.113.9 --to lb/shop/front --port 80");
  * }</pre>
  */
 final class ProbeVerb implements Verb {
-  private static final FlagSet FLAGS = FlagSet.of("probe", Probe.FLAGS);
+  private final String name;
+  private final boolean explain;
+  private final FlagSet flags;
+
+  private ProbeVerb(String name, boolean explain) {
+    this.name = name;
+    this.explain = explain;
+    this.flags = FlagSet.of(name, Probe.FLAGS);
+  }
+
+  /** {@return the {@code probe} verb: a verdict for scripts} */
+  static ProbeVerb probe() {
+    return new ProbeVerb("probe", false);
+  }
+
+  /** {@return the {@code trace} verb: the same packet, explained for people} */
+  static ProbeVerb trace() {
+    return new ProbeVerb("trace", true);
+  }
 
   @Override
   public String name() {
-    return "probe";
+    return name;
   }
 
   @Override
   public KubectlResult run(List<String> args, KubectlContext context) {
-    ParsedArgs parsed = FLAGS.parse(args);
+    ParsedArgs parsed = flags.parse(args);
     String output = parsed.value("output").orElse("");
+    if (explain && !output.isEmpty()) {
+      throw CommandException.usage("error: trace prints text for people; use probe -o json "
+          + "for the same result as JSON");
+    }
     if (!output.isEmpty() && !output.equals("json")) {
       throw CommandException.usage("error: unable to match a printer suitable for the output "
           + "format \"" + output + "\", allowed formats are: json");
     }
-    Probe.Request request = Probe.request(name(), parsed);
-    Probe.Outcome outcome = Probe.run(request, context.cluster());
+    Probe.Outcome outcome = Probe.run(Probe.request(name, parsed), context.cluster());
+    if (explain) {
+      return KubectlResult.ok(explanation(outcome));
+    }
     String stdout = output.equals("json") ? JsonOutput.write(outcome.toJson()) : outcome.line();
     if (outcome.allowed()) {
       return KubectlResult.ok(stdout);
     }
     return new KubectlResult(CommandException.FAILED, stdout, "error: connection "
-        + outcome.verdict().name().toLowerCase(java.util.Locale.ROOT) + ": "
-        + outcome.reason() + "\n");
+        + outcome.verdict().name().toLowerCase(Locale.ROOT) + ": " + outcome.reason() + "\n");
+  }
+
+  private static String explanation(Probe.Outcome outcome) {
+    Probe.Request request = outcome.request();
+    StringBuilder out = new StringBuilder();
+    out.append("probe ").append(request.fromText()).append(" -> ").append(request.toText())
+        .append(" (").append(outcome.destination()).append('/').append(request.protocol())
+        .append(")\n");
+    out.append(outcome.explanation());
+    if (!outcome.explanation().endsWith("\n")) {
+      out.append('\n');
+    }
+    if (outcome.hops().isEmpty()) {
+      out.append("  (no hops: the packet never left the sender)\n");
+    }
+    out.append("verdict: ").append(outcome.verdict()).append(outcome.allowed()
+        ? " (allowed)" : " (not allowed)").append('\n');
+    out.append("backend: ").append(outcome.backend().map(Object::toString).orElse("none"))
+        .append(outcome.backendPod().map(p -> " (pod " + p + ")").orElse("")).append('\n');
+    out.append("source seen by backend: ").append(outcome.sourceSeenByBackend())
+        .append(outcome.masquerade() ? " (masqueraded)" : " (preserved)").append('\n');
+    out.append("candidates: ").append(outcome.candidates().isEmpty() ? "none"
+        : String.join(", ", outcome.candidates().stream().map(Object::toString).toList()))
+        .append('\n');
+    out.append("reason: ").append(outcome.reason()).append('\n');
+    return out.toString();
   }
 }

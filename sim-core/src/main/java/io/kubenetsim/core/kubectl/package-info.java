@@ -21,6 +21,11 @@
  *       io.kubenetsim.core.kubectl.ServicePrinter}, {@link
  *       io.kubenetsim.core.kubectl.EndpointsPrinter}, {@link
  *       io.kubenetsim.core.kubectl.EndpointSlicePrinter} — rows as upstream {@code printers.go}.
+ *   <li>{@link io.kubenetsim.core.kubectl.ProbeVerb} — {@code probe} and {@code trace}, one
+ *       body with two renderings: {@link io.kubenetsim.core.kubectl.Probe} reads the flags once
+ *       into a {@link io.kubenetsim.core.kubectl.ProbeSource} and a {@link
+ *       io.kubenetsim.core.kubectl.ProbeTarget} and sends the packet through the public API;
+ *       {@code RulesVerb} and {@code PortForwardVerb} are the other traffic verbs.
  *   <li>{@link io.kubenetsim.core.kubectl.TableWriter} and {@link
  *       io.kubenetsim.core.kubectl.HumanDuration} — kubectl's column layout and AGE text.
  *   <li>{@link io.kubenetsim.core.kubectl.ObjectFormatter} — the seam for {@code -o json|yaml}.

@@ -3,10 +3,13 @@ package io.kubenetsim.core.manifest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kubenetsim.DetectLocalMode;
 import io.kubenetsim.KubeProxyConfiguration;
 import io.kubenetsim.ProxyMode;
 import io.kubenetsim.core.engine.GoDurations;
 import io.kubenetsim.manifest.ManifestException;
+import io.kubenetsim.net.Cidr;
+import io.kubenetsim.net.IpFamily;
 import com.fasterxml.jackson.databind.MappingIterator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +25,11 @@ import java.util.Locale;
  * Reads kube-proxy's own configuration file ({@code kind: KubeProxyConfiguration}, {@code
  * apiVersion: kubeproxy.config.k8s.io/v1alpha1}), the document kube-proxy takes with {@code
  * --config}: {@code mode} ({@code iptables}, {@code ipvs}, {@code nftables}; empty means
- * iptables, upstream's Linux default), {@code clusterCIDR}, {@code nodePortAddresses}, {@code
- * iptables.masqueradeAll}, {@code iptables.minSyncPeriod} (Go durations such as {@code 1s}).
+ * iptables, upstream's Linux default), {@code clusterCIDR} (empty or missing: no local-traffic
+ * detector, as upstream's {@code getLocalDetectors} then picks the no-op detector), {@code
+ * detectLocalMode} ({@code ClusterCIDR} or {@code NodeCIDR}), {@code nodePortAddresses},
+ * {@code iptables.masqueradeAll}, {@code iptables.minSyncPeriod} (Go durations such as
+ * {@code 1s}).
  * Fields it does not model are accepted and ignored, as they do not change how traffic moves
  * here; unknown top-level fields are errors, as kube-proxy's strict decoding makes them.
  */
@@ -113,9 +119,45 @@ public final class KubeProxyConfigReader {
     if (!minSync.isEmpty()) {
       config = config.withMinSyncPeriod(duration(minSync, file));
     }
-    String clusterCidr = root.path("clusterCIDR").asText("");
-    return new KubeProxyConfiguration(config.mode(), config.masqueradeAll(), clusterCidr,
-        config.nodePortAddresses(), config.minSyncPeriod());
+    return config.withDetectLocalMode(detectLocalMode(root.path("detectLocalMode").asText(""),
+        file)).withClusterCIDR(clusterCidr(root.path("clusterCIDR").asText(""), file));
+  }
+
+  /**
+   * {@return the IPv4 range of {@code clusterCIDR} (a comma-separated list, one per family),
+   * or {@code ""} when none is given}: an empty value is kept as upstream keeps it, meaning no
+   * local-traffic detector under {@code ClusterCIDR} mode
+   */
+  private static String clusterCidr(String text, String file) {
+    String ipv4 = "";
+    for (String part : text.split(",", -1)) {
+      if (text.isEmpty()) {
+        break;
+      }
+      Optional<Cidr> cidr = Cidr.tryParse(part.strip());
+      if (cidr.isEmpty()) {
+        throw new ManifestException(file + ": clusterCIDR: Invalid value: \"" + part.strip()
+            + "\": must be a valid CIDR block (e.g. 10.100.0.0/16 or fde4:8dba:82e1::/48)");
+      }
+      if (ipv4.isEmpty() && cidr.get().family() == IpFamily.IPV4) {
+        ipv4 = cidr.get().toString();
+      }
+    }
+    return ipv4;
+  }
+
+  /** kube-proxy's {@code detectLocalMode}: empty means {@code ClusterCIDR}, its default. */
+  private static DetectLocalMode detectLocalMode(String text, String file) {
+    return switch (text) {
+      case "", "ClusterCIDR" -> DetectLocalMode.CLUSTER_CIDR;
+      case "NodeCIDR" -> DetectLocalMode.NODE_CIDR;
+      case "BridgeInterface", "InterfaceNamePrefix" -> throw new ManifestException(file
+          + ": detectLocalMode: \"" + text + "\" is valid for kube-proxy but not simulated "
+          + "(it matches the interface a packet arrives on); use ClusterCIDR or NodeCIDR");
+      default -> throw new ManifestException(file + ": detectLocalMode: Unsupported value: \""
+          + text + "\": supported values: \"ClusterCIDR\", \"NodeCIDR\", "
+          + "\"BridgeInterface\", \"InterfaceNamePrefix\"");
+    };
   }
 
   private static ProxyMode mode(String text, String file) {

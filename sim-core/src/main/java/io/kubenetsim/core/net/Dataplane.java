@@ -1,26 +1,28 @@
 package io.kubenetsim.core.net;
 
+import com.google.common.collect.ImmutableList;
 import io.kubenetsim.Connection;
-import io.kubenetsim.core.engine.SeededRandom;
 import io.kubenetsim.core.engine.Simulator;
-
 import io.kubenetsim.core.proxy.KubeProxyFleet;
 import io.kubenetsim.core.proxy.NodeContext;
 import io.kubenetsim.core.proxy.NodeProxy;
 import io.kubenetsim.core.proxy.ProxyDecision;
+import io.kubenetsim.core.proxy.ProxyDecision.Dnat;
+import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyPacket;
+import io.kubenetsim.core.proxy.ProxySnapshot;
 import io.kubenetsim.core.proxy.ServicePortInfo;
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
-import io.kubenetsim.model.Service;
-import io.kubenetsim.model.ServicePort;
 import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.ConnectionVerdict;
 import io.kubenetsim.net.Hop;
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
+import io.kubenetsim.net.RuleOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +31,22 @@ import java.util.function.Predicate;
 /**
  * Moves a connection's first packet through the cluster, hop by hop: a cloud load balancer
  * hands outside traffic for a LoadBalancer IP to a node's NodePort; the entry node's kube-proxy
- * rules (as that node last synced them, possibly stale) rewrite it; the pod network delivers it.
- * The result says what the client sees, which backend it reached, the source the backend sees,
- * and every hop with the rule that made it. An established connection then follows its
- * conntrack entry: requests go to the same backend until it disappears.
+ * rules (as that node last synced them, possibly stale) decide; the pod network delivers it.
+ * Everything reported is read from the rules' typed {@link ProxyDecision} — the rewrite, the
+ * masquerade mark, the outcome — never from rule text.
+ *
+ * <ol>
+ *   <li>REJECT and DROP end the attempt with {@link io.kubenetsim.net.RuleOutcome#verdict()}.
+ *   <li>A packet no rule touched goes on as addressed: a pod or a node answers for itself; any
+ *       other address gets no answer, so the client times out (kube-proxy did not claim it and
+ *       nothing in the cluster holds it).
+ *   <li>A DNATed packet reaches the endpoint, seen from the node's address when a rule marked
+ *       it for masquerade; an outside client's unmasqueraded packet forwarded to another node
+ *       times out, because the reply skips the entry node's reverse NAT.
+ * </ol>
+ *
+ * <p>An established connection then follows its conntrack entry: requests go to the same
+ * backend until it disappears.
  */
 public final class Dataplane {
   private final Simulator sim;
@@ -40,7 +54,7 @@ public final class Dataplane {
   private final KubeProxyFleet proxies;
   private final Predicate<String> nodeUp;
   private final Deliverer deliverer;
-  private final SeededRandom cloud;
+  private final CloudLoadBalancer cloud;
 
   public Dataplane(Simulator sim, ApiStore store, KubeProxyFleet proxies, PodAddresses pods,
       Predicate<String> nodeUp, List<Cidr> internalRanges) {
@@ -49,49 +63,41 @@ public final class Dataplane {
     this.proxies = proxies;
     this.nodeUp = nodeUp;
     this.deliverer = new Deliverer(store, pods, nodeUp, internalRanges);
-    this.cloud = sim.random("cloud-load-balancer");
+    this.cloud = new CloudLoadBalancer(store, proxies, nodeUp,
+        sim.random("cloud-load-balancer"));
   }
 
   /** Opens a connection from {@code source} to {@code ip:port}. */
   public Connection connect(Source source, IpAddress ip, int port, Protocol protocol) {
+    HostPort to = HostPort.of(ip, port);
+    String packet = protocol + " " + source + " (" + source.ip() + ") -> " + to;
     List<Hop> hops = new ArrayList<>();
-    String packet = protocol + " " + source + " (" + source.ip() + ") -> " + ip + ":" + port;
-    IpAddress dst = ip;
-    int dstPort = port;
+    HostPort addressed = to;
     Optional<String> entry = source.node();
     if (source.kind() == Source.Kind.EXTERNAL && entry.isEmpty()) {
-      Optional<LbForward> lb = loadBalancerForward(source.ip(), ip, port, protocol);
+      Optional<CloudLoadBalancer.Forward> lb = cloud.forward(source.ip(), to, protocol);
       if (lb.isPresent() && lb.get().node().isEmpty()) {
-        return failed(packet, hops, ConnectionVerdict.TIMED_OUT, source, lb.get().reason());
+        return failed(ConnectionVerdict.TIMED_OUT, source, hops, lb.get().reason(), packet);
       }
       if (lb.isPresent()) {
         entry = lb.get().node();
-        dst = lb.get().ip();
-        dstPort = lb.get().port();
-        hops.add(new Hop(ip + ":" + port, dst + ":" + dstPort, "", lb.get().reason()));
+        addressed = lb.get().to();
+        hops.add(new Hop(to, addressed, "", lb.get().reason()));
       } else {
         entry = nodeOwning(ip).or(this::firstReadyNode);
       }
     }
     if (entry.isEmpty()) {
-      return failed(packet, hops, ConnectionVerdict.TIMED_OUT, source, "no node to enter at");
+      return failed(ConnectionVerdict.TIMED_OUT, source, hops, "no node to enter at", packet);
     }
-    Connection first = throughRules(source, entry.get(), dst, dstPort, protocol, hops, packet);
+    Connection first = throughRules(source, entry.get(), addressed, protocol, hops, packet);
     if (protocol != Protocol.UDP || !first.isEstablished() || first.candidates().isEmpty()) {
       return first;
     }
     String node = entry.get();
-    String backend = first.backend().orElseThrow();
+    HostPort backend = first.backend().orElseThrow();
     return new UdpFlow(first, () -> !servingEndpoint(node, backend),
         () -> connect(source, ip, port, protocol));
-  }
-
-  /** {@return whether the node's synced rules still list this {@code ip:port} as serving} */
-  private boolean servingEndpoint(String node, String hostPort) {
-    return proxies.proxy(node).map(p -> p.synced().ports().stream()
-        .flatMap(port -> port.endpoints().stream())
-        .anyMatch(e -> e.hostPort().equals(hostPort) && (e.ready() || e.serving())))
-        .orElse(false);
   }
 
   /**
@@ -100,180 +106,150 @@ public final class Dataplane {
    */
   public Connection forwarded(String pod, IpAddress podIp, String node, int localPort,
       int port) {
-    String packet = "TCP workstation -> localhost:" + localPort + " (kubectl port-forward to "
-        + pod + ")";
-    List<Hop> hops = List.of(new Hop("localhost:" + localPort, podIp + ":" + port, node,
-        "kubectl port-forward: API server -> kubelet -> the pod's network namespace "
-            + "(bypasses kube-proxy)"));
-    Delivery delivery = deliverer.deliver(podIp, port, Protocol.TCP);
-    Optional<String> podUid = delivery.pod().flatMap(p -> store.get(Pod.class,
-        NamespacedName.parse(p)).map(x -> x.metadata().uid()));
-    return new SimConnection(delivery.verdict(), Optional.of(podIp + ":" + port),
-        List.of(podIp + ":" + port), delivery.pod(), "127.0.0.1", hops, delivery.reason(), packet,
-        () -> stillThere(podIp, port, Protocol.TCP, podUid), () -> { });
+    HostPort local = HostPort.of(IpAddress.parse("127.0.0.1"), localPort);
+    HostPort target = HostPort.of(podIp, port);
+    String packet = "TCP workstation -> " + local + " (kubectl port-forward to " + pod + ")";
+    List<Hop> hops = List.of(new Hop(local, target, node, "kubectl port-forward: API server "
+        + "-> kubelet -> the pod's network namespace (bypasses kube-proxy)"));
+    return delivered(target, Protocol.TCP, new Attempt(ConnectionVerdict.ESTABLISHED,
+        Optional.of(target), ImmutableList.of(target), Optional.empty(), false,
+        local.ip(), ImmutableList.copyOf(hops), "", packet), "");
   }
 
-  private Connection throughRules(Source source, String node, IpAddress dst, int port,
-      Protocol protocol, List<Hop> hops, String packet) {
+  /** {@return whether the node's synced rules still list this address as serving} */
+  private boolean servingEndpoint(String node, HostPort address) {
+    return proxies.proxy(node).map(p -> p.synced().ports().stream()
+        .flatMap(port -> port.endpoints().stream())
+        .anyMatch(e -> e.address().equals(address) && (e.ready() || e.serving())))
+        .orElse(false);
+  }
+
+  private Connection throughRules(Source source, String node, HostPort to, Protocol protocol,
+      List<Hop> hops, String packet) {
     NodeProxy proxy = proxies.proxy(node).orElseThrow(() -> new IllegalArgumentException(
         "no node named " + node));
     NodeContext context = proxies.context(node).orElseThrow();
-    ProxyPacket first = new ProxyPacket(source.ip(), dst, port, protocol, source.onHost()
-        ? ProxyPacket.Hook.OUTPUT : ProxyPacket.Hook.PREROUTING);
+    ProxyPacket first = new ProxyPacket(source.ip(), to.ip(), to.port(), protocol,
+        source.onHost() ? ProxyPacket.Hook.OUTPUT : ProxyPacket.Hook.PREROUTING);
     ProxyDecision decision = proxies.backend().evaluate(proxy.synced(), context, first,
         proxy.state(), sim.clock().now(), proxy.random());
-    String where = dst + ":" + port;
-    String seen = decision.masquerade() ? context.primaryIP().toString() : source.ip().toString();
-    switch (decision.outcome()) {
-      case REJECT -> {
-        hops.add(new Hop(where, where, node, String.join(" -> ", decision.matchedRules())));
-        return failed(packet, hops, ConnectionVerdict.REJECTED, source, decision.servicePort()
-            .map(p -> p.name() + " has no endpoints").orElse("rejected") + ": connection refused");
+    IpAddress seen = decision.masquerade() ? context.primaryIP() : source.ip();
+    return switch (decision.outcome()) {
+      case REJECT, DROP -> {
+        hops.add(new Hop(to, to, node, String.join(" -> ", decision.matchedRules())));
+        yield failed(decision.outcome().verdict(), source, hops,
+            ruleVerdictReason(decision, proxy.synced(), node, to, protocol), packet);
       }
-      case DROP -> {
-        hops.add(new Hop(where, where, node, String.join(" -> ", decision.matchedRules())));
-        return failed(packet, hops, ConnectionVerdict.TIMED_OUT, source, "dropped by node "
-            + node + "'s rules" + decision.servicePort().map(p -> " for " + p.name()).orElse("")
-            + "; the client times out");
-      }
-      case UNTOUCHED -> {
-        return delivered(source, packet, hops, dst, port, protocol, seen, "", List.of());
-      }
-      case DNAT -> {
-        var backend = decision.backend().orElseThrow();
-        addServiceHops(hops, decision, proxy, where, backend.hostPort(), node);
-        if (source.kind() == Source.Kind.EXTERNAL && !decision.masquerade()
-            && !backend.nodeName().isEmpty() && !backend.nodeName().equals(node)) {
-          String why = "forwarded unmasqueraded to " + backend.hostPort() + " on "
-              + backend.nodeName() + ": its reply leaves " + backend.nodeName()
-              + " without the reverse NAT of " + node + ", so the client drops it";
-          return new SimConnection(ConnectionVerdict.TIMED_OUT, Optional.of(backend.hostPort()),
-              hostPorts(decision), deliverer.deliver(backend.ip(), backend.port(), protocol)
-                  .pod(), seen, hops, why,
-              packet, () -> ConnectionVerdict.TIMED_OUT, () -> { });
-        }
-        return delivered(source, packet, hops, backend.ip(), backend.port(), protocol, seen,
-            decision.candidates().size() + " candidate backends", hostPorts(decision));
-      }
-      default -> throw new AssertionError("unknown outcome " + decision.outcome());
+      case UNTOUCHED -> untouched(source, node, to, protocol, proxy.synced(), hops, packet);
+      case DNAT -> dnat(source, node, decision, proxy.synced(), to, protocol, seen, hops,
+          packet);
+    };
+  }
+
+  /** Why the rules alone ended the attempt. */
+  private static String ruleVerdictReason(ProxyDecision decision, ProxySnapshot rules,
+      String node, HostPort to, Protocol protocol) {
+    String byRules = " by node " + node + "'s rules";
+    if (decision.outcome() == RuleOutcome.DROP) {
+      return "dropped" + byRules + decision.servicePort().map(p -> " for " + p.name())
+          .orElse("") + "; the client times out";
     }
-  }
-
-  private static void addServiceHops(List<Hop> hops, ProxyDecision decision, NodeProxy proxy,
-      String where, String backend, String node) {
-    List<String> rules = decision.matchedRules();
-    int dnat = dnatRule(rules);
-    List<String> others = new ArrayList<>(rules);
-    String rewrite = dnat < 0 ? String.join(" -> ", rules) : others.remove(dnat);
-    Optional<ServicePortInfo> port = decision.servicePort().flatMap(name -> proxy.synced()
-        .ports().stream().filter(p -> p.name().equals(name)).findFirst());
-    if (decision.entry() != ProxyDecision.Entry.CLUSTER_IP && port.isPresent()) {
-      String service = port.get().clusterIP() + ":" + port.get().port();
-      hops.add(new Hop(where, service, node, "service " + port.get().name().name() + " ("
-          + decision.entry() + ")" + (others.isEmpty() ? "" : ": "
-              + String.join(" -> ", others))));
-      hops.add(new Hop(service, backend, node, "DNAT: " + rewrite));
-    } else {
-      hops.add(new Hop(where, backend, node, String.join(" -> ", rules)));
+    if (decision.servicePort().isPresent()) {
+      return decision.servicePort().get().name() + " has no endpoints: rejected" + byRules
+          + " (connection refused)";
     }
+    String what = rules.isClusterIP(to.ip()) ? to.ip() + " is a ClusterIP, but its Service "
+        + "declares no port " + to.port() + "/" + protocol + ": " : "";
+    return what + "rejected" + byRules + " (connection refused)";
   }
 
-  /** {@return the index of the rule that rewrote the destination, or -1} */
-  private static int dnatRule(List<String> rules) {
-    for (int i = rules.size() - 1; i >= 0; i--) {
-      String rule = rules.get(i);
-      if (rule.contains("-j DNAT") || rule.contains("dnat to") || rule.contains(" -> ")) {
-        return i;
-      }
+  private Connection untouched(Source source, String node, HostPort to, Protocol protocol,
+      ProxySnapshot rules, List<Hop> hops, String packet) {
+    String noRule = "no kube-proxy rule on " + node + " matched " + to + "/" + protocol;
+    hops.add(new Hop(to, to, node, noRule + ": routed as addressed"));
+    Delivery delivery = deliverer.deliver(to.ip(), to.port(), protocol);
+    if (!delivery.reachedClusterMember()) {
+      String why = rules.isClusterIP(to.ip()) ? " (" + to.ip() + " is a ClusterIP, but its "
+          + "Service declares no port " + to.port() + "/" + protocol + ")" : "";
+      return failed(ConnectionVerdict.TIMED_OUT, source, hops, noRule + why + ", and no pod "
+          + "or node holds " + to.ip() + ": nothing answers, so the client times out", packet);
     }
-    return -1;
+    return delivered(to, protocol, new Attempt(delivery.verdict(), Optional.of(to),
+        ImmutableList.of(), delivery.pod(), false, source.ip(), ImmutableList.copyOf(hops),
+        delivery.reason(), packet), "");
   }
 
-
-  private static List<String> hostPorts(ProxyDecision decision) {
-    return decision.candidates().stream().map(c -> c.hostPort()).toList();
+  private Connection dnat(Source source, String node, ProxyDecision decision,
+      ProxySnapshot rules, HostPort to, Protocol protocol, IpAddress seen, List<Hop> hops,
+      String packet) {
+    Dnat rewrite = decision.dnat().orElseThrow();
+    ProxyEndpoint backend = rewrite.endpoint();
+    addServiceHops(hops, decision, rules, to, node);
+    ImmutableList<HostPort> candidates = decision.candidates().stream()
+        .map(ProxyEndpoint::address).collect(ImmutableList.toImmutableList());
+    Attempt reached = new Attempt(ConnectionVerdict.ESTABLISHED, Optional.of(backend.address()),
+        candidates, Optional.empty(), decision.masquerade(), seen, ImmutableList.copyOf(hops),
+        "", packet);
+    if (source.kind() == Source.Kind.EXTERNAL && !decision.masquerade()
+        && !backend.nodeName().isEmpty() && !backend.nodeName().equals(node)) {
+      String why = "forwarded unmasqueraded to " + backend + " on " + backend.nodeName()
+          + ": its reply leaves " + backend.nodeName() + " without the reverse NAT of " + node
+          + ", so the client drops it";
+      Delivery delivery = deliverer.deliver(backend.ip(), backend.port(), protocol);
+      return SimConnection.failed(new Attempt(ConnectionVerdict.TIMED_OUT,
+          reached.backend(), candidates, delivery.pod(), decision.masquerade(), seen,
+          reached.hops(), why, packet));
+    }
+    return delivered(backend.address(), protocol, reached,
+        " (" + candidates.size() + " candidate backends)");
   }
 
-  private Connection delivered(Source source, String packet, List<Hop> hops, IpAddress ip,
-      int port, Protocol protocol, String seen, String note, List<String> candidates) {
-    Delivery delivery = deliverer.deliver(ip, port, protocol);
-    Optional<String> backend = Optional.of(ip + ":" + port);
-    Optional<String> podUid = delivery.pod().flatMap(p -> store.get(Pod.class,
-        NamespacedName.parse(p)).map(x -> x.metadata().uid()));
-    String reason = delivery.reason() + (note.isEmpty() ? "" : " (" + note + ")");
-    return new SimConnection(delivery.verdict(), backend, candidates, delivery.pod(), seen, hops,
-        reason,
-        packet, () -> stillThere(ip, port, protocol, podUid), () -> { });
+  /**
+   * The hops of a DNAT: for an address other than the ClusterIP, first to the Service's VIP
+   * (the rules that matched on the way), then the rewrite to the endpoint by its rule.
+   */
+  private static void addServiceHops(List<Hop> hops, ProxyDecision decision,
+      ProxySnapshot rules, HostPort addressed, String node) {
+    Dnat rewrite = decision.dnat().orElseThrow();
+    HostPort backend = rewrite.endpoint().address();
+    Optional<ServicePortInfo> port = decision.servicePort().flatMap(rules::byName);
+    if (decision.entry() == ProxyDecision.Entry.CLUSTER_IP || port.isEmpty()) {
+      hops.add(new Hop(addressed, backend, node, String.join(" -> ", decision.matchedRules())));
+      return;
+    }
+    List<String> before = decision.matchedRules().stream()
+        .filter(rule -> !rule.equals(rewrite.rule())).toList();
+    HostPort service = HostPort.of(port.get().clusterIP(), port.get().port());
+    hops.add(new Hop(addressed, service, node, "service " + port.get().name().name() + " ("
+        + decision.entry() + ")" + (before.isEmpty() ? "" : ": " + String.join(" -> ", before))));
+    hops.add(new Hop(service, backend, node, "DNAT: " + rewrite.rule()));
   }
 
-  private ConnectionVerdict stillThere(IpAddress ip, int port, Protocol protocol,
-      Optional<String> podUid) {
-    Delivery now = deliverer.deliver(ip, port, protocol);
-    boolean samePod = podUid.isEmpty() || now.pod().flatMap(p -> store.get(Pod.class,
-        NamespacedName.parse(p)).map(x -> x.metadata().uid())).equals(podUid);
+  /** Delivers to {@code to} and returns the connection, with what answered filled in. */
+  private Connection delivered(HostPort to, Protocol protocol, Attempt attempt, String note) {
+    Delivery delivery = deliverer.deliver(to.ip(), to.port(), protocol);
+    Optional<String> podUid = uidOf(delivery.pod());
+    Attempt done = new Attempt(delivery.verdict(), attempt.backend(), attempt.candidates(),
+        delivery.pod(), attempt.masqueraded(), attempt.sourceSeen(), attempt.hops(),
+        delivery.reason() + note, attempt.packet());
+    return new SimConnection(done, () -> stillThere(to, protocol, podUid));
+  }
+
+  private ConnectionVerdict stillThere(HostPort to, Protocol protocol, Optional<String> podUid) {
+    Delivery now = deliverer.deliver(to.ip(), to.port(), protocol);
+    boolean samePod = podUid.isEmpty() || uidOf(now.pod()).equals(podUid);
     return now.verdict() == ConnectionVerdict.ESTABLISHED && samePod
         ? ConnectionVerdict.ESTABLISHED : ConnectionVerdict.TIMED_OUT;
   }
 
-  private static Connection failed(String packet, List<Hop> hops, ConnectionVerdict verdict,
-      Source source, String reason) {
-    return new SimConnection(verdict, Optional.empty(), List.of(), Optional.empty(),
-        source.ip().toString(), hops, reason, packet, () -> verdict, () -> { });
+  private Optional<String> uidOf(Optional<String> pod) {
+    return pod.flatMap(p -> store.get(Pod.class, NamespacedName.parse(p))
+        .map(x -> x.metadata().uid()));
   }
 
-  /** Where the cloud sends traffic for a LoadBalancer IP: a node's NodePort (or the VIP). */
-  private record LbForward(Optional<String> node, IpAddress ip, int port, String reason) {}
-
-  private Optional<LbForward> loadBalancerForward(IpAddress client, IpAddress ip, int port,
-      Protocol protocol) {
-    for (Service service : store.list(Service.class)) {
-      boolean ours = service.status().loadBalancerIngress().stream()
-          .anyMatch(i -> i.ip().equals(ip.toString()));
-      Optional<ServicePort> servicePort = service.spec().ports().stream()
-          .filter(p -> p.port() == port && p.protocol() == protocol).findFirst();
-      if (ours && servicePort.isPresent()) {
-        return Optional.of(forward(service, servicePort.get(), client, ip));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private LbForward forward(Service service, ServicePort port, IpAddress client, IpAddress ip) {
-    boolean local = "Local".equals(service.spec().externalTrafficPolicy());
-    List<String> ranges = service.spec().loadBalancerSourceRanges();
-    if (!ranges.isEmpty() && ranges.stream().map(r -> Cidr.tryParse(r.strip()))
-        .flatMap(Optional::stream).noneMatch(r -> r.contains(client))) {
-      // The cloud enforces loadBalancerSourceRanges in its own firewall before it forwards to
-      // a NodePort (kube-proxy's firewall rules only see packets still addressed to the LB IP).
-      return new LbForward(Optional.empty(), ip, port.port(), "the load balancer for "
-          + service.metadata().key() + " admits only loadBalancerSourceRanges " + ranges
-          + "; " + client + " is dropped by the cloud firewall");
-    }
-    List<Node> healthy = store.list(Node.class).stream()
-        .filter(n -> nodeUp.test(n.metadata().name()) && n.isReady())
-        .filter(n -> !local || hasLocalEndpoint(service, port, n.metadata().name())).toList();
-    String name = service.metadata().key().toString();
-    if (healthy.isEmpty()) {
-      return new LbForward(Optional.empty(), ip, port.port(), "the load balancer for " + name
-          + " has no healthy node" + (local ? " (externalTrafficPolicy Local: no node with a "
-              + "ready local endpoint passes the health check)" : ""));
-    }
-    Node chosen = healthy.get(cloud.nextInt(healthy.size()));
-    IpAddress nodeIp = chosen.internalIP().flatMap(IpAddress::tryParse).orElseThrow();
-    boolean viaNodePort = port.nodePort() > 0;
-    return new LbForward(Optional.of(chosen.metadata().name()), viaNodePort ? nodeIp : ip,
-        viaNodePort ? port.nodePort() : port.port(), "cloud load balancer for " + name
-            + " -> node " + chosen.metadata().name()
-            + (viaNodePort ? " NodePort" : " (VIP: no node ports allocated)"));
-  }
-
-  private boolean hasLocalEndpoint(Service service, ServicePort port, String node) {
-    return proxies.proxy(node).map(p -> p.synced().ports().stream()
-        .filter(i -> i.name().namespace().equals(service.metadata().namespace())
-            && i.name().service().equals(service.metadata().name())
-            && i.name().port().equals(port.name()))
-        .anyMatch(i -> i.endpoints().stream().anyMatch(e -> e.ready()
-            && e.nodeName().equals(node)))).orElse(false);
+  private static Connection failed(ConnectionVerdict verdict, Source source, List<Hop> hops,
+      String reason, String packet) {
+    return SimConnection.failed(Attempt.failed(verdict, source.ip(), hops, reason, packet));
   }
 
   private Optional<String> nodeOwning(IpAddress ip) {
@@ -286,5 +262,4 @@ public final class Dataplane {
     return store.list(Node.class).stream().filter(n -> nodeUp.test(n.metadata().name()))
         .map(n -> n.metadata().name()).findFirst();
   }
-
 }

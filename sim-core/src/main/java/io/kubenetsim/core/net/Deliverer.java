@@ -7,6 +7,8 @@ import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.ConnectionVerdict;
+import io.kubenetsim.core.net.Delivery.Holder;
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
 import java.util.List;
@@ -45,40 +47,41 @@ final class Deliverer {
       return toNode(node.get(), port, protocol);
     }
     if (internal.stream().anyMatch(c -> c.contains(ip))) {
-      return new Delivery(ConnectionVerdict.TIMED_OUT, Optional.empty(), "nothing holds "
-          + ip + " (a pod that is gone, or an address nobody allocated): the packet is lost");
+      return new Delivery(Holder.NOBODY, ConnectionVerdict.TIMED_OUT, Optional.empty(),
+          "nothing holds " + ip + " (a pod that is gone, or an address nobody allocated): "
+              + "the packet is lost");
     }
-    return new Delivery(ConnectionVerdict.ESTABLISHED, Optional.empty(),
-        "delivered outside the cluster to " + ip + ":" + port);
+    return new Delivery(Holder.OUTSIDE, ConnectionVerdict.ESTABLISHED, Optional.empty(),
+        "delivered outside the cluster to " + HostPort.of(ip, port));
   }
 
   private Delivery toPod(Pod pod, int port, Protocol protocol) {
     String name = pod.metadata().key().toString();
     if (!nodeUp.test(pod.spec().nodeName())) {
-      return new Delivery(ConnectionVerdict.TIMED_OUT, Optional.of(name), "pod " + name
-          + " is on node " + pod.spec().nodeName() + ", which is down");
+      return new Delivery(Holder.POD, ConnectionVerdict.TIMED_OUT, Optional.of(name),
+          "pod " + name + " is on node " + pod.spec().nodeName() + ", which is down");
     }
     if (!listening(pod, port, protocol)) {
-      return new Delivery(ConnectionVerdict.REFUSED, Optional.of(name), "pod " + name
-          + " has no running container listening on " + port + "/" + protocol);
+      return new Delivery(Holder.POD, ConnectionVerdict.REFUSED, Optional.of(name),
+          "pod " + name + " has no running container listening on " + port + "/" + protocol);
     }
-    return new Delivery(ConnectionVerdict.ESTABLISHED, Optional.of(name),
+    return new Delivery(Holder.POD, ConnectionVerdict.ESTABLISHED, Optional.of(name),
         "pod " + name + " accepted on " + port + "/" + protocol);
   }
 
   private Delivery toNode(Node node, int port, Protocol protocol) {
     String name = node.metadata().name();
     if (!nodeUp.test(name)) {
-      return new Delivery(ConnectionVerdict.TIMED_OUT, Optional.empty(), "node " + name
-          + " is down");
+      return new Delivery(Holder.NODE, ConnectionVerdict.TIMED_OUT, Optional.empty(),
+          "node " + name + " is down");
     }
     Optional<Pod> host = store.list(Pod.class).stream()
         .filter(p -> p.spec().hostNetwork() && p.spec().nodeName().equals(name))
         .filter(p -> listening(p, port, protocol)).findFirst();
-    return host.map(p -> new Delivery(ConnectionVerdict.ESTABLISHED,
+    return host.map(p -> new Delivery(Holder.NODE, ConnectionVerdict.ESTABLISHED,
             Optional.of(p.metadata().key().toString()), "hostNetwork pod " + p.metadata().key()
                 + " accepted on node " + name + " port " + port))
-        .orElseGet(() -> new Delivery(ConnectionVerdict.REFUSED, Optional.empty(),
+        .orElseGet(() -> new Delivery(Holder.NODE, ConnectionVerdict.REFUSED, Optional.empty(),
             "nothing listens on node " + name + " port " + port + "/" + protocol));
   }
 

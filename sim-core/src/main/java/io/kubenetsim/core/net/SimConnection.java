@@ -1,9 +1,10 @@
 package io.kubenetsim.core.net;
 
-import com.google.common.collect.ImmutableList;
 import io.kubenetsim.Connection;
 import io.kubenetsim.net.ConnectionVerdict;
 import io.kubenetsim.net.Hop;
+import io.kubenetsim.net.HostPort;
+import io.kubenetsim.net.IpAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -13,87 +14,74 @@ import java.util.function.Supplier;
  * an established one — a conntrack entry that later requests follow to the same backend.
  */
 final class SimConnection implements Connection {
-  private final ConnectionVerdict verdict;
-  private final Optional<String> backend;
-  private final ImmutableList<String> candidates;
-  private final Optional<String> backendPod;
-  private final String sourceSeen;
-  private final ImmutableList<Hop> hops;
-  private final String reason;
-  private final String packet;
+  private final Attempt attempt;
   private final Supplier<ConnectionVerdict> stillThere;
-  private final Runnable release;
   private boolean closed;
 
-  SimConnection(ConnectionVerdict verdict, Optional<String> backend, List<String> candidates,
-      Optional<String> backendPod,
-      String sourceSeen, List<Hop> hops, String reason, String packet,
-      Supplier<ConnectionVerdict> stillThere, Runnable release) {
-    this.verdict = verdict;
-    this.backend = backend;
-    this.candidates = ImmutableList.copyOf(candidates);
-    this.backendPod = backendPod;
-    this.sourceSeen = sourceSeen;
-    this.hops = ImmutableList.copyOf(hops);
-    this.reason = reason;
-    this.packet = packet;
+  /**
+   * @param stillThere what a request on the open connection finds now (its conntrack entry
+   *     still leads to {@code attempt.backend()})
+   */
+  SimConnection(Attempt attempt, Supplier<ConnectionVerdict> stillThere) {
+    this.attempt = attempt;
     this.stillThere = stillThere;
-    this.release = release;
+  }
+
+  /** {@return a connection that never got anywhere, and never will} */
+  static SimConnection failed(Attempt attempt) {
+    return new SimConnection(attempt, attempt::verdict);
   }
 
   @Override
   public ConnectionVerdict verdict() {
-    return verdict;
+    return attempt.verdict();
   }
 
   @Override
-  public Optional<String> backend() {
-    return backend;
+  public Optional<HostPort> backend() {
+    return attempt.backend();
   }
 
   @Override
-  public List<String> candidates() {
-    return candidates;
+  public List<HostPort> candidates() {
+    return attempt.candidates();
   }
 
   @Override
   public Optional<String> backendPod() {
-    return backendPod;
+    return attempt.backendPod();
   }
 
   @Override
-  public String sourceSeenByBackend() {
-    return sourceSeen;
+  public boolean masqueraded() {
+    return attempt.masqueraded();
+  }
+
+  @Override
+  public IpAddress sourceSeenByBackend() {
+    return attempt.sourceSeen();
   }
 
   @Override
   public List<Hop> hops() {
-    return hops;
+    return attempt.hops();
   }
 
   @Override
   public String reason() {
-    return reason;
+    return attempt.reason();
   }
 
   @Override
   public String explain() {
-    StringBuilder out = new StringBuilder(packet).append('\n');
-    for (int i = 0; i < hops.size(); i++) {
-      out.append("  ").append(i + 1).append(". ").append(hops.get(i)).append('\n');
-    }
-    out.append("  => ").append(verdict);
-    backend.ifPresent(b -> out.append(" at ").append(b));
-    backendPod.ifPresent(p -> out.append(" (pod ").append(p).append(')'));
-    out.append(", source seen as ").append(sourceSeen).append('\n');
-    return out.append("  ").append(reason).append('\n').toString();
+    return attempt.explain();
   }
 
   @Override
   public ConnectionVerdict request() {
-    if (verdict != ConnectionVerdict.ESTABLISHED) {
-      throw new IllegalStateException("the connection was never established (" + verdict
-          + ": " + reason + ")");
+    if (attempt.verdict() != ConnectionVerdict.ESTABLISHED) {
+      throw new IllegalStateException("the connection was never established ("
+          + attempt.verdict() + ": " + attempt.reason() + ")");
     }
     if (closed) {
       throw new IllegalStateException("the connection is closed; connect again");
@@ -103,14 +91,12 @@ final class SimConnection implements Connection {
 
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
-      release.run();
-    }
+    closed = true;
   }
 
   @Override
   public String toString() {
-    return verdict + backend.map(b -> " " + b).orElse("") + " (" + reason + ")";
+    return attempt.verdict() + attempt.backend().map(b -> " " + b).orElse("") + " ("
+        + attempt.reason() + ")";
   }
 }

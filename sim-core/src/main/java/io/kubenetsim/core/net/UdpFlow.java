@@ -3,6 +3,8 @@ package io.kubenetsim.core.net;
 import io.kubenetsim.Connection;
 import io.kubenetsim.net.ConnectionVerdict;
 import io.kubenetsim.net.Hop;
+import io.kubenetsim.net.HostPort;
+import io.kubenetsim.net.IpAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -40,12 +42,12 @@ final class UdpFlow implements Connection {
   }
 
   @Override
-  public Optional<String> backend() {
+  public Optional<HostPort> backend() {
     return first.backend();
   }
 
   @Override
-  public List<String> candidates() {
+  public List<HostPort> candidates() {
     return first.candidates();
   }
 
@@ -55,7 +57,12 @@ final class UdpFlow implements Connection {
   }
 
   @Override
-  public String sourceSeenByBackend() {
+  public boolean masqueraded() {
+    return first.masqueraded();
+  }
+
+  @Override
+  public IpAddress sourceSeenByBackend() {
     return first.sourceSeenByBackend();
   }
 

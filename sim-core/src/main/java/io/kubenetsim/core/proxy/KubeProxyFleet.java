@@ -2,6 +2,7 @@ package io.kubenetsim.core.proxy;
 
 import com.google.common.collect.ImmutableList;
 import io.kubenetsim.ClusterConfig;
+import io.kubenetsim.KubeProxyConfiguration;
 import io.kubenetsim.core.engine.Simulator;
 import io.kubenetsim.core.store.Informer;
 import io.kubenetsim.core.store.WatchEvent;
@@ -80,11 +81,18 @@ public final class KubeProxyFleet {
         .sorted((a, b) -> a.type().equals(b.type()) ? 0
             : a.type().equals(NodeAddress.INTERNAL_IP) ? -1 : 1)
         .map(a -> IpAddress.tryParse(a.address())).flatMap(Optional::stream).toList();
-    Cidr localTraffic = config.kubeProxy().clusterCIDR().isEmpty() ? config.clusterCidr()
-        : Cidr.parse(config.kubeProxy().clusterCIDR());
-    return new NodeContext(node.metadata().name(), ImmutableList.copyOf(ips),
-        Cidr.tryParse(node.spec().podCIDR()), localTraffic, config.serviceCidrs(),
-        config.kubeProxy());
+    Optional<Cidr> podCidr = Cidr.tryParse(node.spec().podCIDR());
+    return new NodeContext(node.metadata().name(), ImmutableList.copyOf(ips), podCidr,
+        localTraffic(config.kubeProxy(), podCidr), config.serviceCidrs(), config.kubeProxy());
+  }
+
+  /** The local-traffic detector, as upstream's {@code getLocalDetectors} picks it. */
+  private static Optional<Cidr> localTraffic(KubeProxyConfiguration proxy,
+      Optional<Cidr> nodePodCidr) {
+    return switch (proxy.detectLocalMode()) {
+      case CLUSTER_CIDR -> Cidr.tryParse(proxy.clusterCIDR());
+      case NODE_CIDR -> nodePodCidr;
+    };
   }
 
   private void onNode(WatchEvent event) {

@@ -11,13 +11,16 @@ import java.util.Optional;
  * local-traffic detector's CIDR, the service CIDRs, and its configuration.
  *
  * @param nodeIPs every address of the node (InternalIP first, then ExternalIP)
- * @param localTraffic the CIDR whose sources count as pods ({@code --cluster-cidr})
+ * @param localTraffic the local-traffic detector: the CIDR whose sources count as pods
+ *     ({@code clusterCIDR}, or the node's pod CIDR under {@code NodeCIDR}); empty when
+ *     kube-proxy has none (upstream's no-op detector), in which case every rule that depends
+ *     on it is left out
  */
 public record NodeContext(
     String nodeName,
     ImmutableList<IpAddress> nodeIPs,
     Optional<Cidr> podCIDR,
-    Cidr localTraffic,
+    Optional<Cidr> localTraffic,
     ImmutableList<Cidr> serviceCidrs,
     KubeProxyConfiguration config) {
 
@@ -31,8 +34,11 @@ public record NodeContext(
     return nodeIPs.contains(address) || address.equals(IpAddress.parse("127.0.0.1"));
   }
 
-  /** {@return whether a source address counts as a pod, by the local-traffic detector} */
+  /**
+   * {@return whether the detector calls a source local (a pod)}; only meaningful when {@link
+   * #localTraffic()} is present
+   */
   public boolean isPodSource(IpAddress source) {
-    return localTraffic.contains(source);
+    return localTraffic.map(c -> c.contains(source)).orElse(false);
   }
 }

@@ -1,42 +1,50 @@
 package io.kubenetsim.core.proxy;
 
 import com.google.common.collect.ImmutableList;
+import io.kubenetsim.net.RuleOutcome;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What one node's rules did with the first packet of a flow.
+ * What one node's rules did with the first packet of a flow, as data: the outcome, the NAT
+ * rewrite (which rule rewrote the destination, and to which endpoint), the rule that marked the
+ * packet for masquerade, and — for people — every rule that matched in the dump's own text.
+ * Readers take the decision from the typed fields; {@code matchedRules} is for display only.
  *
- * @param backend the endpoint chosen (for {@link Outcome#DNAT})
+ * @param dnat the destination rewrite, for {@link RuleOutcome#DNAT}
  * @param candidates every endpoint the rules could have chosen for this packet, in rule order
  *     (what kube-proxy's own packet-flow tests report)
- * @param masquerade whether the packet was marked for SNAT to the node's address
+ * @param masqueradeRule the rule that set the masquerade mark ({@code KUBE-MARK-MASQ}, {@code
+ *     mark-for-masquerade}, or IPVS mode's ipset rules), when one did
  * @param servicePort the service port whose rules matched, if any
  * @param entry how the packet addressed the service
  * @param matchedRules the rules or map entries that matched, in order, in the dump's own text
  * @param rulesEvaluated how many rules were looked at (for iptables, the linear cost)
  */
 public record ProxyDecision(
-    Outcome outcome,
-    Optional<ProxyEndpoint> backend,
+    RuleOutcome outcome,
+    Optional<Dnat> dnat,
     ImmutableList<ProxyEndpoint> candidates,
-    boolean masquerade,
+    Optional<String> masqueradeRule,
     Optional<ServicePortName> servicePort,
     Entry entry,
     ImmutableList<String> matchedRules,
     int rulesEvaluated) {
 
-  /** The verdict of the rules. */
-  public enum Outcome {
-    /** Rewritten to {@code backend}. */
-    DNAT,
-    /** Refused: the service port has no endpoints (ICMP port unreachable). */
-    REJECT,
-    /** Silently dropped (no local endpoint for a Local policy; a firewall range). */
-    DROP,
-    /** No rule applied: the packet goes on as addressed. */
-    UNTOUCHED
+  public ProxyDecision {
+    candidates = ImmutableList.copyOf(candidates);
+    matchedRules = ImmutableList.copyOf(matchedRules);
+    if ((outcome == RuleOutcome.DNAT) != dnat.isPresent()) {
+      throw new IllegalStateException("a " + outcome + " decision "
+          + (dnat.isPresent() ? "cannot carry" : "needs") + " a DNAT rewrite: " + matchedRules);
+    }
   }
+
+  /**
+   * A destination rewrite: the rule (or map element) that performed it, in the dump's text, and
+   * the endpoint it rewrote to.
+   */
+  public record Dnat(ProxyEndpoint endpoint, String rule) {}
 
   /** How the packet addressed the service. */
   public enum Entry {
@@ -49,7 +57,17 @@ public record ProxyDecision(
 
   /** {@return a decision that touched nothing} */
   public static ProxyDecision untouched(List<String> matched, int evaluated) {
-    return new ProxyDecision(Outcome.UNTOUCHED, Optional.empty(), ImmutableList.of(), false,
-        Optional.empty(), Entry.NONE, ImmutableList.copyOf(matched), evaluated);
+    return new ProxyDecision(RuleOutcome.UNTOUCHED, Optional.empty(), ImmutableList.of(),
+        Optional.empty(), Optional.empty(), Entry.NONE, ImmutableList.copyOf(matched), evaluated);
+  }
+
+  /** {@return the endpoint the destination was rewritten to, for a DNAT} */
+  public Optional<ProxyEndpoint> backend() {
+    return dnat.map(Dnat::endpoint);
+  }
+
+  /** {@return whether a rule marked the packet for masquerade} */
+  public boolean masquerade() {
+    return masqueradeRule.isPresent();
   }
 }

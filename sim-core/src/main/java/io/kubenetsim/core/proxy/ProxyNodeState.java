@@ -1,5 +1,6 @@
 package io.kubenetsim.core.proxy;
 
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,24 +18,25 @@ public final class ProxyNodeState {
   private final Map<String, Map<IpAddress, Sighting>> affinity = new HashMap<>();
   private final Map<String, Integer> roundRobin = new HashMap<>();
 
-  private record Sighting(String value, Instant at) {}
+  private record Sighting(HostPort endpoint, Instant at) {}
 
   /**
-   * {@return the value recorded for this client under {@code key} within {@code timeout}}:
-   * for iptables the key is a KUBE-SEP chain and the value is unused; for IPVS and nftables the
-   * key is the service port and the value the endpoint's {@code ip:port}
+   * {@return the endpoint recorded for this client under {@code key} within {@code timeout}}:
+   * the key is the iptables {@code recent} list (a KUBE-SEP chain), the nftables affinity set,
+   * or the IPVS virtual server
    */
-  public Optional<String> affinity(String key, IpAddress client, Instant now, Duration timeout) {
+  public Optional<HostPort> affinity(String key, IpAddress client, Instant now,
+      Duration timeout) {
     Sighting seen = affinity.getOrDefault(key, Map.of()).get(client);
     if (seen == null || seen.at().plus(timeout).isBefore(now)) {
       return Optional.empty();
     }
-    return Optional.of(seen.value());
+    return Optional.of(seen.endpoint());
   }
 
   /** Records (or refreshes) a client under {@code key}. */
-  public void recordAffinity(String key, IpAddress client, String value, Instant now) {
-    affinity.computeIfAbsent(key, k -> new HashMap<>()).put(client, new Sighting(value, now));
+  public void recordAffinity(String key, IpAddress client, HostPort endpoint, Instant now) {
+    affinity.computeIfAbsent(key, k -> new HashMap<>()).put(client, new Sighting(endpoint, now));
   }
 
   /** {@return the next position (0 … size−1) of a round-robin scheduler, advancing it} */

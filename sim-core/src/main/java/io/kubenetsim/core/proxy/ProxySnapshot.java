@@ -2,6 +2,7 @@ package io.kubenetsim.core.proxy;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ public final class ProxySnapshot {
   private final ImmutableMap<Key, ServicePortInfo> byClusterIP;
   private final ImmutableMap<Key, ServicePortInfo> byExternalAddress;
   private final ImmutableMap<Key, ServicePortInfo> byNodePort;
+  private final ImmutableMap<ServicePortName, ServicePortInfo> byName;
+  private final ImmutableSet<IpAddress> clusterIPs;
 
   public ProxySnapshot(long version, List<ServicePortInfo> ports) {
     this.version = version;
@@ -31,9 +34,11 @@ public final class ProxySnapshot {
     Map<Key, ServicePortInfo> cluster = new LinkedHashMap<>();
     Map<Key, ServicePortInfo> external = new LinkedHashMap<>();
     Map<Key, ServicePortInfo> nodePorts = new LinkedHashMap<>();
+    Map<ServicePortName, ServicePortInfo> names = new LinkedHashMap<>();
     for (ServicePortInfo port : this.ports) {
       Protocol protocol = port.name().protocol();
       cluster.put(new Key(port.clusterIP(), protocol, port.port()), port);
+      names.put(port.name(), port);
       port.externalIPs().forEach(ip -> external.put(new Key(ip, protocol, port.port()), port));
       port.loadBalancerIPs().forEach(ip -> external.put(new Key(ip, protocol, port.port()), port));
       if (port.nodePort() > 0) {
@@ -43,6 +48,9 @@ public final class ProxySnapshot {
     this.byClusterIP = ImmutableMap.copyOf(cluster);
     this.byExternalAddress = ImmutableMap.copyOf(external);
     this.byNodePort = ImmutableMap.copyOf(nodePorts);
+    this.byName = ImmutableMap.copyOf(names);
+    this.clusterIPs = this.ports.stream().map(ServicePortInfo::clusterIP)
+        .collect(ImmutableSet.toImmutableSet());
   }
 
   /** {@return a number that grows with each distinct view (for sharing and for dumps)} */
@@ -70,8 +78,13 @@ public final class ProxySnapshot {
     return Optional.ofNullable(byNodePort.get(new Key(IpAddress.ipv4(0), protocol, nodePort)));
   }
 
+  /** {@return the service port with this name} */
+  public Optional<ServicePortInfo> byName(ServicePortName name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
   /** {@return whether some service port uses this ClusterIP (on any port)} */
   public boolean isClusterIP(IpAddress ip) {
-    return byClusterIP.keySet().stream().anyMatch(k -> k.address().equals(ip));
+    return clusterIPs.contains(ip);
   }
 }

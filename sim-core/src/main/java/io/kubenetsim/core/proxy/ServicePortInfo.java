@@ -1,6 +1,7 @@
 package io.kubenetsim.core.proxy;
 
 import com.google.common.collect.ImmutableList;
+import io.kubenetsim.model.TrafficPolicy;
 import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.IpAddress;
 import java.time.Duration;
@@ -14,8 +15,8 @@ import java.util.Optional;
  *     {@code 10.0.0.10:80} before {@code 10.0.0.2:80}), as upstream sorts them
  * @param nodePort 0 when none
  * @param loadBalancerIPs ingress IPs from the Service status
- * @param externalLocal externalTrafficPolicy is Local
- * @param internalLocal internalTrafficPolicy is Local
+ * @param externalPolicy externalTrafficPolicy (Cluster for a Service with no external address)
+ * @param internalPolicy internalTrafficPolicy
  * @param affinityTimeout present with ClientIP session affinity
  * @param healthCheckNodePort 0 when none
  */
@@ -27,11 +28,21 @@ public record ServicePortInfo(
     ImmutableList<IpAddress> externalIPs,
     ImmutableList<IpAddress> loadBalancerIPs,
     ImmutableList<Cidr> loadBalancerSourceRanges,
-    boolean externalLocal,
-    boolean internalLocal,
+    TrafficPolicy externalPolicy,
+    TrafficPolicy internalPolicy,
     Optional<Duration> affinityTimeout,
     int healthCheckNodePort,
     ImmutableList<ProxyEndpoint> endpoints) {
+
+  /** {@return whether external traffic may only use endpoints on the node it arrived at} */
+  public boolean externalLocal() {
+    return externalPolicy == TrafficPolicy.LOCAL;
+  }
+
+  /** {@return whether ClusterIP traffic may only use endpoints on the client's node} */
+  public boolean internalLocal() {
+    return internalPolicy == TrafficPolicy.LOCAL;
+  }
 
   /** {@return whether any endpoint could take traffic (ready, or serving and terminating)} */
   public boolean hasEndpoints() {

@@ -7,7 +7,10 @@ import io.kubenetsim.model.EndpointSlice;
 import io.kubenetsim.model.LoadBalancerIngress;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.model.ServicePort;
+import io.kubenetsim.model.ServiceType;
+import io.kubenetsim.model.TrafficPolicy;
 import io.kubenetsim.net.Cidr;
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.IpFamily;
 import java.time.Duration;
@@ -42,7 +45,7 @@ public final class SnapshotBuilder {
     for (Service service : services) {
       Optional<IpAddress> clusterIP = IpAddress.tryParse(service.spec().clusterIP());
       if (clusterIP.isEmpty() || clusterIP.get().family() != IpFamily.IPV4
-          || "ExternalName".equals(service.spec().type())) {
+          || service.spec().isType(ServiceType.EXTERNAL_NAME)) {
         continue;
       }
       List<EndpointSlice> own = slicesByService.getOrDefault(service.metadata().namespace()
@@ -59,16 +62,16 @@ public final class SnapshotBuilder {
     var spec = service.spec();
     ServicePortName name = new ServicePortName(service.metadata().namespace(),
         service.metadata().name(), port.name(), port.protocol());
-    boolean external = spec.type().equals("NodePort") || spec.type().equals("LoadBalancer")
-        || !spec.externalIPs().isEmpty();
+    boolean external = spec.isType(ServiceType.NODE_PORT)
+        || spec.isType(ServiceType.LOAD_BALANCER) || !spec.externalIPs().isEmpty();
     return new ServicePortInfo(name, clusterIP, port.port(), port.nodePort(),
         addresses(spec.externalIPs()),
         addresses(service.status().loadBalancerIngress().stream()
             .map(LoadBalancerIngress::ip).filter(ip -> !ip.isEmpty()).toList()),
         spec.loadBalancerSourceRanges().stream().map(r -> Cidr.tryParse(r.strip()))
             .flatMap(Optional::stream).collect(ImmutableList.toImmutableList()),
-        external && "Local".equals(spec.externalTrafficPolicy()),
-        "Local".equals(spec.internalTrafficPolicy()),
+        external ? spec.externalPolicy() : TrafficPolicy.CLUSTER,
+        spec.internalPolicy(),
         "ClientIP".equals(spec.sessionAffinity())
             ? Optional.of(Duration.ofSeconds(spec.sessionAffinityTimeoutSeconds().orElse(10800)))
             : Optional.empty(),
@@ -84,7 +87,7 @@ public final class SnapshotBuilder {
 
   private static ImmutableList<ProxyEndpoint> endpoints(ServicePort port,
       List<EndpointSlice> slices) {
-    Map<String, ProxyEndpoint> byHostPort = new LinkedHashMap<>();
+    Map<HostPort, ProxyEndpoint> byAddress = new LinkedHashMap<>();
     for (EndpointSlice slice : slices) {
       Optional<Integer> target = slice.ports().stream()
           .filter(p -> p.name().equals(port.name()) && p.protocol() == port.protocol())
@@ -95,15 +98,15 @@ public final class SnapshotBuilder {
       for (Endpoint endpoint : slice.endpoints()) {
         for (String address : endpoint.addresses()) {
           IpAddress.tryParse(address).filter(ip -> ip.family() == IpFamily.IPV4).ifPresent(ip -> {
-            ProxyEndpoint e = new ProxyEndpoint(ip, target.get(), endpoint.nodeName(),
+            ProxyEndpoint e = ProxyEndpoint.of(ip, target.get(), endpoint.nodeName(),
                 endpoint.conditions().isReady(), endpoint.conditions().serving().orElse(true),
                 endpoint.conditions().isTerminating());
-            byHostPort.merge(e.hostPort(), e, (a, b) -> a.terminating() ? b : a);
+            byAddress.merge(e.address(), e, (a, b) -> a.terminating() ? b : a);
           });
         }
       }
     }
-    return ImmutableList.sortedCopyOf(Comparator.comparing(ProxyEndpoint::hostPort),
-        byHostPort.values());
+    return ImmutableList.sortedCopyOf(
+        Comparator.comparing(ProxyEndpoint::address, HostPort.BY_TEXT), byAddress.values());
   }
 }

@@ -6,6 +6,10 @@
  * (CategorizeEndpoints), and {@link io.kubenetsim.core.proxy.ProxyBackend}, implemented per
  * mode in {@code ipvs}, {@code iptables} and {@code nftables}. Node-specific inputs arrive as a
  * {@link io.kubenetsim.core.proxy.NodeContext}; kernel state (affinity, round robin) lives in
- * {@link io.kubenetsim.core.proxy.ProxyNodeState}.
+ * {@link io.kubenetsim.core.proxy.ProxyNodeState}. Each mode answers a packet with a {@link
+ * io.kubenetsim.core.proxy.ProxyDecision}: its outcome, the DNAT rewrite (which rule, to which
+ * endpoint) and the rule that set the masquerade mark are fields, so nothing downstream reads a
+ * decision back from rule text. The local-traffic detector ({@code NodeContext.localTraffic})
+ * may be absent, as upstream's no-op detector, and then no rule that needs it is written.
  */
 package io.kubenetsim.core.proxy;

@@ -19,6 +19,7 @@ import io.kubenetsim.model.Namespace;
 import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.Service;
+import io.kubenetsim.net.HostPort;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,7 +147,7 @@ final class FakeCluster implements Cluster {
     }
 
     @Override
-    public List<String> endpoints() {
+    public List<HostPort> endpoints() {
       throw unsupported();
     }
 

@@ -1,9 +1,11 @@
 package io.kubenetsim.core.manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kubenetsim.DetectLocalMode;
 import io.kubenetsim.KubeProxyConfiguration;
 import io.kubenetsim.ProxyMode;
 import io.kubenetsim.manifest.ManifestException;
@@ -45,6 +47,41 @@ class KubeProxyConfigReaderTest {
     assertEquals(ProxyMode.IPTABLES, KubeProxyConfigReader.read(
         "apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\n",
         "k.yaml").mode());
+  }
+
+  @Test
+  void withoutClusterCidrKubeProxyHasNoLocalTrafficDetector() {
+    // Upstream getLocalDetectors: ClusterCIDR mode with no CIDR logs and uses the no-op
+    // detector; NodeCIDR needs none; a dual-stack list keeps the IPv4 range here.
+    String head = "apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\n";
+    KubeProxyConfiguration missing = KubeProxyConfigReader.read(head, "k.yaml");
+    assertEquals("", missing.clusterCIDR());
+    assertEquals(DetectLocalMode.CLUSTER_CIDR, missing.detectLocalMode());
+    assertFalse(missing.detectsLocalTraffic());
+    assertFalse(KubeProxyConfigReader.read(head + "clusterCIDR: \"\"\n", "k.yaml")
+        .detectsLocalTraffic());
+    KubeProxyConfiguration nodeCidr = KubeProxyConfigReader.read(head
+        + "detectLocalMode: NodeCIDR\n", "k.yaml");
+    assertEquals(DetectLocalMode.NODE_CIDR, nodeCidr.detectLocalMode());
+    assertTrue(nodeCidr.detectsLocalTraffic());
+    assertEquals("10.244.0.0/16", KubeProxyConfigReader.read(head
+        + "clusterCIDR: fd00:10::/56,10.244.0.0/16\n", "k.yaml").clusterCIDR());
+  }
+
+  @Test
+  void badDetectorSettingsAreRejectedWithTheField() {
+    String head = "apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\n";
+    assertEquals("k.yaml: clusterCIDR: Invalid value: \"10.244.0.0\": must be a valid CIDR "
+        + "block (e.g. 10.100.0.0/16 or fde4:8dba:82e1::/48)", assertThrows(
+            ManifestException.class, () -> KubeProxyConfigReader.read(head
+                + "clusterCIDR: 10.244.0.0\n", "k.yaml")).getMessage());
+    assertTrue(assertThrows(ManifestException.class, () -> KubeProxyConfigReader.read(head
+        + "detectLocalMode: Magic\n", "k.yaml")).getMessage().startsWith("k.yaml: "
+            + "detectLocalMode: Unsupported value: \"Magic\": supported values: "
+            + "\"ClusterCIDR\", \"NodeCIDR\""));
+    assertTrue(assertThrows(ManifestException.class, () -> KubeProxyConfigReader.read(head
+        + "detectLocalMode: BridgeInterface\n", "k.yaml")).getMessage()
+        .contains("not simulated"));
   }
 
   @Test

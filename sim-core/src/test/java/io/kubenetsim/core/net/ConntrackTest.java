@@ -9,6 +9,7 @@ import io.kubenetsim.KubeSim;
 import io.kubenetsim.ProxyMode;
 import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.net.ConnectionVerdict;
+import io.kubenetsim.net.HostPort;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,7 +34,7 @@ class ConntrackTest {
     c.settle();
     Connection conn = c.getPod("shop/client").connect(web, 80);
     assertEquals(ConnectionVerdict.ESTABLISHED, conn.verdict(), conn.explain());
-    String backend = conn.backend().orElseThrow();
+    HostPort backend = conn.backend().orElseThrow();
     String pod = conn.backendPod().orElseThrow();
 
     c.getDeployment("shop/web").scale(6);

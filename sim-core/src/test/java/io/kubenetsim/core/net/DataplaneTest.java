@@ -10,6 +10,8 @@ import io.kubenetsim.ProxyMode;
 import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.model.ServiceType;
 import io.kubenetsim.net.ConnectionVerdict;
+import io.kubenetsim.net.HostPort;
+import io.kubenetsim.net.IpAddress;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,7 +41,8 @@ class DataplaneTest {
     Connection conn = client.connect(web, 80);
     assertEquals(ConnectionVerdict.ESTABLISHED, conn.verdict(), conn.explain());
     assertTrue(web.endpoints().contains(conn.backend().orElseThrow()), conn.explain());
-    assertEquals(client.ip().orElseThrow(), conn.sourceSeenByBackend(), conn.explain());
+    assertEquals(IpAddress.parse(client.ip().orElseThrow()), conn.sourceSeenByBackend(),
+        conn.explain());
   }
 
   @ParameterizedTest
@@ -75,9 +78,10 @@ class DataplaneTest {
     Connection conn = c.external("203.0.113.7").connect(lb.loadBalancerIngress().get(0), 80);
     assertEquals(ConnectionVerdict.ESTABLISHED, conn.verdict(), conn.explain());
     assertEquals(3, conn.hops().size(), conn.explain());
-    assertTrue(conn.hops().get(0).to().endsWith(":" + lb.nodePort(80)), conn.explain());
-    assertTrue(conn.hops().get(1).to().equals(lb.clusterIP() + ":80"), conn.explain());
-    assertTrue(c.nodes().stream().anyMatch(n -> n.internalIP().orElseThrow()
+    assertEquals(lb.nodePort(80), conn.hops().get(0).to().port(), conn.explain());
+    assertEquals(HostPort.of(IpAddress.parse(lb.clusterIP()), 80), conn.hops().get(1).to(),
+        conn.explain());
+    assertTrue(c.nodes().stream().anyMatch(n -> IpAddress.parse(n.internalIP().orElseThrow())
         .equals(conn.sourceSeenByBackend())), "Cluster policy masquerades: " + conn.explain());
   }
 
@@ -90,7 +94,7 @@ class DataplaneTest {
     c.settle();
     Connection conn = c.external("203.0.113.7").connect(lb.loadBalancerIngress().get(0), 80);
     assertEquals(ConnectionVerdict.ESTABLISHED, conn.verdict(), conn.explain());
-    assertEquals("203.0.113.7", conn.sourceSeenByBackend(), conn.explain());
+    assertEquals(IpAddress.parse("203.0.113.7"), conn.sourceSeenByBackend(), conn.explain());
   }
 
   @ParameterizedTest
@@ -116,11 +120,11 @@ class DataplaneTest {
     ServiceHandle web = c.expose("shop/web").port(80).targetPort("http").create();
     c.settle();
     PodHandle client = c.getPod("shop/client");
-    List<String> backends = java.util.stream.IntStream.range(0, 300)
+    List<HostPort> backends = java.util.stream.IntStream.range(0, 300)
         .mapToObj(i -> client.connect(web, 80).backend().orElseThrow()).toList();
     Set<Long> counts = backends.stream().collect(Collectors.groupingBy(b -> b,
-        java.util.TreeMap::new, Collectors.counting())).values().stream()
-        .collect(Collectors.toSet());
+        () -> new java.util.TreeMap<>(HostPort.BY_TEXT), Collectors.counting())).values()
+        .stream().collect(Collectors.toSet());
     assertEquals(Set.of(100L), counts, "3 endpoints x 100 connections each: " + backends);
   }
 }

@@ -9,6 +9,7 @@ import io.kubenetsim.PodHandle;
 import io.kubenetsim.ProxyMode;
 import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.net.ConnectionVerdict;
+import io.kubenetsim.net.IpAddress;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -33,7 +34,8 @@ class HairpinTest {
         .create();
     c.settle();
     PodHandle self = c.getDeployment("shop/web").pods().get(0);
-    String nodeIp = c.node(self.node().orElseThrow()).internalIP().orElseThrow();
+    IpAddress nodeIp = IpAddress.parse(c.node(self.node().orElseThrow()).internalIP()
+        .orElseThrow());
 
     for (int i = 0; i < 5; i++) {
       Connection hairpin = self.connect(web, 80);
@@ -47,7 +49,7 @@ class HairpinTest {
     PodHandle other = c.getPod("shop/client");
     Connection normal = other.connect(web, 80);
     assertEquals(ConnectionVerdict.ESTABLISHED, normal.verdict(), normal.explain());
-    assertEquals(other.ip().orElseThrow(), normal.sourceSeenByBackend(),
+    assertEquals(IpAddress.parse(other.ip().orElseThrow()), normal.sourceSeenByBackend(),
         mode + ": pod to ClusterIP is not masqueraded:\n" + normal.explain());
   }
 }

@@ -12,6 +12,8 @@ import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.model.ServiceType;
 import io.kubenetsim.net.ConnectionVerdict;
 import io.kubenetsim.net.Hop;
+import io.kubenetsim.net.HostPort;
+import io.kubenetsim.net.IpAddress;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,8 +34,9 @@ class LoadBalancerFlowTest {
     return TrafficFixtures.shop(mode, 21, 3, List.of());
   }
 
-  private static Set<String> nodeIps(Cluster c) {
-    return c.nodes().stream().map(n -> n.internalIP().orElseThrow()).collect(Collectors.toSet());
+  private static Set<IpAddress> nodeIps(Cluster c) {
+    return c.nodes().stream().map(n -> IpAddress.parse(n.internalIP().orElseThrow()))
+        .collect(Collectors.toSet());
   }
 
   /** Every hop, in order, with the addresses the seed names; the last is a ready pod. */
@@ -46,6 +49,7 @@ class LoadBalancerFlowTest {
     c.settle();
     String lbIp = lb.loadBalancerIngress().get(0);
     int nodePort = lb.nodePort(80);
+    HostPort clusterIpPort = HostPort.of(IpAddress.parse(lb.clusterIP()), 80);
     Connection conn = c.external(CLIENT).connect(lbIp, 80);
     String why = mode + ":\n" + conn.explain();
     assertEquals(ConnectionVerdict.ESTABLISHED, conn.verdict(), why);
@@ -53,25 +57,26 @@ class LoadBalancerFlowTest {
     assertEquals(3, hops.size(), why);
 
     Hop cloud = hops.get(0);
-    assertEquals(lbIp + ":80", cloud.from(), "hop 0 starts at the LB IP: " + why);
-    String nodeIp = cloud.to().substring(0, cloud.to().lastIndexOf(':'));
+    assertEquals(HostPort.of(IpAddress.parse(lbIp), 80), cloud.from(),
+        "hop 0 starts at the LB IP: " + why);
+    IpAddress nodeIp = cloud.to().ip();
     assertTrue(nodeIps(c).contains(nodeIp), "hop 0 goes to a node IP: " + why);
-    assertEquals(nodeIp + ":" + nodePort, cloud.to(), "hop 0 goes to the NodePort: " + why);
+    assertEquals(HostPort.of(nodeIp, nodePort), cloud.to(), "hop 0 goes to the NodePort: " + why);
 
     Hop nodePortHop = hops.get(1);
-    assertEquals(nodeIp + ":" + nodePort, nodePortHop.from(), "hop 1 starts where 0 ended: "
-        + why);
-    assertEquals(lb.clusterIP() + ":80", nodePortHop.to(), "hop 1 reaches the ClusterIP: "
-        + why);
+    assertEquals(HostPort.of(nodeIp, nodePort), nodePortHop.from(),
+        "hop 1 starts where 0 ended: " + why);
+    assertEquals(clusterIpPort, nodePortHop.to(), "hop 1 reaches the ClusterIP: " + why);
 
     Hop dnat = hops.get(2);
-    assertEquals(lb.clusterIP() + ":80", dnat.from(), "hop 2 starts at the ClusterIP: " + why);
+    assertEquals(clusterIpPort, dnat.from(), "hop 2 starts at the ClusterIP: " + why);
     assertTrue(lb.endpoints().contains(dnat.to()), "hop 2 DNATs to a ready endpoint "
         + lb.endpoints() + ": " + why);
-    assertTrue(dnat.to().endsWith(":8080"), "hop 2 uses the resolved targetPort 8080: " + why);
+    assertEquals(8080, dnat.to().port(), "hop 2 uses the resolved targetPort 8080: " + why);
     assertEquals(dnat.to(), conn.backend().orElseThrow(), why);
     // The node the cloud picked is where kube-proxy's rules ran.
-    String entry = c.nodes().stream().filter(n -> n.internalIP().orElseThrow().equals(nodeIp))
+    String entry = c.nodes().stream()
+        .filter(n -> IpAddress.parse(n.internalIP().orElseThrow()).equals(nodeIp))
         .map(NodeHandle::name).findFirst().orElseThrow();
     assertEquals(entry, nodePortHop.node(), why);
     assertEquals(entry, dnat.node(), why);
@@ -95,13 +100,13 @@ class LoadBalancerFlowTest {
       assertTrue(nodeIps(c).contains(viaCluster.sourceSeenByBackend()),
           "Cluster policy: backend sees a node IP, got " + viaCluster.sourceSeenByBackend()
               + "\n" + viaCluster.explain());
-      String entryIp = viaCluster.hops().get(0).to().split(":")[0];
+      IpAddress entryIp = viaCluster.hops().get(0).to().ip();
       assertEquals(entryIp, viaCluster.sourceSeenByBackend(),
           "masqueraded to the entry node's IP: " + viaCluster.explain());
 
       Connection viaLocal = c.external(CLIENT).connect(local.loadBalancerIngress().get(0), 80);
       assertEquals(ConnectionVerdict.ESTABLISHED, viaLocal.verdict(), viaLocal.explain());
-      assertEquals(CLIENT, viaLocal.sourceSeenByBackend(),
+      assertEquals(IpAddress.parse(CLIENT), viaLocal.sourceSeenByBackend(),
           "Local policy preserves the client IP: " + viaLocal.explain());
       // Local: the backend is on the node the traffic entered at.
       String entryNode = viaLocal.hops().get(1).node();

@@ -12,8 +12,10 @@ import io.kubenetsim.ProxyMode;
 import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.model.ServiceType;
 import io.kubenetsim.net.ConnectionVerdict;
+import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.PacketTrace;
 import io.kubenetsim.net.Protocol;
+import io.kubenetsim.net.RuleOutcome;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -44,7 +46,7 @@ class NoEndpointsTest {
     for (NodeHandle node : c.nodes()) {
       PacketTrace t = node.proxy().trace(c.getPod("shop/client").ip().orElseThrow(),
           none.clusterIP(), 80, Protocol.TCP);
-      assertEquals("REJECT", t.outcome(), t.explain());
+      assertEquals(RuleOutcome.REJECT, t.outcome(), t.explain());
     }
   }
 
@@ -66,23 +68,23 @@ class NoEndpointsTest {
         + conn.explain() + "\n" + trace.explain();
     if (mode == ProxyMode.IPVS) {
       // Cluster endpoints as real servers, source preserved (ETP Local never masquerades).
-      assertEquals("DNAT", trace.outcome(), why);
+      assertEquals(RuleOutcome.DNAT, trace.outcome(), why);
       assertEquals(lb.endpoints(), trace.candidates(), why);
       assertFalse(trace.masquerade(), why);
       assertEquals(lb.endpoints().get(0), conn.backend().orElseThrow(), why);
-      assertEquals(client, conn.sourceSeenByBackend(), why);
+      assertEquals(IpAddress.parse(client), conn.sourceSeenByBackend(), why);
       // Upstream's fallback routes the packet, but the pod's reply leaves its own node
       // un-NATed and the client discards it (kubernetes#97081): the client times out.
       assertEquals(ConnectionVerdict.TIMED_OUT, conn.verdict(), why);
     } else {
-      assertEquals("DROP", trace.outcome(), why);
+      assertEquals(RuleOutcome.DROP, trace.outcome(), why);
       assertEquals(ConnectionVerdict.TIMED_OUT, conn.verdict(), why);
       assertTrue(conn.backend().isEmpty(), why);
     }
     // The node that has the endpoint serves it locally in every mode, client IP preserved.
     Connection local = c.external(client).connectVia(podNode, lbIp, 80, Protocol.TCP);
     assertEquals(ConnectionVerdict.ESTABLISHED, local.verdict(), local.explain());
-    assertEquals(client, local.sourceSeenByBackend(), local.explain());
+    assertEquals(IpAddress.parse(client), local.sourceSeenByBackend(), local.explain());
     assertNotEquals(podNode, empty.name());
   }
 }

@@ -8,6 +8,7 @@ import io.kubenetsim.Connection;
 import io.kubenetsim.KubeSim;
 import io.kubenetsim.PortForward;
 import io.kubenetsim.net.ConnectionVerdict;
+import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class PortForwardTest {
       Connection conn = forward.connect();
       assertEquals(ConnectionVerdict.ESTABLISHED, conn.verdict(), conn.explain());
       assertEquals(forward.pod(), conn.backendPod().orElseThrow());
-      assertEquals("127.0.0.1", conn.sourceSeenByBackend());
+      assertEquals(IpAddress.parse("127.0.0.1"), conn.sourceSeenByBackend());
       assertEquals(1, conn.hops().size(), "no kube-proxy hop: " + conn.explain());
     });
   }

@@ -12,6 +12,8 @@ import io.kubenetsim.PodHandle;
 import io.kubenetsim.ProxyMode;
 import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.net.ConnectionVerdict;
+import io.kubenetsim.net.HostPort;
+import io.kubenetsim.net.IpAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +50,9 @@ class RollingRestartUnderLoadTest {
         .create();
     c.settle();
     PodHandle client = c.getPod("shop/client");
-    Map<String, String> oldPodByIp = new TreeMap<>();
+    Map<IpAddress, String> oldPodByIp = new TreeMap<>();
     for (PodHandle p : c.getDeployment("shop/web").pods()) {
-      oldPodByIp.put(p.ip().orElseThrow(), "shop/" + p.name());
+      oldPodByIp.put(IpAddress.parse(p.ip().orElseThrow()), "shop/" + p.name());
     }
     assertEquals(4, oldPodByIp.size(), "4 pods before the restart: " + oldPodByIp);
 
@@ -60,7 +62,8 @@ class RollingRestartUnderLoadTest {
     for (int i = 0; i < 300 && c.pendingEvents() > 0; i++) { // at most 30 s of virtual time
       c.runFor(STEP);
       Connection conn = client.connect(web, 80);
-      log.add(c.elapsed() + " " + conn.verdict() + " " + conn.backend().orElse("-"));
+      log.add(c.elapsed() + " " + conn.verdict() + " "
+          + conn.backend().map(HostPort::toString).orElse("-"));
       if (conn.verdict() == ConnectionVerdict.TIMED_OUT) {
         timedOut.add(conn);
       }
@@ -70,7 +73,7 @@ class RollingRestartUnderLoadTest {
     assertFalse(timedOut.isEmpty(), "expected a time-out during the lag window in " + mode
         + " (seed " + c.seed() + "):\n" + String.join("\n", log));
     for (Connection conn : timedOut) {
-      String ip = conn.backend().orElseThrow().split(":")[0];
+      IpAddress ip = conn.backend().orElseThrow().ip();
       String oldPod = oldPodByIp.get(ip);
       assertTrue(oldPod != null, "a timed-out connection was DNATed to " + ip
           + ", which is not an old pod's IP " + oldPodByIp + ":\n" + conn.explain());
@@ -84,13 +87,13 @@ class RollingRestartUnderLoadTest {
     // Once kube-proxy has caught up, a burst of 100 new connections all get through, to the
     // new pods only.
     c.settle();
-    List<String> newIps = c.getDeployment("shop/web").pods().stream()
-        .map(p -> p.ip().orElseThrow()).toList();
+    List<IpAddress> newIps = c.getDeployment("shop/web").pods().stream()
+        .map(p -> IpAddress.parse(p.ip().orElseThrow())).toList();
     for (int i = 0; i < 100; i++) {
       Connection conn = client.connect(web, 80);
       assertEquals(ConnectionVerdict.ESTABLISHED, conn.verdict(), "connection " + i + " after "
           + "settle (seed " + c.seed() + "):\n" + conn.explain());
-      String ip = conn.backend().orElseThrow().split(":")[0];
+      IpAddress ip = conn.backend().orElseThrow().ip();
       assertTrue(newIps.contains(ip), "after settle only new pods " + newIps + " serve, got "
           + ip + ":\n" + conn.explain());
     }

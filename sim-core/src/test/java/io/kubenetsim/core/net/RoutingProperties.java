@@ -15,12 +15,16 @@ import io.kubenetsim.model.IntOrString;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.ServicePort;
 import io.kubenetsim.net.ConnectionVerdict;
+import io.kubenetsim.net.HostPort;
+import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.PacketTrace;
 import io.kubenetsim.net.Protocol;
+import io.kubenetsim.net.RuleOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
@@ -189,15 +193,15 @@ class RoutingProperties {
    * The naive reference: every Ready, non-terminating pod whose labels match the selector and
    * that has the target port, as {@code podIP:resolvedPort}, sorted.
    */
-  private static List<String> expectedBackends(Cluster c, Map<String, String> selector,
+  private static List<HostPort> expectedBackends(Cluster c, Map<String, String> selector,
       IntOrString target) {
     return c.pods("ns", "").stream().map(PodHandle::get)
         .filter(p -> p.isReady() && !p.metadata().isTerminating() && p.ip().isPresent())
         .filter(p -> selector.entrySet().stream().allMatch(e -> p.metadata().labels()
             .get(e.getKey()).equals(Optional.of(e.getValue()))))
-        .flatMap(p -> resolve(target, p).map(port -> p.ip().orElseThrow() + ":" + port)
-            .stream())
-        .sorted().toList();
+        .flatMap(p -> resolve(target, p)
+            .map(port -> HostPort.of(IpAddress.parse(p.ip().orElseThrow()), port)).stream())
+        .sorted(HostPort.BY_TEXT).toList();
   }
 
   private static void check(Map<ProxyMode, Cluster> clusters, Setup setup, List<String> done) {
@@ -213,18 +217,19 @@ class RoutingProperties {
         ServiceHandle service = c.getService("ns/s-" + i);
         Map<String, String> selector = SELECTORS.get(setup.services().get(i).selector());
         IntOrString target = TARGETS.get(setup.services().get(i).target());
-        List<String> ready = expectedBackends(c, selector, target);
+        List<HostPort> ready = expectedBackends(c, selector, target);
         for (NodeHandle node : c.nodes()) {
           PacketTrace t = node.proxy().trace(clientIp, service.clusterIP(), 80, Protocol.TCP);
-          String candidates = new TreeSet<>(t.candidates()).toString();
+          Set<HostPort> candidates = new TreeSet<>(HostPort.BY_TEXT);
+          candidates.addAll(t.candidates());
           allowed.computeIfAbsent(service.ref() + " on " + node.name(), k -> new TreeMap<>())
               .put(mode, t.outcome() + " " + candidates);
-          if (!ready.isEmpty() && !candidates.equals(new TreeSet<>(ready).toString())) {
+          if (!ready.isEmpty() && !candidates.equals(Set.copyOf(ready))) {
             throw new AssertionError(mode + ": " + node.name() + " allows " + candidates
                 + " for " + service.ref() + ", ready matching pods offer " + ready + "\n"
                 + t.explain() + replay);
           }
-          if (ready.isEmpty() && !t.outcome().equals("REJECT")) {
+          if (ready.isEmpty() && t.outcome() != RuleOutcome.REJECT) {
             throw new AssertionError(mode + ": no ready matching pod with the port, yet "
                 + node.name() + " does not reject " + service.ref() + "\n" + t.explain()
                 + replay);
@@ -251,9 +256,9 @@ class RoutingProperties {
                   + " do not match the selector: " + why);
             }
           });
-          String expected = pod.ip().orElseThrow() + ":" + resolve(target, pod)
-              .orElseThrow(() -> new AssertionError("backend has no port " + target + ": "
-                  + why));
+          HostPort expected = HostPort.of(IpAddress.parse(pod.ip().orElseThrow()),
+              resolve(target, pod).orElseThrow(() -> new AssertionError("backend has no port "
+                  + target + ": " + why)));
           if (!conn.backend().orElseThrow().equals(expected)) {
             throw new AssertionError("backend " + conn.backend().orElseThrow() + ", expected "
                 + expected + ": " + why);

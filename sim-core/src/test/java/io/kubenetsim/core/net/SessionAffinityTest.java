@@ -11,6 +11,7 @@ import io.kubenetsim.PodHandle;
 import io.kubenetsim.ProxyMode;
 import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.net.ConnectionVerdict;
+import io.kubenetsim.net.HostPort;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ class SessionAffinityTest {
     return c;
   }
 
-  private static String backend(Connection conn) {
+  private static HostPort backend(Connection conn) {
     assertEquals(ConnectionVerdict.ESTABLISHED, conn.verdict(), conn.explain());
     return conn.backend().orElseThrow();
   }
@@ -55,7 +56,7 @@ class SessionAffinityTest {
     Cluster c = shop(mode, 1);
     ServiceHandle web = c.getService("shop/web");
     PodHandle client = c.getPod("shop/client-0");
-    String first = backend(client.connect(web, 80));
+    HostPort first = backend(client.connect(web, 80));
     for (int i = 0; i < 50; i++) {
       c.runFor(Duration.ofSeconds(1));
       Connection conn = client.connect(web, 80);
@@ -70,10 +71,10 @@ class SessionAffinityTest {
   void differentClientsAreBalancedIndependently(ProxyMode mode) {
     Cluster c = shop(mode, 8);
     ServiceHandle web = c.getService("shop/web");
-    Set<String> chosen = new TreeSet<>();
+    Set<HostPort> chosen = new TreeSet<>(HostPort.BY_TEXT);
     for (int i = 0; i < 8; i++) {
       PodHandle client = c.getPod("shop/client-" + i);
-      String b = backend(client.connect(web, 80));
+      HostPort b = backend(client.connect(web, 80));
       chosen.add(b);
       for (int k = 0; k < 5; k++) {
         assertEquals(b, backend(client.connect(web, 80)), "client-" + i + " sticks");
@@ -93,14 +94,14 @@ class SessionAffinityTest {
     Cluster c = shop(mode, 1);
     ServiceHandle web = c.getService("shop/web");
     PodHandle client = c.getPod("shop/client-0");
-    List<String> perPeriod = new ArrayList<>();
+    List<HostPort> perPeriod = new ArrayList<>();
     for (int round = 0; round < 10; round++) {
-      String b = backend(client.connect(web, 80));
+      HostPort b = backend(client.connect(web, 80));
       assertEquals(b, backend(client.connect(web, 80)), "sticky within round " + round);
       perPeriod.add(b);
       c.runFor(Duration.ofSeconds(TIMEOUT_SECONDS + 1));
     }
-    assertTrue(new TreeSet<>(perPeriod).size() > 1, "backends after each expiry in " + mode
+    assertTrue(Set.copyOf(perPeriod).size() > 1, "backends after each expiry in " + mode
         + " (seed " + c.seed() + "): " + perPeriod);
     if (mode == ProxyMode.IPVS) {
       // Persistence expired, so each new connection takes round robin's next real server.

@@ -11,6 +11,8 @@ import io.kubenetsim.PodHandle;
 import io.kubenetsim.ProxyMode;
 import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.net.ConnectionVerdict;
+import io.kubenetsim.net.HostPort;
+import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.PacketTrace;
 import io.kubenetsim.net.Protocol;
 import java.time.Duration;
@@ -45,26 +47,27 @@ class TerminatingFallbackTest {
     return c;
   }
 
-  private static Set<String> terminatingIps(Cluster c) {
+  private static Set<IpAddress> terminatingIps(Cluster c) {
     return c.pods("shop", "app=web").stream()
         .filter(p -> p.get().metadata().isTerminating())
-        .map(p -> p.ip().orElseThrow()).collect(Collectors.toCollection(TreeSet::new));
+        .map(p -> IpAddress.parse(p.ip().orElseThrow()))
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   @ParameterizedTest
   @EnumSource(ProxyMode.class)
   void whenEveryEndpointIsTerminatingNewConnectionsStillReachThem(ProxyMode mode) {
     Cluster c = drained(mode);
-    Set<String> draining = terminatingIps(c);
+    Set<IpAddress> draining = terminatingIps(c);
     assertEquals(3, draining.size(), "all three pods draining: " + c.kubectl("get pods -n shop"));
     ServiceHandle web = c.getService("shop/web");
     PodHandle client = c.getPod("shop/client");
-    Set<String> reached = new TreeSet<>();
+    Set<IpAddress> reached = new TreeSet<>();
     for (int i = 0; i < 30; i++) {
       Connection conn = client.connect(web, 80);
       assertEquals(ConnectionVerdict.ESTABLISHED, conn.verdict(),
           mode + ": serving-terminating fallback:\n" + conn.explain());
-      String ip = conn.backend().orElseThrow().split(":")[0];
+      IpAddress ip = conn.backend().orElseThrow().ip();
       assertTrue(draining.contains(ip), ip + " is one of the draining pods " + draining);
       reached.add(ip);
     }
@@ -75,25 +78,25 @@ class TerminatingFallbackTest {
   @EnumSource(ProxyMode.class)
   void oneReadyPodTakesEveryNewConnectionFromTerminatingOnes(ProxyMode mode) {
     Cluster c = drained(mode);
-    Set<String> draining = terminatingIps(c);
+    Set<IpAddress> draining = terminatingIps(c);
     PodHandle fresh = c.pod("shop/fresh").label("app", "web").containerPort("http", 8080)
         .create();
     c.runFor(Duration.ofSeconds(10));
     assertTrue(fresh.isReady(), "the fresh pod is Ready");
     assertEquals(3, terminatingIps(c).size(), "the old pods are still draining");
-    String freshIp = fresh.ip().orElseThrow();
+    HostPort freshBackend = HostPort.of(IpAddress.parse(fresh.ip().orElseThrow()), 8080);
     ServiceHandle web = c.getService("shop/web");
     PodHandle client = c.getPod("shop/client");
     for (int i = 0; i < 30; i++) {
       Connection conn = client.connect(web, 80);
       assertEquals(ConnectionVerdict.ESTABLISHED, conn.verdict(), conn.explain());
-      assertEquals(freshIp + ":8080", conn.backend().orElseThrow(),
+      assertEquals(freshBackend, conn.backend().orElseThrow(),
           mode + ": only the ready pod, never " + draining + ":\n" + conn.explain());
     }
     for (NodeHandle node : c.nodes()) {
       PacketTrace trace = node.proxy().trace(client.ip().orElseThrow(), web.clusterIP(), 80,
           Protocol.TCP);
-      assertEquals(List.of(freshIp + ":8080"), trace.candidates(), trace.explain());
+      assertEquals(List.of(freshBackend), trace.candidates(), trace.explain());
     }
   }
 }

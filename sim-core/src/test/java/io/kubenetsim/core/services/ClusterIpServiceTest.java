@@ -17,6 +17,7 @@ import io.kubenetsim.model.Endpoints;
 import io.kubenetsim.model.EndpointSlice;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.net.Cidr;
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import java.util.HashSet;
 import java.util.List;
@@ -158,16 +159,18 @@ class ClusterIpServiceTest {
     // controller resolves it per pod, and slices and the legacy Endpoints agree.
     ServiceHandle web = c.expose("shop/web").port(80).targetPort("http").create();
     c.settle();
-    List<String> expected = c.pods("shop", "app=web").stream()
-        .filter(PodHandle::isReady).map(p -> p.ip().orElseThrow() + ":8080").sorted().toList();
+    List<HostPort> expected = c.pods("shop", "app=web").stream().filter(PodHandle::isReady)
+        .map(p -> HostPort.of(IpAddress.parse(p.ip().orElseThrow()), 8080))
+        .sorted(HostPort.BY_TEXT).toList();
     assertEquals(3, expected.size());
     assertEquals(expected, web.endpoints(), ServiceInternals.context(c));
     List<EndpointSlice> slices = web.slices();
     assertEquals(1, slices.size(), slices.toString());
     Endpoints legacy = c.get(Endpoints.class, "shop", "web").orElseThrow();
     assertEquals(expected, legacy.subsets().stream().flatMap(s -> s.addresses().stream()
-        .flatMap(a -> s.ports().stream().map(p -> a.ip() + ":" + p.port().orElseThrow())))
-        .sorted().toList());
+        .flatMap(a -> s.ports().stream()
+            .map(p -> HostPort.of(IpAddress.parse(a.ip()), p.port().orElseThrow()))))
+        .sorted(HostPort.BY_TEXT).toList());
     assertEquals("ClusterIP", web.get().spec().type());
     assertThrows(IllegalArgumentException.class, () -> web.nodePort(80),
         "a ClusterIP Service has no node port");

@@ -10,6 +10,8 @@ import io.kubenetsim.PodHandle;
 import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.core.ServiceInternals;
 import io.kubenetsim.model.EndpointSlice;
+import io.kubenetsim.net.HostPort;
+import io.kubenetsim.net.IpAddress;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +45,7 @@ class EndpointLagTest {
     // The second crash of a container backs off 10 s, so the pod is not ready for ~11 s:
     // long enough to see the stale window (+1 s) and the converged state (+lag +0.5 s).
     PodHandle pod = c.pods("shop", "app=web").get(0);
-    String endpoint = pod.ip().orElseThrow() + ":8080";
+    HostPort endpoint = HostPort.of(IpAddress.parse(pod.ip().orElseThrow()), 8080);
     pod.crash();
     c.settle();
     assertTrue(pod.isReady());
@@ -66,21 +68,23 @@ class EndpointLagTest {
   void aDeletedPodStaysListedForTheLagThenLeaves() {
     PodHandle pod = c.pods("shop", "app=web").get(1);
     String ip = pod.ip().orElseThrow();
+    HostPort endpoint = HostPort.of(IpAddress.parse(ip), 8080);
     pod.delete();
     c.runFor(Duration.ofSeconds(1));
     assertTrue(pod.get().metadata().isTerminating());
-    assertTrue(web.endpoints().contains(ip + ":8080"), "stale: still ready 1 s after delete, "
+    assertTrue(web.endpoints().contains(endpoint), "stale: still ready 1 s after delete, "
         + web.endpoints());
     c.runFor(Duration.ofMillis(1500));
-    assertFalse(web.endpoints().contains(ip + ":8080"), "converged: " + web.endpoints());
+    assertFalse(web.endpoints().contains(endpoint), "converged: " + web.endpoints());
     assertTrue(web.slices().stream().flatMap(s -> s.endpoints().stream())
         .filter(e -> e.addresses().contains(ip)).allMatch(e -> e.conditions().isTerminating()),
         "listed, if at all, as terminating");
     c.settle();
     List<EndpointSlice> slices = web.slices();
     assertEquals(1, slices.size(), "no duplicate slices from the stale view: " + slices);
-    List<String> expected = c.pods("shop", "app=web").stream().filter(PodHandle::isReady)
-        .map(p -> p.ip().orElseThrow() + ":8080").sorted().toList();
+    List<HostPort> expected = c.pods("shop", "app=web").stream().filter(PodHandle::isReady)
+        .map(p -> HostPort.of(IpAddress.parse(p.ip().orElseThrow()), 8080))
+        .sorted(HostPort.BY_TEXT).toList();
     assertEquals(3, expected.size());
     assertEquals(expected, web.endpoints(), ServiceInternals.context(c));
   }

@@ -21,6 +21,8 @@ import io.kubenetsim.model.Labels;
 import io.kubenetsim.model.OwnerReference;
 import io.kubenetsim.model.Probe;
 import io.kubenetsim.model.Service;
+import io.kubenetsim.net.HostPort;
+import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
 import java.time.Duration;
 import java.util.List;
@@ -114,7 +116,8 @@ class EndpointSliceChurnTest {
     c.runFor(Duration.ofSeconds(5));
     assertTrue(victim.exists() && victim.get().metadata().isTerminating());
     assertEquals(EndpointConditions.of(false, true, true), endpointOf(svc, ip).conditions());
-    assertFalse(svc.endpoints().contains(ip + ":8080"), svc.endpoints().toString());
+    assertFalse(svc.endpoints().contains(HostPort.of(IpAddress.parse(ip), 8080)),
+        svc.endpoints().toString());
     c.settle();
     assertFalse(addresses(svc.slices()).contains(ip), svc.slices().toString());
     assertEquals(readyPodIps("app=web"), addresses(svc.slices()));
@@ -201,7 +204,8 @@ class EndpointSliceChurnTest {
           .conditions());
     }
     assertTrue(plain.endpoints().isEmpty(), plain.endpoints().toString());
-    assertEquals(ips.stream().map(ip -> ip + ":80").toList(), publishing.endpoints());
+    assertEquals(ips.stream().map(ip -> HostPort.of(IpAddress.parse(ip), 80)).toList(),
+        publishing.endpoints());
   }
 
   @Test
@@ -253,7 +257,8 @@ class EndpointSliceChurnTest {
     assertEquals(1, mirrored.size(), mirrored.toString());
     assertEquals(Optional.of("endpointslicemirroring-controller.k8s.io"),
         mirrored.get(0).metadata().labels().get(EndpointSlice.MANAGED_BY_LABEL));
-    assertEquals(List.of("192.0.2.10:8080", "192.0.2.11:8080"), ext.endpoints());
+    assertEquals(List.of(HostPort.parse("192.0.2.10:8080"), HostPort.parse("192.0.2.11:8080")),
+        ext.endpoints());
     assertTrue(skipped.slices().isEmpty(), "skip-mirror=true: " + skipped.slices());
   }
 

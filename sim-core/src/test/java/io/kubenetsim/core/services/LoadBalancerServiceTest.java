@@ -15,6 +15,7 @@ import io.kubenetsim.model.Service;
 import io.kubenetsim.model.ServiceStatus;
 import io.kubenetsim.model.ServiceType;
 import io.kubenetsim.net.Cidr;
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import java.time.Duration;
 import java.util.List;
@@ -121,8 +122,9 @@ class LoadBalancerServiceTest {
     ServiceHandle lb = c.expose("shop/web").port(80).targetPort("http")
         .type(ServiceType.LOAD_BALANCER).create();
     c.settle();
-    List<String> expected = c.pods("shop", "app=web").stream().filter(PodHandle::isReady)
-        .map(p -> p.ip().orElseThrow() + ":8080").sorted().toList();
+    List<HostPort> expected = c.pods("shop", "app=web").stream().filter(PodHandle::isReady)
+        .map(p -> HostPort.of(IpAddress.parse(p.ip().orElseThrow()), 8080))
+        .sorted(HostPort.BY_TEXT).toList();
     assertEquals(3, expected.size());
     assertEquals(expected, lb.endpoints(), ServiceInternals.context(c));
   }

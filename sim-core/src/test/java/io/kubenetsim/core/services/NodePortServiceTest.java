@@ -17,6 +17,8 @@ import io.kubenetsim.model.IntOrString;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.model.ServicePort;
 import io.kubenetsim.model.ServiceType;
+import io.kubenetsim.net.HostPort;
+import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
 import java.util.HashSet;
 import java.util.List;
@@ -143,8 +145,9 @@ class NodePortServiceTest {
     ServiceHandle svc = c.expose("shop/web").port(80).targetPort("http")
         .type(ServiceType.NODE_PORT).create();
     c.settle();
-    List<String> expected = c.pods("shop", "app=web").stream().filter(PodHandle::isReady)
-        .map(p -> p.ip().orElseThrow() + ":8080").sorted().toList();
+    List<HostPort> expected = c.pods("shop", "app=web").stream().filter(PodHandle::isReady)
+        .map(p -> HostPort.of(IpAddress.parse(p.ip().orElseThrow()), 8080))
+        .sorted(HostPort.BY_TEXT).toList();
     assertEquals(3, expected.size());
     assertEquals(expected, svc.endpoints(), ServiceInternals.context(c));
     assertTrue(svc.loadBalancerIngress().isEmpty());

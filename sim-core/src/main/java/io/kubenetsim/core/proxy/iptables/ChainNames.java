@@ -36,7 +36,7 @@ public final class ChainNames {
 
   /** {@return KUBE-SEP-…, one endpoint's DNAT chain} */
   public static String endpoint(ServicePortName port, ProxyEndpoint endpoint) {
-    return "KUBE-SEP-" + hash(port.name() + port.protocolLowerCase() + endpoint.hostPort());
+    return "KUBE-SEP-" + hash(port.name() + port.protocolLowerCase() + endpoint.address());
   }
 
   static String portHash(ServicePortName port) {

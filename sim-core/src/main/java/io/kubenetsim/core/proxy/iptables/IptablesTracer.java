@@ -4,13 +4,14 @@ import com.google.common.collect.ImmutableList;
 import io.kubenetsim.core.engine.SeededRandom;
 import io.kubenetsim.core.proxy.NodeContext;
 import io.kubenetsim.core.proxy.ProxyDecision;
+import io.kubenetsim.core.proxy.ProxyDecision.Dnat;
 import io.kubenetsim.core.proxy.ProxyDecision.Entry;
-import io.kubenetsim.core.proxy.ProxyDecision.Outcome;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyNodeState;
 import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ServicePortName;
 import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.RuleOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -50,35 +51,35 @@ public final class IptablesTracer {
   public static ProxyDecision trace(IptablesRules rules, NodeContext node, ProxyPacket packet,
       ProxyNodeState state, Instant now, SeededRandom random) {
     Walk live = new Walk(rules.nat(), node, packet, Optional.of(new Live(state, now, random)));
-    live.run(packet.hook().name());
-    Optional<ProxyEndpoint> backend = live.dnat.stream().findFirst();
-    if (backend.isPresent()) {
-      live.destination = backend.get().ip();
-      live.destinationPort = backend.get().port();
+    live.run(packet.hook().name(), Optional.empty());
+    Optional<Dnat> rewrite = live.dnat.stream().findFirst();
+    if (rewrite.isPresent()) {
+      live.destination = rewrite.get().endpoint().ip();
+      live.destinationPort = rewrite.get().endpoint().port();
     }
     Walk filter = live.inTable(rules.filter());
     for (String chain : FILTER_CHAINS) {
       if (filter.verdict.isPresent()) {
         break;
       }
-      filter.run(chain);
+      filter.run(chain, Optional.empty());
     }
     if (filter.verdict.isPresent()) {
       return decision(filter, filter.verdict.get(), Optional.empty(), ImmutableList.of());
     }
-    if (backend.isEmpty()) {
-      return decision(filter, Outcome.UNTOUCHED, Optional.empty(), ImmutableList.of());
+    if (rewrite.isEmpty()) {
+      return decision(filter, RuleOutcome.UNTOUCHED, Optional.empty(), ImmutableList.of());
     }
     Walk explore = new Walk(rules.nat(), node, packet, Optional.empty());
-    explore.run(packet.hook().name());
-    return decision(filter, Outcome.DNAT, backend,
-        ImmutableList.copyOf(new LinkedHashSet<>(explore.dnat)));
+    explore.run(packet.hook().name(), Optional.empty());
+    return decision(filter, RuleOutcome.DNAT, rewrite, ImmutableList.copyOf(
+        new LinkedHashSet<>(explore.dnat.stream().map(Dnat::endpoint).toList())));
   }
 
-  private static ProxyDecision decision(Walk walk, Outcome outcome,
-      Optional<ProxyEndpoint> backend, ImmutableList<ProxyEndpoint> candidates) {
-    return new ProxyDecision(outcome, backend, candidates, walk.masquerade, walk.servicePort,
-        walk.entry, ImmutableList.copyOf(walk.matched), walk.evaluated);
+  private static ProxyDecision decision(Walk walk, RuleOutcome outcome, Optional<Dnat> rewrite,
+      ImmutableList<ProxyEndpoint> candidates) {
+    return new ProxyDecision(outcome, rewrite, candidates, walk.masqueradeRule,
+        walk.servicePort, walk.entry, ImmutableList.copyOf(walk.matched), walk.evaluated);
   }
 
   /** What only the live walk has: the node's kernel state, the clock and the random stream. */
@@ -92,12 +93,12 @@ public final class IptablesTracer {
     private final Optional<Live> live;
     private IpAddress destination;
     private int destinationPort;
-    private final List<ProxyEndpoint> dnat = new ArrayList<>();
+    private final List<Dnat> dnat = new ArrayList<>();
     private final List<String> matched = new ArrayList<>();
-    private Optional<Outcome> verdict = Optional.empty();
+    private Optional<RuleOutcome> verdict = Optional.empty();
     private Optional<ServicePortName> servicePort = Optional.empty();
     private Entry entry = Entry.NONE;
-    private boolean masquerade;
+    private Optional<String> masqueradeRule = Optional.empty();
     private int evaluated;
 
     Walk(Table table, NodeContext node, ProxyPacket packet, Optional<Live> live) {
@@ -114,8 +115,13 @@ public final class IptablesTracer {
       return this;
     }
 
-    /** Runs a chain; {@return whether a terminal target ended the walk} */
-    boolean run(String chainName) {
+    /**
+     * Runs a chain; {@return whether a terminal target ended the walk}
+     *
+     * @param via the rule that jumped here, which is what a masquerade mark is credited to
+     *     (the jump to {@code KUBE-MARK-MASQ}, not the chain's own MARK rule)
+     */
+    boolean run(String chainName, Optional<Rule> via) {
       Chain chain = table.chain(chainName).orElseThrow(() -> new IllegalStateException(
           "rule jumps to chain " + chainName + ", which table " + table.name()
           + " does not have; known: " + table.chains().keySet()));
@@ -131,16 +137,16 @@ public final class IptablesTracer {
         Target target = rule.target().get();
         switch (target.name()) {
           case "DNAT" -> {
-            dnat.add(rule.endpoint().orElseThrow(() -> new IllegalStateException(
-                "DNAT rule without endpoint: " + rule)));
+            dnat.add(new Dnat(rule.endpoint().orElseThrow(() -> new IllegalStateException(
+                "DNAT rule without endpoint: " + rule)), rule.text()));
             return true;
           }
           case "REJECT" -> {
-            verdict = Optional.of(Outcome.REJECT);
+            verdict = Optional.of(RuleOutcome.REJECT);
             return true;
           }
           case "DROP" -> {
-            verdict = Optional.of(Outcome.DROP);
+            verdict = Optional.of(RuleOutcome.DROP);
             return true;
           }
           case "ACCEPT", "MASQUERADE" -> {
@@ -149,9 +155,13 @@ public final class IptablesTracer {
           case "RETURN" -> {
             return false;
           }
-          case "MARK" -> masquerade |= target.options().startsWith("--or-mark");
+          case "MARK" -> {
+            if (target.options().startsWith("--or-mark") && masqueradeRule.isEmpty()) {
+              masqueradeRule = Optional.of(via.orElse(rule).text());
+            }
+          }
           default -> {
-            boolean terminated = run(target.name());
+            boolean terminated = run(target.name(), Optional.of(rule));
             boolean branch = live.isEmpty() && rule.match(Match.Statistic.class).isPresent();
             if (terminated && !branch) {
               return true;
@@ -174,7 +184,8 @@ public final class IptablesTracer {
         entry = rule.entry();
       }
       rule.match(Match.RecentSet.class).ifPresent(set -> live.get().state().recordAffinity(
-          set.name(), packet.source(), "", live.get().now()));
+          set.name(), packet.source(), rule.endpoint().orElseThrow().address(),
+          live.get().now()));
     }
 
     private boolean matches(Match match) {

@@ -143,10 +143,13 @@ final class ServicePortRules {
           new DestinationPort(port.healthCheckNodePort())), Target.of("ACCEPT")).forPort(name));
     }
 
-    if (hasInternal) {
+    // Off-cluster traffic to the VIP is masqueraded: all of it with masqueradeAll, what the
+    // local-traffic detector does not call a pod otherwise, and none without a detector.
+    if (hasInternal && (node.config().masqueradeAll() || node.localTraffic().isPresent())) {
       List<Match> masq = new ArrayList<>(concat(new Comment(display + " cluster IP"), clusterIP));
       if (!node.config().masqueradeAll()) {
-        masq.add(new Match.Source(node.localTraffic(), node.localTraffic().toString(), true));
+        Cidr pods = node.localTraffic().get();
+        masq.add(new Match.Source(pods, pods.toString(), true));
       }
       nat(internalChain, Entry.NONE, masq, MARK_MASQ);
     }
@@ -174,9 +177,11 @@ final class ServicePortRules {
       nat(ext, Entry.NONE, List.of(new Comment("masquerade traffic for " + display
           + " external destinations")), MARK_MASQ);
     } else {
-      Cidr pods = node.localTraffic();
-      nat(ext, Entry.NONE, List.of(new Comment("pod traffic for " + display
-          + " external destinations"), new Match.Source(pods, pods.toString(), false)), svc);
+      // Pod traffic to an external address may use any endpoint, but only a detector can say
+      // what pod traffic is (upstream writes this rule only when IsImplemented()).
+      node.localTraffic().ifPresent(pods -> nat(ext, Entry.NONE, List.of(new Comment(
+          "pod traffic for " + display + " external destinations"),
+          new Match.Source(pods, pods.toString(), false)), svc));
       nat(ext, Entry.NONE, List.of(new Comment("masquerade LOCAL traffic for " + display
           + " external destinations"), new AddressTypeLocal(true)), MARK_MASQ);
       nat(ext, Entry.NONE, List.of(new Comment("route LOCAL traffic for " + display
@@ -253,13 +258,13 @@ final class ServicePortRules {
           dnat.add(new RecentSet(sep));
         }
         dnat.add(new ProtocolMatch(name.protocol()));
-        nat.append(Rule.of(sep, dnat, new Target("DNAT", "--to-destination " + e.hostPort()))
+        nat.append(Rule.of(sep, dnat, new Target("DNAT", "--to-destination " + e.address()))
             .forPort(name).withEndpoint(e));
       }
     }
 
     private Comment arrow(ProxyEndpoint e) {
-      return new Comment(port.name().name() + " -> " + e.hostPort());
+      return new Comment(port.name().name() + " -> " + e.address());
     }
 
     private void append(String chain, List<Match> matches, String target) {

@@ -3,15 +3,17 @@ package io.kubenetsim.core.proxy.ipvs;
 import com.google.common.collect.ImmutableList;
 import io.kubenetsim.core.proxy.NodeContext;
 import io.kubenetsim.core.proxy.ProxyDecision;
+import io.kubenetsim.core.proxy.ProxyDecision.Dnat;
 import io.kubenetsim.core.proxy.ProxyDecision.Entry;
-import io.kubenetsim.core.proxy.ProxyDecision.Outcome;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyNodeState;
 import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ProxySnapshot;
 import io.kubenetsim.core.proxy.ServicePortInfo;
 import io.kubenetsim.net.Cidr;
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.RuleOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,23 +58,28 @@ public final class IpvsEvaluator {
     int probes = lookup.probes();
     if (vs.entry() == Entry.LOAD_BALANCER && !sourceAllowed(port, packet.source(), vs)) {
       matched.add("-A KUBE-SOURCE-RANGES-FIREWALL -j DROP");
-      return decision(Outcome.DROP, Optional.empty(), vs, false, matched, probes + 1);
+      return decision(RuleOutcome.DROP, Optional.empty(), vs, Optional.empty(), matched,
+          probes + 1);
     }
     if (vs.realServers().isEmpty()) {
       matched.add(vs.serviceLine() + " (no real servers: ICMP port unreachable)");
-      return decision(Outcome.REJECT, Optional.empty(), vs, false, matched, probes);
+      return decision(RuleOutcome.REJECT, Optional.empty(), vs, Optional.empty(), matched,
+          probes);
     }
     ProxyEndpoint backend = schedule(vs, packet.source(), state, now);
-    matched.add(vs.serviceLine() + " -> " + backend.hostPort());
-    Optional<String> masqRule = masquerade(vs, packet, node, snapshot);
+    String forward = vs.serviceLine() + " -> " + backend.address();
+    matched.add(forward);
+    Optional<String> masqRule = masquerade(vs, packet, node);
     boolean hairpin = backend.ip().equals(packet.source())
         && backend.nodeName().equals(node.nodeName());
     masqRule.ifPresent(matched::add);
     if (hairpin) {
-      matched.add("-A KUBE-POSTROUTING -m set --match-set KUBE-LOOP-BACK dst,dst,src"
-          + " -j MASQUERADE");
+      String loopBack = "-A KUBE-POSTROUTING -m set --match-set KUBE-LOOP-BACK dst,dst,src"
+          + " -j MASQUERADE";
+      matched.add(loopBack);
+      masqRule = masqRule.or(() -> Optional.of(loopBack));
     }
-    return decision(Outcome.DNAT, Optional.of(backend), vs, masqRule.isPresent() || hairpin,
+    return decision(RuleOutcome.DNAT, Optional.of(new Dnat(backend, forward)), vs, masqRule,
         matched, probes + 2);
   }
 
@@ -107,8 +114,8 @@ public final class IpvsEvaluator {
     boolean vip = boundAddresses(snapshot).contains(packet.destination())
         && !node.nodeIPs().contains(packet.destination());
     if (vip && packet.hook() == ProxyPacket.Hook.PREROUTING) {
-      return new ProxyDecision(Outcome.REJECT, Optional.empty(), ImmutableList.of(), false,
-          Optional.empty(), Entry.NONE, ImmutableList.of("-A KUBE-IPVS-FILTER -m conntrack"
+      return new ProxyDecision(RuleOutcome.REJECT, Optional.empty(), ImmutableList.of(),
+          Optional.empty(), Optional.empty(), Entry.NONE, ImmutableList.of("-A KUBE-IPVS-FILTER -m conntrack"
               + " --ctstate NEW -m set --match-set KUBE-IPVS-IPS dst -j REJECT"), probes + 1);
     }
     return ProxyDecision.untouched(List.of(), probes + 1);
@@ -142,12 +149,12 @@ public final class IpvsEvaluator {
     List<ProxyEndpoint> servers = vs.realServers();
     if (vs.persistence().isPresent()) {
       Duration timeout = vs.persistence().get();
-      Optional<String> remembered = state.affinity(vs.key(), client, now, timeout);
-      Optional<ProxyEndpoint> sticky = remembered.flatMap(hostPort -> servers.stream()
-          .filter(e -> e.hostPort().equals(hostPort)).findFirst());
+      Optional<HostPort> remembered = state.affinity(vs.key(), client, now, timeout);
+      Optional<ProxyEndpoint> sticky = remembered.flatMap(address -> servers.stream()
+          .filter(e -> e.address().equals(address)).findFirst());
       ProxyEndpoint chosen = sticky.orElseGet(
           () -> servers.get(state.nextRoundRobin(vs.key(), servers.size())));
-      state.recordAffinity(vs.key(), client, chosen.hostPort(), now);
+      state.recordAffinity(vs.key(), client, chosen.address(), now);
       return chosen;
     }
     return servers.get(state.nextRoundRobin(vs.key(), servers.size()));
@@ -159,7 +166,7 @@ public final class IpvsEvaluator {
    * KUBE-NODE-PORT matches, each marking for masquerade unless a Local policy returns.
    */
   private static Optional<String> masquerade(VirtualServer vs, ProxyPacket packet,
-      NodeContext node, ProxySnapshot snapshot) {
+      NodeContext node) {
     if (LOOPBACK.contains(packet.source())) {
       return Optional.empty();
     }
@@ -169,15 +176,13 @@ public final class IpvsEvaluator {
         return port.externalLocal() ? Optional.empty()
             : Optional.of("-A KUBE-LOAD-BALANCER -j KUBE-MARK-MASQ");
       case CLUSTER_IP:
-        if (node.config().masqueradeAll()) {
-          return Optional.of("-A KUBE-SERVICES -m set --match-set KUBE-CLUSTER-IP dst,dst"
-              + " -j KUBE-MARK-MASQ");
-        }
-        if (!node.isPodSource(packet.source())) {
-          return Optional.of("-A KUBE-SERVICES ! -s " + node.localTraffic()
-              + " -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ");
-        }
-        return Optional.empty();
+        // A node process dialling a VIP on kube-ipvs0 gets the VIP as its source address, so
+        // it is off-cluster for a detector and matches "src,dst" without one.
+        boolean marked = node.config().masqueradeAll()
+            || (node.localTraffic().isPresent() ? !node.isPodSource(packet.source())
+                : packet.hook() == ProxyPacket.Hook.OUTPUT);
+        return marked ? Optional.of(IpvsIptablesRules.clusterIpMasquerade(node))
+            : Optional.empty();
       case EXTERNAL_IP:
         return port.externalLocal() ? Optional.empty()
             : Optional.of("-A KUBE-SERVICES -m set --match-set KUBE-EXTERNAL-IP dst,dst"
@@ -192,9 +197,9 @@ public final class IpvsEvaluator {
     }
   }
 
-  private static ProxyDecision decision(Outcome outcome, Optional<ProxyEndpoint> backend,
-      VirtualServer vs, boolean masquerade, List<String> matched, int probes) {
-    return new ProxyDecision(outcome, backend, vs.realServers(), masquerade,
+  private static ProxyDecision decision(RuleOutcome outcome, Optional<Dnat> dnat,
+      VirtualServer vs, Optional<String> masqueradeRule, List<String> matched, int probes) {
+    return new ProxyDecision(outcome, dnat, vs.realServers(), masqueradeRule,
         Optional.of(vs.servicePort().name()), vs.entry(), ImmutableList.copyOf(matched), probes);
   }
 }

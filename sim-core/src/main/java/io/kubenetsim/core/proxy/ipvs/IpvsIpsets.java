@@ -41,6 +41,8 @@ public final class IpvsIpsets {
   static final String NODE_PORT_LOCAL_SCTP = "KUBE-NODE-PORT-LOCAL-SCTP-HASH";
   static final String HEALTH_CHECK_NODE_PORT = "KUBE-HEALTH-CHECK-NODE-PORT";
   static final String IPVS_IPS = "KUBE-IPVS-IPS";
+  static final String CLUSTER_IP_COMMENT =
+      "Kubernetes service cluster ip + port for masquerade purpose";
 
   /** One set: name, {@code ipset} type, the comment iptables rules carry, sorted members. */
   record IpSet(String name, String type, String comment, TreeSet<Member> members) {}
@@ -57,7 +59,7 @@ public final class IpvsIpsets {
   private IpvsIpsets() {
     declare(LOOP_BACK, "hash:ip,port,ip",
         "Kubernetes endpoints dst ip:port, source ip for solving hairpin purpose");
-    declare(CLUSTER_IP, "hash:ip,port", "Kubernetes service cluster ip + port for masquerade purpose");
+    declare(CLUSTER_IP, "hash:ip,port", CLUSTER_IP_COMMENT);
     declare(EXTERNAL_IP, "hash:ip,port",
         "Kubernetes service external ip + port for masquerade and filter purpose");
     declare(EXTERNAL_IP_LOCAL, "hash:ip,port",

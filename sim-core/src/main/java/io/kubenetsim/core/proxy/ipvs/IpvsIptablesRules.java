@@ -98,9 +98,7 @@ final class IpvsIptablesRules {
       setRule(rules, sets, np[0], "KUBE-NODE-PORT", "-p " + np[1] + " ", np[2], np[3]);
     }
     if (!sets.isEmpty(CLUSTER_IP)) {
-      String source = node.config().masqueradeAll() ? "" : "! -s " + node.localTraffic() + " ";
-      rules.add("-A KUBE-SERVICES " + source + match(sets, CLUSTER_IP, "dst,dst")
-          + " -j KUBE-MARK-MASQ");
+      rules.add(clusterIpMasquerade(node));
     }
     if (!sets.isEmpty(EXTERNAL_IP)) {
       rules.add("-A KUBE-SERVICES " + match(sets, EXTERNAL_IP, "dst,dst") + " -j KUBE-MARK-MASQ");
@@ -122,6 +120,24 @@ final class IpvsIptablesRules {
         + " \"kubernetes service traffic requiring SNAT\" -j MASQUERADE --random-fully");
     rules.add("-A KUBE-MARK-MASQ -j MARK --set-xmark " + MARK + "/" + MARK);
     return rules;
+  }
+
+  /**
+   * {@return the rule that marks ClusterIP traffic for masquerade, as {@code
+   * writeIptablesRules} picks it} With {@code masqueradeAll}, every packet to a ClusterIP;
+   * with a local-traffic detector, sources it does not call pods; without one, packets whose
+   * source is a ClusterIP — what a node process gets when it dials a VIP bound to {@code
+   * kube-ipvs0}, since the kernel then picks the VIP itself as the source address.
+   */
+  static String clusterIpMasquerade(NodeContext node) {
+    String set = "-m comment --comment \"" + IpvsIpsets.CLUSTER_IP_COMMENT + "\" -m set"
+        + " --match-set " + CLUSTER_IP;
+    if (node.config().masqueradeAll()) {
+      return "-A KUBE-SERVICES " + set + " dst,dst -j KUBE-MARK-MASQ";
+    }
+    return node.localTraffic()
+        .map(pods -> "-A KUBE-SERVICES ! -s " + pods + " " + set + " dst,dst -j KUBE-MARK-MASQ")
+        .orElse("-A KUBE-SERVICES " + set + " src,dst -j KUBE-MARK-MASQ");
   }
 
   private static void externalAccept(List<String> rules, IpvsIpsets sets, String set) {

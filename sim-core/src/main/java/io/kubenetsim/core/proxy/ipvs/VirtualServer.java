@@ -96,7 +96,7 @@ public record VirtualServer(
   /** {@return the destination lines of {@code ipvsadm -Ln}, one per real server} */
   public List<String> destinationLines() {
     return realServers.stream()
-        .map(e -> String.format("  -> %-28s %-7s %-6d %-10d %d", e.hostPort(), "Masq", 1, 0, 0))
+        .map(e -> String.format("  -> %-28s %-7s %-6d %-10d %d", e.address(), "Masq", 1, 0, 0))
         .toList();
   }
 }

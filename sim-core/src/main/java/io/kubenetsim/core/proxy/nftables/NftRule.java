@@ -119,7 +119,7 @@ public record NftRule(Match match, Optional<IpAddress> daddr, ImmutableList<Cidr
   /** {@code meta l4proto tcp dnat to <ip:port>}. */
   static NftRule dnat(String protocol, ProxyEndpoint endpoint) {
     return of(Match.ANY, Optional.empty(), List.of(), Action.DNAT, List.of(),
-        List.of(endpoint), "meta l4proto " + protocol + " dnat to " + endpoint.hostPort());
+        List.of(endpoint), "meta l4proto " + protocol + " dnat to " + endpoint.address());
   }
 
   /** {@code ip saddr != { <ranges> } drop}; {@code texts} are the set's members as written. */

@@ -131,8 +131,8 @@ public final class NftablesCompiler {
 
   static ImmutableList<ProxyEndpoint> union(List<ProxyEndpoint> a, List<ProxyEndpoint> b) {
     Map<String, ProxyEndpoint> byHostPort = new java.util.TreeMap<>();
-    a.forEach(e -> byHostPort.put(e.hostPort(), e));
-    b.forEach(e -> byHostPort.put(e.hostPort(), e));
+    a.forEach(e -> byHostPort.put(e.address().toString(), e));
+    b.forEach(e -> byHostPort.put(e.address().toString(), e));
     return ImmutableList.copyOf(byHostPort.values());
   }
 }

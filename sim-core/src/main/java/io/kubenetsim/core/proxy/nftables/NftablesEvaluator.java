@@ -8,13 +8,15 @@ import com.google.common.collect.ImmutableList;
 import io.kubenetsim.core.engine.SeededRandom;
 import io.kubenetsim.core.proxy.NodeContext;
 import io.kubenetsim.core.proxy.ProxyDecision;
+import io.kubenetsim.core.proxy.ProxyDecision.Dnat;
 import io.kubenetsim.core.proxy.ProxyDecision.Entry;
-import io.kubenetsim.core.proxy.ProxyDecision.Outcome;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyNodeState;
 import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ServicePortInfo;
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.RuleOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +48,10 @@ final class NftablesEvaluator {
   private final SeededRandom random;
   private final List<String> matched = new ArrayList<>();
   private int evaluated;
-  private boolean masquerade;
+  private Optional<String> masqueradeRule = Optional.empty();
   private Optional<ServicePortInfo> port = Optional.empty();
   private Entry entry = Entry.NONE;
-  private Optional<ProxyEndpoint> backend = Optional.empty();
+  private Optional<Dnat> dnat = Optional.empty();
   private List<ProxyEndpoint> candidates = List.of();
 
   NftablesEvaluator(NftablesRuleset rules, ProxyPacket packet, ProxyNodeState state,
@@ -68,7 +70,7 @@ final class NftablesEvaluator {
     Optional<NftElement> firewall = lookup(NftablesCompiler.FIREWALL_IPS,
         packet.destination(), packet.destinationPort());
     if (firewall.isPresent() && run(firewall.get().gotoChain().orElseThrow()) == Verdict.DROP) {
-      return decision(Outcome.DROP);
+      return decision(RuleOutcome.DROP);
     }
     fixedRule(output ? "nat-output" : "nat-prerouting", 0);
     Optional<NftElement> service = lookup(NftablesCompiler.SERVICE_IPS, packet.destination(),
@@ -84,8 +86,8 @@ final class NftablesEvaluator {
     IpAddress destination = packet.destination();
     int destinationPort = packet.destinationPort();
     if (service.isPresent() && run(service.get().gotoChain().orElseThrow()) == Verdict.DNAT) {
-      destination = backend.get().ip();
-      destinationPort = backend.get().port();
+      destination = dnat.get().endpoint().ip();
+      destinationPort = dnat.get().endpoint().port();
     }
     boolean local = node.isLocal(destination);
     List<String> checks = new ArrayList<>();
@@ -100,10 +102,10 @@ final class NftablesEvaluator {
       matched.add("ct state new jump " + check);
       Verdict verdict = check(check, destination, destinationPort);
       if (verdict != Verdict.CONTINUE) {
-        return decision(verdict == Verdict.DROP ? Outcome.DROP : Outcome.REJECT);
+        return decision(verdict == Verdict.DROP ? RuleOutcome.DROP : RuleOutcome.REJECT);
       }
     }
-    return decision(backend.isPresent() ? Outcome.DNAT : Outcome.UNTOUCHED);
+    return decision(dnat.isPresent() ? RuleOutcome.DNAT : RuleOutcome.UNTOUCHED);
   }
 
   /**
@@ -186,7 +188,11 @@ final class NftablesEvaluator {
       }
       matched.add(rule.text());
       switch (rule.action()) {
-        case MARK_MASQUERADE -> masquerade = true;
+        case MARK_MASQUERADE -> {
+          if (masqueradeRule.isEmpty()) {
+            masqueradeRule = Optional.of(rule.text());
+          }
+        }
         case UPDATE_AFFINITY -> state.recordAffinity(rule.set(), packet.source(),
             backendOf(chainName), now);
         case GOTO -> {
@@ -200,7 +206,7 @@ final class NftablesEvaluator {
           return run(rule.targets().get(random.nextInt(rule.targets().size())));
         }
         case DNAT -> {
-          backend = Optional.of(rule.endpoints().get(0));
+          dnat = Optional.of(new Dnat(rule.endpoints().get(0), rule.text()));
           return Verdict.DNAT;
         }
         case DROP -> {
@@ -213,14 +219,14 @@ final class NftablesEvaluator {
     return Verdict.CONTINUE;
   }
 
-  /** {@return the {@code ip:port} the endpoint chain DNATs to (its last rule)} */
-  private String backendOf(String endpointChain) {
+  /** {@return the endpoint the endpoint chain DNATs to (its last rule)} */
+  private HostPort backendOf(String endpointChain) {
     List<NftRule> chainRules = rules.chain(endpointChain).rules();
-    return chainRules.get(chainRules.size() - 1).endpoints().get(0).hostPort();
+    return chainRules.get(chainRules.size() - 1).endpoints().get(0).address();
   }
 
-  private ProxyDecision decision(Outcome outcome) {
-    return new ProxyDecision(outcome, backend, ImmutableList.copyOf(candidates), masquerade,
+  private ProxyDecision decision(RuleOutcome outcome) {
+    return new ProxyDecision(outcome, dnat, ImmutableList.copyOf(candidates), masqueradeRule,
         port.map(ServicePortInfo::name), entry, ImmutableList.copyOf(matched), evaluated);
   }
 }

@@ -151,10 +151,14 @@ final class NftablesServicePortCompiler {
   private List<NftRule> policyRules(String chain, String internalChain, boolean hasInternal,
       List<ProxyEndpoint> endpoints) {
     List<NftRule> rules = new ArrayList<>();
+    // As in iptables mode: no masquerade rule for off-cluster traffic without a detector.
     if (hasInternal && chain.equals(internalChain)) {
-      rules.add(table.node.config().masqueradeAll()
-          ? NftRule.masqueradeAll(port.clusterIP())
-          : NftRule.masqueradeOffCluster(port.clusterIP(), table.node.localTraffic()));
+      if (table.node.config().masqueradeAll()) {
+        rules.add(NftRule.masqueradeAll(port.clusterIP()));
+      } else {
+        table.node.localTraffic().ifPresent(pods ->
+            rules.add(NftRule.masqueradeOffCluster(port.clusterIP(), pods)));
+      }
     }
     List<String> targets = endpoints.stream()
         .map(e -> NftablesChainNames.endpoint(name, e)).toList();
@@ -174,7 +178,8 @@ final class NftablesServicePortCompiler {
     if (!port.externalLocal()) {
       rules.add(NftRule.masquerade());
     } else {
-      rules.add(NftRule.gotoIfPod(table.node.localTraffic(), clusterChain));
+      table.node.localTraffic().ifPresent(pods ->
+          rules.add(NftRule.gotoIfPod(pods, clusterChain)));
       rules.add(NftRule.masqueradeLocal());
       rules.add(NftRule.gotoIfLocal(clusterChain));
     }

@@ -20,7 +20,7 @@ class ChainNamesTest {
   }
 
   private static ProxyEndpoint endpoint(String ip, int port) {
-    return new ProxyEndpoint(IpAddress.parse(ip), port, "", true, true, false);
+    return ProxyEndpoint.of(IpAddress.parse(ip), port, "", true, true, false);
   }
 
   @Test

@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubenetsim.core.engine.SeededRandom;
 import io.kubenetsim.core.proxy.ProxyDecision;
-import io.kubenetsim.core.proxy.ProxyDecision.Outcome;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyNodeState;
 import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ProxyPacket.Hook;
 import io.kubenetsim.core.proxy.ProxySnapshot;
 import io.kubenetsim.core.proxy.ServicePortInfo;
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
+import io.kubenetsim.net.RuleOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,12 +48,12 @@ class IptablesTracerTest {
         List.of(threeEndpoints(Ports.port("ns1", "svc1", "p80", "172.30.0.41", 80))));
     SeededRandom random = new SeededRandom(20240601L);
     ProxyNodeState state = new ProxyNodeState();
-    Map<String, Integer> counts = new TreeMap<>();
+    Map<HostPort, Integer> counts = new TreeMap<>(HostPort.BY_TEXT);
     int draws = 30_000;
     for (int i = 0; i < draws; i++) {
       ProxyDecision d = backend.evaluate(snapshot, Ports.node(),
           toClusterIP(POD, "172.30.0.41"), state, Instant.EPOCH, random);
-      counts.merge(d.backend().orElseThrow().hostPort(), 1, Integer::sum);
+      counts.merge(d.backend().orElseThrow().address(), 1, Integer::sum);
     }
     double expected = draws / 3.0;
     double chiSquare = counts.values().stream()
@@ -103,13 +104,18 @@ class IptablesTracerTest {
     ProxyDecision fallback = backend.evaluate(new ProxySnapshot(1, List.of(draining.build())),
         Ports.node(), toClusterIP(POD, "172.30.0.41"), new ProxyNodeState(), Instant.EPOCH,
         new SeededRandom(1));
-    assertEquals("[10.180.0.1:80, 10.180.0.2:80]", fallback.candidates().toString());
+    assertEquals(List.of(HostPort.parse("10.180.0.1:80"), HostPort.parse("10.180.0.2:80")),
+        addresses(fallback));
 
     draining.endpoint("10.180.0.9", 80, "host9");
     ProxyDecision ready = backend.evaluate(new ProxySnapshot(2, List.of(draining.build())),
         Ports.node(), toClusterIP(POD, "172.30.0.41"), new ProxyNodeState(), Instant.EPOCH,
         new SeededRandom(1));
-    assertEquals("[10.180.0.9:80]", ready.candidates().toString());
+    assertEquals(List.of(HostPort.parse("10.180.0.9:80")), addresses(ready));
+  }
+
+  private static List<HostPort> addresses(ProxyDecision decision) {
+    return decision.candidates().stream().map(ProxyEndpoint::address).toList();
   }
 
   /**
@@ -130,9 +136,9 @@ class IptablesTracerTest {
       String clusterIP = "172.30." + (last / 250) + "." + (last % 250 + 1);
       ProxyDecision d = backend.evaluate(new ProxySnapshot(services, ports), Ports.node(),
           toClusterIP(POD, clusterIP), new ProxyNodeState(), Instant.EPOCH, new SeededRandom(1));
-      assertEquals(Outcome.DNAT, d.outcome());
-      assertEquals("10.181." + (last / 250) + "." + (last % 250 + 1) + ":8080",
-          d.backend().orElseThrow().hostPort());
+      assertEquals(RuleOutcome.DNAT, d.outcome());
+      assertEquals(HostPort.of(IpAddress.parse("10.181." + (last / 250) + "." + (last % 250 + 1)),
+          8080), d.backend().orElseThrow().address());
       overhead.add(d.rulesEvaluated() - services);
     }
     assertEquals(1, overhead.stream().distinct().count(), "constant overhead: " + overhead);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.kubenetsim.core.engine.SeededRandom;
 import io.kubenetsim.core.proxy.ProxyDecision;
 import io.kubenetsim.core.proxy.ProxyDecision.Entry;
-import io.kubenetsim.core.proxy.ProxyDecision.Outcome;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyNodeState;
 import io.kubenetsim.core.proxy.ProxyPacket;
@@ -13,6 +12,7 @@ import io.kubenetsim.core.proxy.ProxyPacket.Hook;
 import io.kubenetsim.core.proxy.ProxySnapshot;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
+import io.kubenetsim.net.RuleOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -118,7 +118,7 @@ class PacketFlowTest {
         new ProxyNodeState(), Instant.EPOCH, new SeededRandom(7));
     assertEquals(flow.output(), output(decision), () -> "output for " + flow + "; matched:\n"
         + String.join("\n", decision.matchedRules()));
-    if (decision.outcome() == Outcome.DNAT) {
+    if (decision.outcome() == RuleOutcome.DNAT) {
       assertEquals(flow.masquerade(), decision.masquerade(), () -> "masquerade for " + flow
           + "; matched:\n" + String.join("\n", decision.matchedRules()));
       assertEquals(true, decision.candidates().contains(decision.backend().orElseThrow()),
@@ -129,7 +129,7 @@ class PacketFlowTest {
 
   private static String output(ProxyDecision decision) {
     return switch (decision.outcome()) {
-      case DNAT -> decision.candidates().stream().map(ProxyEndpoint::hostPort)
+      case DNAT -> decision.candidates().stream().map(ProxyEndpoint::toString)
           .collect(Collectors.joining(", "));
       case REJECT -> "REJECT";
       case DROP -> "DROP";

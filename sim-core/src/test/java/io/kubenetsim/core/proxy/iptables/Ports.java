@@ -7,7 +7,9 @@ import io.kubenetsim.core.proxy.NodeContext;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ServicePortInfo;
 import io.kubenetsim.core.proxy.ServicePortName;
+import io.kubenetsim.model.TrafficPolicy;
 import io.kubenetsim.net.Cidr;
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
 import java.time.Duration;
@@ -33,7 +35,7 @@ final class Ports {
 
   static NodeContext node(KubeProxyConfiguration config) {
     return new NodeContext(NODE, ImmutableList.of(IpAddress.parse(NODE_IP)),
-        Optional.of(Cidr.parse("10.0.0.0/24")), Cidr.parse("10.0.0.0/8"),
+        Optional.of(Cidr.parse("10.0.0.0/24")), Optional.of(Cidr.parse("10.0.0.0/8")),
         ImmutableList.of(Cidr.parse("172.30.0.0/16")), config);
   }
 
@@ -112,7 +114,7 @@ final class Ports {
 
     Builder endpoint(String ip, int targetPort, String nodeName, boolean ready, boolean serving,
         boolean terminating) {
-      endpoints.add(new ProxyEndpoint(IpAddress.parse(ip), targetPort, nodeName, ready, serving,
+      endpoints.add(ProxyEndpoint.of(IpAddress.parse(ip), targetPort, nodeName, ready, serving,
           terminating));
       return this;
     }
@@ -121,8 +123,13 @@ final class Ports {
       return new ServicePortInfo(name, IpAddress.parse(clusterIP), port, nodePort,
           addresses(externalIPs), addresses(loadBalancerIPs),
           sourceRanges.stream().map(Cidr::parse).collect(ImmutableList.toImmutableList()),
-          externalLocal, internalLocal, affinity, healthCheckNodePort,
-          ImmutableList.sortedCopyOf(Comparator.comparing(ProxyEndpoint::hostPort), endpoints));
+          policy(externalLocal), policy(internalLocal), affinity, healthCheckNodePort,
+          ImmutableList.sortedCopyOf(Comparator.comparing(ProxyEndpoint::address, HostPort.BY_TEXT),
+              endpoints));
+    }
+
+    private static TrafficPolicy policy(boolean local) {
+      return local ? TrafficPolicy.LOCAL : TrafficPolicy.CLUSTER;
     }
 
     private static ImmutableList<IpAddress> addresses(List<String> texts) {

@@ -10,12 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubenetsim.core.proxy.NodeContext;
 import io.kubenetsim.core.proxy.ProxyDecision;
-import io.kubenetsim.core.proxy.ProxyDecision.Outcome;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyNodeState;
 import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ProxySnapshot;
 import io.kubenetsim.core.proxy.ipvs.IpvsFixtures.Port;
+import io.kubenetsim.net.HostPort;
+import io.kubenetsim.net.RuleOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,22 +56,23 @@ class IpvsEvaluatorTest {
     ProxySnapshot s = snapshot(port("shop", "web", "10.96.12.3", 80, B2, A1, B1));
     ProxyNodeState stateA = new ProxyNodeState();
     ProxyNodeState stateB = new ProxyNodeState();
-    Map<String, Integer> onA = new TreeMap<>();
-    Map<String, Integer> onB = new TreeMap<>();
+    Map<HostPort, Integer> onA = new TreeMap<>(HostPort.BY_TEXT);
+    Map<HostPort, Integer> onB = new TreeMap<>(HostPort.BY_TEXT);
     for (int i = 0; i < 1200; i++) {
       count(onA, run(s, NODE_A, tcp("10.244.1.9", "10.96.12.3", 80), stateA));
       if (i % 4 == 0) {
         count(onB, run(s, NODE_B, tcp("10.244.2.9", "10.96.12.3", 80), stateB));
       }
     }
-    assertEquals(Map.of("10.244.1.5:8080", 400, "10.244.2.5:8080", 400, "10.244.2.6:8080", 400),
-        onA, "node-a shares");
-    assertEquals(Map.of("10.244.1.5:8080", 100, "10.244.2.5:8080", 100, "10.244.2.6:8080", 100),
-        onB, "node-b shares");
+    HostPort a1 = HostPort.parse("10.244.1.5:8080");
+    HostPort b1 = HostPort.parse("10.244.2.5:8080");
+    HostPort b2 = HostPort.parse("10.244.2.6:8080");
+    assertEquals(Map.of(a1, 400, b1, 400, b2, 400), onA, "node-a shares");
+    assertEquals(Map.of(a1, 100, b1, 100, b2, 100), onB, "node-b shares");
   }
 
-  private static void count(Map<String, Integer> counts, ProxyDecision d) {
-    counts.merge(d.backend().orElseThrow().hostPort(), 1, Integer::sum);
+  private static void count(Map<HostPort, Integer> counts, ProxyDecision d) {
+    counts.merge(d.backend().orElseThrow().address(), 1, Integer::sum);
   }
 
   @Test
@@ -99,13 +101,13 @@ class IpvsEvaluatorTest {
     ProxySnapshot s = snapshot(port("shop", "web", "10.96.12.3", 80, A1).nodePort(30080));
     for (String address : List.of("192.168.0.10", "10.0.0.10")) {
       ProxyDecision d = run(s, twoAddresses, tcp("203.0.113.7", address, 30080));
-      assertEquals(Outcome.DNAT, d.outcome(), address);
+      assertEquals(RuleOutcome.DNAT, d.outcome(), address);
       assertEquals(ProxyDecision.Entry.NODE_PORT, d.entry(), address);
     }
     ProxyPacket local = new ProxyPacket(IpvsFixtures.ip("127.0.0.1"),
         IpvsFixtures.ip("127.0.0.1"), 30080, io.kubenetsim.net.Protocol.TCP,
         ProxyPacket.Hook.OUTPUT);
-    assertEquals(Outcome.UNTOUCHED, run(s, twoAddresses, local).outcome(),
+    assertEquals(RuleOutcome.UNTOUCHED, run(s, twoAddresses, local).outcome(),
         "no IPVS virtual server on 127.0.0.1 (loopback is filtered out upstream)");
   }
 
@@ -124,7 +126,7 @@ class IpvsEvaluatorTest {
       assertEquals(false, d.masquerade(), "client address preserved");
     }
     ProxyDecision none = run(s, NODE_C, tcp("203.0.113.7", "192.168.0.12", 30080));
-    assertEquals(Outcome.DNAT, none.outcome());
+    assertEquals(RuleOutcome.DNAT, none.outcome());
     assertEquals(List.of(A1, B1, B2), none.candidates());
     assertEquals(false, none.masquerade());
   }
@@ -136,7 +138,7 @@ class IpvsEvaluatorTest {
     // server, which IPVS answers with ICMP port unreachable.
     ProxySnapshot s = snapshot(port("shop", "web", "10.96.12.3", 80, A1, B1).internalLocal());
     assertEquals(List.of(A1), run(s, NODE_A, tcp("10.244.1.9", "10.96.12.3", 80)).candidates());
-    assertEquals(Outcome.REJECT, run(s, NODE_C, tcp("10.244.3.9", "10.96.12.3", 80)).outcome());
+    assertEquals(RuleOutcome.REJECT, run(s, NODE_C, tcp("10.244.3.9", "10.96.12.3", 80)).outcome());
     ProxySnapshot exposed = snapshot(port("shop", "web", "10.96.12.3", 80, A1, B1)
         .internalLocal().nodePort(30080));
     assertEquals(List.of(A1, B1),
@@ -150,7 +152,7 @@ class IpvsEvaluatorTest {
     for (ProxyPacket p : List.of(tcp("10.244.1.9", "10.96.12.3", 80),
         tcp("203.0.113.7", "192.168.0.10", 30080))) {
       ProxyDecision d = run(s, NODE_A, p);
-      assertEquals(Outcome.REJECT, d.outcome(), p.toString());
+      assertEquals(RuleOutcome.REJECT, d.outcome(), p.toString());
       assertTrue(d.candidates().isEmpty());
     }
   }
@@ -159,13 +161,14 @@ class IpvsEvaluatorTest {
   void undefinedPortOnAServiceAddressIsFilteredAndOtherAddressesAreUntouched() {
     ProxySnapshot s = snapshot(port("shop", "web", "10.96.12.3", 80, A1));
     ProxyDecision filtered = run(s, NODE_A, tcp("10.244.1.9", "10.96.12.3", 81));
-    assertEquals(Outcome.REJECT, filtered.outcome(), "KUBE-IPVS-FILTER rejects new connections");
+    assertEquals(RuleOutcome.REJECT, filtered.outcome(),
+        "KUBE-IPVS-FILTER rejects new connections");
     assertTrue(filtered.matchedRules().get(0).startsWith("-A KUBE-IPVS-FILTER"));
     ProxyPacket fromHost = new ProxyPacket(IpvsFixtures.ip("192.168.0.10"),
         IpvsFixtures.ip("10.96.12.3"), 81, io.kubenetsim.net.Protocol.TCP,
         ProxyPacket.Hook.OUTPUT);
-    assertEquals(Outcome.UNTOUCHED, run(s, NODE_A, fromHost).outcome(), "filter is on INPUT");
-    assertEquals(Outcome.UNTOUCHED,
+    assertEquals(RuleOutcome.UNTOUCHED, run(s, NODE_A, fromHost).outcome(), "filter is on INPUT");
+    assertEquals(RuleOutcome.UNTOUCHED,
         run(s, NODE_A, tcp("10.244.1.9", "10.244.2.5", 8080)).outcome());
   }
 
@@ -184,9 +187,10 @@ class IpvsEvaluatorTest {
   void loadBalancerSourceRangesDropOtherSources() {
     ProxySnapshot s = snapshot(port("shop", "web", "10.96.12.3", 80, A1)
         .loadBalancer("203.0.113.50", "198.51.100.0/24"));
-    assertEquals(Outcome.DNAT,
+    assertEquals(RuleOutcome.DNAT,
         run(s, NODE_A, tcp("198.51.100.4", "203.0.113.50", 80)).outcome());
-    assertEquals(Outcome.DROP, run(s, NODE_A, tcp("203.0.113.7", "203.0.113.50", 80)).outcome());
+    assertEquals(RuleOutcome.DROP,
+        run(s, NODE_A, tcp("203.0.113.7", "203.0.113.50", 80)).outcome());
   }
 
   @Test

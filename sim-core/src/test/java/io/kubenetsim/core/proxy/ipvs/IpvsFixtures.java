@@ -7,7 +7,9 @@ import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ServicePortInfo;
 import io.kubenetsim.core.proxy.ServicePortName;
+import io.kubenetsim.model.TrafficPolicy;
 import io.kubenetsim.net.Cidr;
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
 import java.time.Duration;
@@ -32,15 +34,16 @@ final class IpvsFixtures {
   static NodeContext node(String name, KubeProxyConfiguration config, String... addresses) {
     return new NodeContext(name,
         ImmutableList.copyOf(List.of(addresses).stream().map(IpAddress::parse).toList()),
-        Optional.empty(), CLUSTER, ImmutableList.of(Cidr.parse("10.96.0.0/12")), config);
+        Optional.empty(), Optional.of(CLUSTER), ImmutableList.of(Cidr.parse("10.96.0.0/12")),
+        config);
   }
 
   static ProxyEndpoint ready(String ip, int port, String node) {
-    return new ProxyEndpoint(ip(ip), port, node, true, true, false);
+    return ProxyEndpoint.of(ip(ip), port, node, true, true, false);
   }
 
   static ProxyEndpoint terminating(String ip, int port, String node) {
-    return new ProxyEndpoint(ip(ip), port, node, false, true, true);
+    return ProxyEndpoint.of(ip(ip), port, node, false, true, true);
   }
 
   static ProxyPacket tcp(String source, String destination, int port) {
@@ -95,8 +98,13 @@ final class IpvsFixtures {
     ServicePortInfo info() {
       return new ServicePortInfo(name, clusterIP, port, nodePort,
           ImmutableList.copyOf(externalIPs), ImmutableList.copyOf(lbIPs),
-          ImmutableList.copyOf(sourceRanges), extLocal, intLocal, affinity, 0,
-          ImmutableList.sortedCopyOf(Comparator.comparing(ProxyEndpoint::hostPort), endpoints));
+          ImmutableList.copyOf(sourceRanges), policy(extLocal), policy(intLocal), affinity, 0,
+          ImmutableList.sortedCopyOf(Comparator.comparing(ProxyEndpoint::address, HostPort.BY_TEXT),
+              endpoints));
+    }
+
+    private static TrafficPolicy policy(boolean local) {
+      return local ? TrafficPolicy.LOCAL : TrafficPolicy.CLUSTER;
     }
   }
 }

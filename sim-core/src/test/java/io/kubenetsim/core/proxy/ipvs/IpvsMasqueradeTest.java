@@ -14,6 +14,7 @@ import io.kubenetsim.core.proxy.ProxyNodeState;
 import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ProxyPacket.Hook;
 import io.kubenetsim.core.proxy.ProxySnapshot;
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.Protocol;
 import java.time.Instant;
 import java.util.List;
@@ -67,7 +68,8 @@ class IpvsMasqueradeTest {
     for (Row row : ROWS) {
       ProxyDecision d = new IpvsEvaluator().evaluate(SNAPSHOT, NODE_A, packet(row),
           new ProxyNodeState(), Instant.EPOCH);
-      assertEquals(row.backend(), d.backend().orElseThrow().hostPort(), row.name());
+      assertEquals(HostPort.parse(row.backend()), d.backend().orElseThrow().address(),
+          row.name());
       assertEquals(row.masquerade(), d.masquerade(), row.name() + ": " + d.matchedRules());
     }
   }

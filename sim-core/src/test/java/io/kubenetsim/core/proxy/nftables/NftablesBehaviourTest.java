@@ -9,14 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubenetsim.core.engine.SeededRandom;
 import io.kubenetsim.core.proxy.ProxyDecision;
-import io.kubenetsim.core.proxy.ProxyDecision.Outcome;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyNodeState;
 import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ProxySnapshot;
 import io.kubenetsim.core.proxy.ServicePortInfo;
 import io.kubenetsim.core.proxy.nftables.NftablesFixtures.Port;
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.RuleOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,11 +44,11 @@ class NftablesBehaviourTest {
   @Test
   void numgenSpreadsEvenlyWithAFixedSeed() {
     ProxySnapshot snapshot = threeEndpoints(new Port("ns1", "svc1", "172.30.0.41"));
-    Map<String, Integer> counts = new TreeMap<>();
+    Map<HostPort, Integer> counts = new TreeMap<>(HostPort.BY_TEXT);
     for (int i = 0; i < 30_000; i++) {
       ProxyDecision d = send(snapshot, tcp("10.0.0.2", "172.30.0.41", 80), Instant.EPOCH);
       assertEquals(3, d.candidates().size());
-      counts.merge(d.backend().orElseThrow().hostPort(), 1, Integer::sum);
+      counts.merge(d.backend().orElseThrow().address(), 1, Integer::sum);
     }
     assertEquals(3, counts.size());
     counts.values().forEach(c -> assertTrue(Math.abs(c - 10_000) < 500, counts::toString));
@@ -83,7 +84,7 @@ class NftablesBehaviourTest {
         .endpoints(terminating("10.180.0.1", NODE), terminating("10.180.1.1", "node2"))
         .build()));
     ProxyDecision d = send(draining, tcp("10.0.0.2", "172.30.0.41", 80), Instant.EPOCH);
-    assertEquals(Outcome.DNAT, d.outcome());
+    assertEquals(RuleOutcome.DNAT, d.outcome());
     assertEquals(2, d.candidates().size());
 
     ProxySnapshot mixed = new ProxySnapshot(2, List.of(new Port("ns1", "svc1", "172.30.0.41")

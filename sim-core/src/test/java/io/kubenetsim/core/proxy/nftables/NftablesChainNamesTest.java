@@ -17,7 +17,7 @@ class NftablesChainNamesTest {
   }
 
   private static ProxyEndpoint endpoint(String address) {
-    return new ProxyEndpoint(ip(address), 80, "", true, true, false);
+    return ProxyEndpoint.of(ip(address), 80, "", true, true, false);
   }
 
   @Test
@@ -60,7 +60,7 @@ class NftablesChainNamesTest {
 
   @Test
   void ipv6EndpointColonsBecomeDots() {
-    ProxyEndpoint v6 = new ProxyEndpoint(ip("fd00:10::1"), 80, "", true, true, false);
+    ProxyEndpoint v6 = ProxyEndpoint.of(ip("fd00:10::1"), 80, "", true, true, false);
     assertTrue(NftablesChainNames.endpoint(port("ns1", "svc1"), v6)
         .endsWith("-ns1/svc1/tcp/p80__fd00.10..1/80"));
   }

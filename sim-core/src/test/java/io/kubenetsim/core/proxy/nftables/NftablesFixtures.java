@@ -8,7 +8,9 @@ import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ServicePortInfo;
 import io.kubenetsim.core.proxy.ServicePortName;
+import io.kubenetsim.model.TrafficPolicy;
 import io.kubenetsim.net.Cidr;
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
 import java.time.Duration;
@@ -28,7 +30,7 @@ final class NftablesFixtures {
 
   static NodeContext node() {
     return new NodeContext(NODE, ImmutableList.of(ip("192.168.0.2"), ip("192.168.1.2")),
-        Optional.of(Cidr.parse("10.180.0.0/24")), Cidr.parse("10.0.0.0/8"),
+        Optional.of(Cidr.parse("10.180.0.0/24")), Optional.of(Cidr.parse("10.0.0.0/8")),
         ImmutableList.of(Cidr.parse("172.30.0.0/16")),
         KubeProxyConfiguration.defaults().withMode(ProxyMode.NFTABLES));
   }
@@ -38,11 +40,11 @@ final class NftablesFixtures {
   }
 
   static ProxyEndpoint ready(String ip, String node) {
-    return new ProxyEndpoint(ip(ip), 80, node, true, true, false);
+    return ProxyEndpoint.of(ip(ip), 80, node, true, true, false);
   }
 
   static ProxyEndpoint terminating(String ip, String node) {
-    return new ProxyEndpoint(ip(ip), 80, node, false, true, true);
+    return ProxyEndpoint.of(ip(ip), 80, node, false, true, true);
   }
 
   static ProxyPacket tcp(String source, String destination, int port) {
@@ -118,8 +120,10 @@ final class NftablesFixtures {
           loadBalancerIPs.stream().map(IpAddress::parse)
               .collect(ImmutableList.toImmutableList()),
           sourceRanges.stream().map(Cidr::parse).collect(ImmutableList.toImmutableList()),
-          externalLocal, internalLocal, affinity, 0,
-          ImmutableList.sortedCopyOf(Comparator.comparing(ProxyEndpoint::hostPort), endpoints));
+          externalLocal ? TrafficPolicy.LOCAL : TrafficPolicy.CLUSTER,
+          internalLocal ? TrafficPolicy.LOCAL : TrafficPolicy.CLUSTER, affinity, 0,
+          ImmutableList.sortedCopyOf(Comparator.comparing(ProxyEndpoint::address, HostPort.BY_TEXT),
+              endpoints));
     }
   }
 }

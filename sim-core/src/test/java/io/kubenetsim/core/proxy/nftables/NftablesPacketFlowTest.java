@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kubenetsim.core.engine.SeededRandom;
 import io.kubenetsim.core.proxy.ProxyDecision;
-import io.kubenetsim.core.proxy.ProxyDecision.Outcome;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyNodeState;
 import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ProxySnapshot;
 import io.kubenetsim.core.proxy.nftables.NftablesFixtures.Port;
+import io.kubenetsim.net.RuleOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -95,13 +95,13 @@ class NftablesPacketFlowTest {
     ProxyDecision decision = new NftablesBackend().evaluate(SNAPSHOT, NftablesFixtures.node(),
         packet, new ProxyNodeState(), Instant.EPOCH, new SeededRandom(7));
     String actual = switch (decision.outcome()) {
-      case DNAT -> decision.candidates().stream().map(ProxyEndpoint::hostPort)
+      case DNAT -> decision.candidates().stream().map(ProxyEndpoint::toString)
           .collect(Collectors.joining(", "));
       case REJECT, DROP -> decision.outcome().name();
       case UNTOUCHED -> "";
     };
     assertEquals(output, actual, () -> String.join("\n", decision.matchedRules()));
-    if (decision.outcome() == Outcome.DNAT) {
+    if (decision.outcome() == RuleOutcome.DNAT) {
       assertEquals(masq, decision.masquerade(), () -> String.join("\n", decision.matchedRules()));
     }
   }

@@ -1,0 +1,34 @@
+package io.kubenetsim.model;
+
+import java.util.Optional;
+
+/**
+ * {@code Service.spec.externalTrafficPolicy} and {@code internalTrafficPolicy}, as the API
+ * spells them: {@code Cluster} (any endpoint) or {@code Local} (endpoints on the node the packet
+ * arrived at only).
+ */
+public enum TrafficPolicy {
+  CLUSTER("Cluster"),
+  LOCAL("Local");
+
+  private final String text;
+
+  TrafficPolicy(String text) {
+    this.text = text;
+  }
+
+  /** {@return the policy with exactly this API name (case-sensitive, as the API is)} */
+  public static Optional<TrafficPolicy> tryParse(String name) {
+    for (TrafficPolicy policy : values()) {
+      if (policy.text.equals(name)) {
+        return Optional.of(policy);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}
