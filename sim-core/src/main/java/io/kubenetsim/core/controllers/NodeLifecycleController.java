@@ -98,7 +98,7 @@ public final class NodeLifecycleController {
     Instant now = sim.clock().now();
     for (Pod pod : podsOnNode.apply(nodeName)) {
       store.patch(Pod.class, pod.metadata().key(), p -> markPodNotReady(p, nodeName, now),
-          "NodeNotReady", "Node is not ready");
+          "NodeNotReady", "node " + nodeName + " is not ready");
     }
     sim.schedule(timing.unreachableTolerationSeconds(), () -> evict(nodeName, outage));
   }
