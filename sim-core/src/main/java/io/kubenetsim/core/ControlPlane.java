@@ -86,7 +86,7 @@ final class ControlPlane {
     new NodeIpamController(sim, store, nodes, config.clusterCidr(), config.nodeCidrMaskSize());
     this.kubelets = new NodeAgents(sim, store, config.timing(), nodes, pods);
     this.nodeLifecycle = new NodeLifecycleController(sim, store, config.timing(),
-        kubelets::isUp);
+        kubelets::isUp, name -> pods.byIndex(Scheduler.NODE_INDEX, name));
     new Scheduler(sim, store, pods, nodes, config.timing());
     new ReplicaSetController(sim, store, replicaSets, pods);
     new DeploymentController(sim, store, deployments, replicaSets);

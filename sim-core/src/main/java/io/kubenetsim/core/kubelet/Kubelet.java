@@ -244,6 +244,10 @@ public final class Kubelet {
   /**
    * The node comes back: the kubelet reports Ready again and catches up with every pod bound
    * to it: containers that ran run on, pods deleted meanwhile are stopped, new ones started.
+   * A pod whose containers run and are ready is reported Ready again, undoing the node
+   * lifecycle controller's marking; as for a restarted kubelet, whose status manager has no
+   * cached status and compares with the API's ({@code updateLastTransitionTime}), the Ready
+   * condition's lastTransitionTime becomes the recovery time.
    */
   public void recover(Iterable<Pod> boundPods) {
     up = true;

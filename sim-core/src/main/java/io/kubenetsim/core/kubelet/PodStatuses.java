@@ -56,15 +56,6 @@ final class PodStatuses {
             ContainerState.waiting("CrashLoopBackOff"), runtime.lastState), "");
   }
 
-  /** The node lifecycle controller's view of a pod on an unreachable node: not ready. */
-  static PodStatus markedNotReady(Pod pod, Instant now) {
-    PodStatus old = pod.status();
-    ImmutableList<Condition> c = Conditions.set(old.conditions(), "Ready", ConditionStatus.FALSE, now,
-        "NodeNotReady", "Node is not ready");
-    return new PodStatus(old.phase(), c, old.hostIP(), old.podIP(), old.podIPs(),
-        old.startTime(), old.containerStatuses(), old.reason());
-  }
-
   private static ImmutableList<Condition> notReady(ImmutableList<Condition> c, Instant now, String reason,
       Pod pod) {
     String names = pod.spec().containers().stream().map(Container::name)

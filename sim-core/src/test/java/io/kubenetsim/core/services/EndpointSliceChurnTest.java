@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * The EndpointSlice controller (and the legacy endpoints and mirroring controllers) under
  * churn: scaling a backend up past one slice and back down, the placeholder of a Service with
  * no endpoints, terminating endpoints, labels and ownership, per-pod named ports,
- * publishNotReadyAddresses, selectorless Services, garbage collection and the slice size flag.
+ * publishNotReadyAddresses, selectorless Services, garbage collection, the slice size flag and
+ * dual-stack address types.
  */
 class EndpointSliceChurnTest {
   private Cluster c;
@@ -289,5 +290,42 @@ class EndpointSliceChurnTest {
     assertTrue(slices.stream().allMatch(s -> s.endpoints().size() <= 10));
     assertEquals(readyPodIps("app=web"), addresses(slices));
     assertEquals(25, slices.stream().mapToInt(s -> s.endpoints().size()).sum());
+  }
+
+  @Test
+  void aDualStackServiceGetsSlicesPerAddressTypeEvenWithoutPodsOfOneFamily() {
+    // Upstream reconciles each address type of spec.ipFamilies on its own, and a pod is an
+    // endpoint of a type only with an IP of that family: with IPv4-only pods the IPv4 slice
+    // lists them and the IPv6 type keeps an empty placeholder, and the cluster settles.
+    c = KubeSim.cluster().nodes(2).seed(42)
+        .serviceClusterIpRange("10.96.0.0/12", "fd00:10:96::/112").build();
+    c.createNamespace("shop");
+    c.deployment("shop/web").replicas(2).label("app", "web").containerPort("http", 8080)
+        .create();
+    c.applyYaml("""
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          ipFamilyPolicy: RequireDualStack
+          selector:
+            app: web
+          ports:
+          - port: 80
+            targetPort: http
+        """);
+    c.settle();
+    ServiceHandle svc = c.getService("shop/web");
+    List<EndpointSlice> slices = svc.slices();
+    assertEquals(List.of("IPv4", "IPv6"), slices.stream().map(EndpointSlice::addressType)
+        .sorted().toList(), slices.toString());
+    EndpointSlice v4 = slices.stream().filter(s -> s.addressType().equals("IPv4")).findFirst()
+        .orElseThrow();
+    EndpointSlice v6 = slices.stream().filter(s -> s.addressType().equals("IPv6")).findFirst()
+        .orElseThrow();
+    assertEquals(readyPodIps("app=web"), addresses(List.of(v4)));
+    assertTrue(v6.endpoints().isEmpty() && v6.ports().isEmpty(), v6.toString());
   }
 }

@@ -16,6 +16,8 @@ import io.kubenetsim.model.ObjectMeta;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.model.ServiceType;
+import io.kubenetsim.net.IpFamily;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +27,23 @@ import java.util.Optional;
  * kube-controller-manager's EndpointSlice controller: for every Service with a selector, keeps
  * EndpointSlices (labelled with the service name and {@code managed-by
  * endpointslice-controller.k8s.io}, owned by the Service) listing the pods the selector
- * matches, with conditions ready / serving / terminating as upstream sets them, grouped by
- * resolved port list and packed by {@link SlicePlanner}. It reads Services, Pods and Nodes
- * through lagging informers, so its slices trail the pods they describe.
+ * matches, with conditions ready / serving / terminating as upstream sets them, one set of
+ * slices per address type the Service has, grouped by resolved port list and packed by {@link
+ * SlicePlanner}. It reads Services, Pods, Nodes and slices through lagging informers, so its
+ * slices trail the pods they describe.
  *
- * <p>Steps per Service: (1) skip Services without a selector (their slices are the user's);
- * (2) compute the desired endpoints ({@link PodEndpoints}); (3) plan against the existing
- * managed slices; (4) write creates, updates and deletes.
+ * <p>Steps per Service, as upstream's {@code syncService} and {@code Reconcile}: (1) skip
+ * Services without a selector (their slices are the user's); (2) list the slices labelled with
+ * the Service's name and this controller's managed-by value; (3) delete those of an address
+ * type the Service lacks or not owned by it ({@link ExistingSlices}), whoever wrote them; (4)
+ * per address type, compute the desired endpoints ({@link PodEndpoints}) and plan against the
+ * Service's own slices of that type; (5) write creates, updates and deletes. Slices with
+ * another managed-by value are never touched.
+ *
+ * <p>A slice's own add, update or delete queues its Service when the slice carries this
+ * controller's managed-by value before or after the change, or when its service-name label
+ * changed (then both Services), as upstream's {@code onEndpointSlice*} handlers do; a slice
+ * applied by hand is thus judged on its own event, without a rescan.
  */
 public final class EndpointSliceController {
   /** The slice informer index by {@code namespace/service-name} label. */
@@ -69,7 +81,17 @@ public final class EndpointSliceController {
 
   private void onSlice(WatchEvent event) {
     EndpointSlice slice = (EndpointSlice) event.object();
-    if (managed(slice)) {
+    Optional<EndpointSlice> old = event.old().map(EndpointSlice.class::cast);
+    if (old.isPresent() && !old.get().serviceName().equals(slice.serviceName())) {
+      queueServiceOf(old.get());
+      queueServiceOf(slice);
+    } else if (managed(slice) || old.filter(EndpointSliceController::managed).isPresent()) {
+      queueServiceOf(slice);
+    }
+  }
+
+  private void queueServiceOf(EndpointSlice slice) {
+    if (!slice.serviceName().isEmpty()) {
       queue.add(NamespacedName.of(slice.metadata().namespace(), slice.serviceName()));
     }
   }
@@ -89,19 +111,27 @@ public final class EndpointSliceController {
       return; // as upstream (kubernetes#105986): an ExternalName Service receives no endpoints
     }
     Service service = found.get();
-    List<EndpointSlice> existing = slices.byIndex(SERVICE_INDEX, key.namespace() + "/"
-        + key.name()).stream().filter(EndpointSliceController::managed)
-        .filter(s -> OwnerIndex.keys(s).contains(service.metadata().uid())).toList();
-    Map<List<EndpointPort>, List<Endpoint>> desired = new LinkedHashMap<>();
-    for (PodEndpoint pe : PodEndpoints.of(service, pods.list(key.namespace()),
-        name -> nodes.get(NamespacedName.of("", name)))) {
-      desired.computeIfAbsent(pe.ports(), p -> new java.util.ArrayList<>()).add(pe.endpoint());
+    List<IpFamily> families = ServiceFamilies.of(service);
+    ExistingSlices existing = ExistingSlices.split(service, slices.byIndex(SERVICE_INDEX,
+        key.namespace() + "/" + key.name()).stream()
+        .filter(EndpointSliceController::managed).toList(), families);
+    for (ExistingSlices.Stale stale : existing.stale()) {
+      store.remove(stale.slice().ref(), "EndpointSliceDeleted", stale.detail(service, families));
     }
-    SlicePlan plan = SlicePlanner.plan(existing, desired, maxPerSlice);
-    write(service, existing, plan);
+    List<Pod> podsInNamespace = pods.list(key.namespace());
+    for (IpFamily family : families) {
+      Map<List<EndpointPort>, List<Endpoint>> desired = new LinkedHashMap<>();
+      for (PodEndpoint pe : PodEndpoints.of(service, podsInNamespace,
+          name -> nodes.get(NamespacedName.of("", name)), family)) {
+        desired.computeIfAbsent(pe.ports(), p -> new ArrayList<>()).add(pe.endpoint());
+      }
+      List<EndpointSlice> owned = existing.owned(family);
+      write(service, family, owned, SlicePlanner.plan(owned, desired, maxPerSlice));
+    }
   }
 
-  private void write(Service service, List<EndpointSlice> existing, SlicePlan plan) {
+  private void write(Service service, IpFamily family, List<EndpointSlice> existing,
+      SlicePlan plan) {
     String name = service.metadata().name();
     for (EndpointSlice slice : plan.deletes()) {
       store.remove(slice.ref(), "EndpointSliceDeleted", "no longer needed by Service " + name);
@@ -125,9 +155,9 @@ public final class EndpointSliceController {
           .withGenerateName(name + "-")
           .withLabels(SliceLabels.forSlice(service, EndpointSlice.CONTROLLER_NAME))
           .withOwnerReferences(List.of(OwnerIndex.controllerRef(service)));
-      store.create(new EndpointSlice(meta, "IPv4", ImmutableList.copyOf(fresh.endpoints()),
-          ImmutableList.copyOf(fresh.ports())), "EndpointSliceCreated",
-          "for Service " + name + ": " + describe(fresh.endpoints()));
+      store.create(new EndpointSlice(meta, family.kubernetesName(),
+          ImmutableList.copyOf(fresh.endpoints()), ImmutableList.copyOf(fresh.ports())),
+          "EndpointSliceCreated", "for Service " + name + ": " + describe(fresh.endpoints()));
     }
   }
 

@@ -6,6 +6,7 @@ import io.kubenetsim.core.store.WorkQueue;
 import io.kubenetsim.core.engine.Simulator;
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.core.store.Informer;
+import io.kubenetsim.core.store.WatchEvent;
 import io.kubenetsim.model.Endpoint;
 import io.kubenetsim.model.EndpointAddress;
 import io.kubenetsim.model.EndpointConditions;
@@ -25,9 +26,17 @@ import java.util.Optional;
 /**
  * kube-controller-manager's EndpointSlice mirroring controller: Endpoints objects written by
  * hand for a Service without a selector are copied into EndpointSlices managed by {@code
- * endpointslicemirroring-controller.k8s.io} (ready addresses as ready endpoints, not-ready ones
- * as not ready), at most 1000 addresses, unless the Endpoints carries the label {@code
- * endpointslice.kubernetes.io/skip-mirror: "true"}.
+ * endpointslicemirroring-controller.k8s.io} and owned by the Endpoints (ready addresses as
+ * ready endpoints, not-ready ones as not ready), at most 1000 addresses, unless the Endpoints
+ * carries the label {@code endpointslice.kubernetes.io/skip-mirror: "true"}.
+ *
+ * <p>As upstream's {@code syncEndpoints}, every slice with this controller's managed-by value
+ * and the service name is its own, whoever wrote it and whatever its ownerReferences say
+ * (there is no {@code ownedBy} check here): they are updated to the mirror, or all deleted
+ * when there is nothing to mirror (no Endpoints, skip-mirror, no Service, or a Service with a
+ * selector). A slice's own events queue its Service when it carries this managed-by value
+ * before or after the change ({@code onEndpointSlice*}), so a hand-applied one is handled
+ * without waiting for the Service or Endpoints to change.
  */
 public final class EndpointSliceMirroringController {
   static final String SKIP_MIRROR = "endpointslice.kubernetes.io/skip-mirror";
@@ -50,6 +59,17 @@ public final class EndpointSliceMirroringController {
     this.queue = new WorkQueue(sim, this::reconcile);
     services.addHandler(e -> queue.add(e.object().metadata().key()));
     endpoints.addHandler(e -> queue.add(e.object().metadata().key()));
+    slices.addHandler(this::onSlice);
+  }
+
+  private void onSlice(WatchEvent event) {
+    EndpointSlice slice = (EndpointSlice) event.object();
+    Optional<EndpointSlice> old = event.old().map(EndpointSlice.class::cast);
+    for (EndpointSlice version : old.isPresent() ? List.of(old.get(), slice) : List.of(slice)) {
+      if (mirrored(version) && !version.serviceName().isEmpty()) {
+        queue.add(NamespacedName.of(version.metadata().namespace(), version.serviceName()));
+      }
+    }
   }
 
   private static boolean mirrored(EndpointSlice slice) {
@@ -63,12 +83,9 @@ public final class EndpointSliceMirroringController {
     List<EndpointSlice> existing = slices.byIndex(EndpointSliceController.SERVICE_INDEX,
         key.namespace() + "/" + key.name()).stream()
         .filter(EndpointSliceMirroringController::mirrored).toList();
-    boolean mirror = service.isPresent() && !service.get().spec().hasSelector()
-        && source.isPresent() && !source.get().metadata().labels().get(SKIP_MIRROR)
-            .filter("true"::equals).isPresent();
-    if (!mirror) {
-      existing.forEach(s -> store.remove(s.ref(), "EndpointSliceDeleted",
-          "nothing to mirror for " + key));
+    Optional<String> notMirrored = whyNotMirrored(key, service, source);
+    if (notMirrored.isPresent()) {
+      existing.forEach(s -> store.remove(s.ref(), "EndpointSliceDeleted", notMirrored.get()));
       return;
     }
     Map<List<EndpointPort>, List<Endpoint>> desired = desired(source.get());
@@ -87,11 +104,30 @@ public final class EndpointSliceMirroringController {
       ObjectMeta meta = ObjectMeta.named(key.namespace(), "").withGenerateName(key.name() + "-")
           .withLabels(SliceLabels.forSlice(service.get(),
               EndpointSlice.MIRRORING_CONTROLLER_NAME))
-          .withOwnerReferences(List.of(OwnerIndex.controllerRef(service.get())));
+          .withOwnerReferences(List.of(OwnerIndex.controllerRef(source.get())));
       store.create(new EndpointSlice(meta, "IPv4", ImmutableList.copyOf(fresh.endpoints()),
           ImmutableList.copyOf(fresh.ports())), "EndpointSliceCreated",
           "mirrored from Endpoints " + key.name());
     }
+  }
+
+  /** {@return why nothing is mirrored for this key, in the order upstream checks, if so} */
+  private static Optional<String> whyNotMirrored(NamespacedName key, Optional<Service> service,
+      Optional<Endpoints> source) {
+    if (source.isEmpty()) {
+      return Optional.of("no Endpoints " + key + " to mirror");
+    }
+    if (source.get().metadata().labels().get(SKIP_MIRROR).filter("true"::equals).isPresent()) {
+      return Optional.of("Endpoints " + key + " is labelled " + SKIP_MIRROR + "=true");
+    }
+    if (service.isEmpty()) {
+      return Optional.of("no Service " + key + " for the mirrored Endpoints");
+    }
+    if (service.get().spec().hasSelector()) {
+      return Optional.of("Service " + key + " has a selector: its slices are the "
+          + EndpointSlice.CONTROLLER_NAME + "'s, not mirrored");
+    }
+    return Optional.empty();
   }
 
   private static Map<List<EndpointPort>, List<Endpoint>> desired(Endpoints source) {

@@ -27,8 +27,9 @@ import java.util.Optional;
 
 /**
  * kube-controller-manager's (legacy) endpoints controller: for every Service with a selector,
- * an Endpoints object of the same name whose subsets group addresses by port list, ready pods
- * in {@code addresses}, not-ready ones in {@code notReadyAddresses}, terminating pods left out
+ * an Endpoints object of the same name whose subsets group addresses (of the Service's first
+ * IP family) by port list, ready pods in {@code addresses}, not-ready ones in {@code
+ * notReadyAddresses}, terminating pods left out
  * (unless the Service publishes not-ready addresses), and pods with no resolvable port left
  * out. At most 1000 addresses; beyond that it truncates and says so in the annotation
  * {@code endpoints.kubernetes.io/over-capacity: truncated}.
@@ -100,7 +101,7 @@ public final class EndpointsController {
     boolean publishNotReady = service.spec().publishNotReadyAddresses();
     Map<List<EndpointPort>, List<List<EndpointAddress>>> groups = new LinkedHashMap<>();
     for (PodEndpoint pe : PodEndpoints.of(service, pods.list(service.metadata().namespace()),
-        name -> nodes.get(NamespacedName.of("", name)))) {
+        name -> nodes.get(NamespacedName.of("", name)), ServiceFamilies.primary(service))) {
       Endpoint e = pe.endpoint();
       if ((pe.ports().isEmpty() && !service.spec().ports().isEmpty())
           || (e.conditions().isTerminating() && !publishNotReady)) {

@@ -15,6 +15,7 @@ import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.model.ServicePort;
 import io.kubenetsim.model.TargetRef;
+import io.kubenetsim.net.IpFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +24,10 @@ import java.util.function.Function;
 /**
  * Which pods back a Service and how each becomes an endpoint, as upstream's {@code
  * podToEndpoint} and {@code getEndpointPorts} decide: pods in the Service's namespace matching
- * its selector, not finished, with an IP, on a known node (unless not-ready addresses are
- * published); conditions from readiness and termination; named target ports resolved per pod
- * (by name and protocol), a port the pod lacks simply left out.
+ * its selector, not finished, with an IP of the family asked for (upstream's {@code
+ * getEndpointAddresses}), on a known node (unless not-ready addresses are published);
+ * conditions from the pod's Ready condition and termination; named target ports resolved per
+ * pod (by name and protocol), a port the pod lacks simply left out.
  */
 final class PodEndpoints {
   static final String ZONE_LABEL = "topology.kubernetes.io/zone";
@@ -51,27 +53,33 @@ final class PodEndpoints {
     return out;
   }
 
-  /** {@return the Service's endpoints, one per selected pod, in pod-name order} */
+  /** {@return the Service's endpoints of one family, one per selected pod, by pod name} */
   static List<PodEndpoint> of(Service service, List<Pod> podsInNamespace,
-      Function<String, Optional<Node>> nodes) {
+      Function<String, Optional<Node>> nodes, IpFamily family) {
     LabelSelector selector = LabelSelector.matchLabels(service.spec().selector());
     boolean publishNotReady = service.spec().publishNotReadyAddresses();
     List<PodEndpoint> out = new ArrayList<>();
     for (Pod pod : podsInNamespace) {
-      if (!selector.matches(pod.metadata().labels()) || pod.status().phase().isTerminal()
-          || pod.status().podIP().isEmpty()) {
+      if (!selector.matches(pod.metadata().labels()) || pod.status().phase().isTerminal()) {
         continue;
       }
+      Optional<String> address = ServiceFamilies.address(podIPs(pod), family);
       Optional<Node> node = nodes.apply(pod.spec().nodeName());
-      if (node.isEmpty() && !publishNotReady) {
+      if (address.isEmpty() || (node.isEmpty() && !publishNotReady)) {
         continue;
       }
-      out.add(new PodEndpoint(endpoint(service, pod, node), ports(service, pod)));
+      out.add(new PodEndpoint(endpoint(service, pod, address.get(), node), ports(service, pod)));
     }
     return out;
   }
 
-  private static Endpoint endpoint(Service service, Pod pod, Optional<Node> node) {
+  private static List<String> podIPs(Pod pod) {
+    return pod.status().podIPs().isEmpty() && !pod.status().podIP().isEmpty()
+        ? List.of(pod.status().podIP()) : pod.status().podIPs();
+  }
+
+  private static Endpoint endpoint(Service service, Pod pod, String address,
+      Optional<Node> node) {
     boolean serving = pod.isReady();
     boolean terminating = pod.metadata().isTerminating();
     boolean ready = service.spec().publishNotReadyAddresses() || (serving && !terminating);
@@ -79,7 +87,7 @@ final class PodEndpoints {
         && pod.spec().subdomain().equals(service.metadata().name()) ? pod.spec().hostname() : "";
     String zone = node.map(n -> n.metadata().labels()).orElse(Labels.none()).get(ZONE_LABEL)
         .orElse("");
-    return new Endpoint(ImmutableList.of(pod.status().podIP()),
+    return new Endpoint(ImmutableList.of(address),
         EndpointConditions.of(ready, serving, terminating), hostname, pod.spec().nodeName(), zone,
         Optional.of(TargetRef.to(pod)));
   }

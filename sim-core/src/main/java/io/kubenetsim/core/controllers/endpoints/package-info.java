@@ -1,10 +1,12 @@
 /**
  * Endpoint tracking. Start here: {@link
- * io.kubenetsim.core.controllers.endpoints.EndpointSliceController}; {@code PodEndpoints}
- * decides which pods back a Service and with which conditions and ports, {@code SlicePlanner}
- * packs them into slices as upstream's reconciler does. {@link
+ * io.kubenetsim.core.controllers.endpoints.EndpointSliceController}; {@code ExistingSlices}
+ * splits the slices labelled for a Service into its own (per address type, from {@code
+ * ServiceFamilies}) and those to delete (not {@code ownedBy} the Service, or of an address type
+ * it lacks), {@code PodEndpoints} decides which pods back a Service and with which conditions
+ * and ports, {@code SlicePlanner} packs them into slices as upstream's reconciler does. {@link
  * io.kubenetsim.core.controllers.endpoints.EndpointsController} keeps the legacy Endpoints
  * object; {@link io.kubenetsim.core.controllers.endpoints.EndpointSliceMirroringController}
- * copies hand-written Endpoints into slices.
+ * copies hand-written Endpoints into slices, and owns every slice with its managed-by value.
  */
 package io.kubenetsim.core.controllers.endpoints;
