@@ -31,6 +31,7 @@ import io.kubenetsim.model.ObjectMeta;
 import io.kubenetsim.model.OwnerReference;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.PodPhase;
+import io.kubenetsim.model.PodReadinessGate;
 import io.kubenetsim.model.PodStatus;
 import io.kubenetsim.model.PodTemplateSpec;
 import io.kubenetsim.model.Probe;
@@ -140,6 +141,35 @@ class ManifestWriterTest {
   }
 
   @Test
+  void readinessGatesAreReadAndWrittenAsConditionTypeObjectsInOrder() {
+    // v1.PodSpec readinessGates is a list of {conditionType}; order is kept, and a gate's own
+    // condition in status.conditions is written like any other condition.
+    String manifest = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web-0, namespace: shop}
+        spec:
+          containers: [{name: web, image: nginx}]
+          readinessGates:
+          - conditionType: www.example.com/feature-1
+          - conditionType: lb-ready
+        """;
+    Pod pod = (Pod) reader.read(manifest, "gated.yaml").get(0).object();
+    assertEquals(List.of(PodReadinessGate.of("www.example.com/feature-1"),
+        PodReadinessGate.of("lb-ready")), pod.spec().readinessGates());
+    Pod gated = pod.withStatus(runningPod().status().withConditions(List.of(new Condition(
+        "www.example.com/feature-1", ConditionStatus.TRUE, T0, "", ""))));
+    ObjectNode tree = writer.toTree(gated);
+    assertEquals("[{\"conditionType\":\"www.example.com/feature-1\"},"
+        + "{\"conditionType\":\"lb-ready\"}]", tree.at("/spec/readinessGates").toString());
+    assertEquals("www.example.com/feature-1", tree.at("/status/conditions/0/type").asText());
+    assertTrue(writer.toYaml(gated).contains("  readinessGates:\n"
+        + "  - conditionType: www.example.com/feature-1\n  - conditionType: lb-ready\n"),
+        writer.toYaml(gated));
+    assertFalse(writer.toYaml(runningPod()).contains("readinessGates"), "omitempty");
+  }
+
+  @Test
   void recreateStrategyIsWrittenWithoutRollingUpdate() {
     Deployment deployment = richDeployment();
     deployment = deployment.withSpec(new io.kubenetsim.model.DeploymentSpec(1,
@@ -185,7 +215,9 @@ class ManifestWriterTest {
             true)));
     pod = pod.withMetadata(meta);
     pod = pod.withSpec(pod.spec().withHostNetwork(true).withHostnameAndSubdomain("web-0", "web")
-        .withTerminationGracePeriodSeconds(5).withNodeName("node-1"));
+        .withTerminationGracePeriodSeconds(5).withNodeName("node-1")
+        .withReadinessGates(List.of(PodReadinessGate.of("example.com/feature-1"),
+            PodReadinessGate.of("lb-ready"))));
     return pod.withStatus(runningPod().status());
   }
 
@@ -202,7 +234,9 @@ class ManifestWriterTest {
     Deployment deployment = Deployment.of("shop", "web", 3, Labels.of("app", "web"),
         Container.of("web", "nginx", List.of(ContainerPort.of(80))));
     PodTemplateSpec template = deployment.spec().template();
-    template = template.withMetadata(template.metadata().withAnnotations(Map.of("a", "b")));
+    template = template.withMetadata(template.metadata().withAnnotations(Map.of("a", "b")))
+        .withSpec(template.spec().withReadinessGates(
+            List.of(PodReadinessGate.of("example.com/feature-1"))));
     deployment = deployment.withSpec(new io.kubenetsim.model.DeploymentSpec(3,
         new LabelSelector(ImmutableSortedMap.of("app", "web"), ImmutableList.of(
             LabelSelectorRequirement.of("tier", LabelSelectorRequirement.IN, List.of("fe", "be")),
