@@ -82,6 +82,30 @@ class ManifestWriterTest {
   }
 
   @Test
+  void typedListIsWrittenAsKubectlApplyPrintsSeveralObjects() {
+    // apply's printObjects wraps a corev1.List: JSON in Go struct order (kind, apiVersion,
+    // metadata {}, items), YAML with sorted keys; the items are written as for get.
+    List<Namespace> two = List.of(Namespace.of("a"), Namespace.of("b"));
+    String item = "        {\n"
+        + "            \"apiVersion\": \"v1\",\n"
+        + "            \"kind\": \"Namespace\",\n"
+        + "            \"metadata\": {\n"
+        + "                \"name\": \"%s\"\n"
+        + "            },\n"
+        + "            \"status\": {\n"
+        + "                \"phase\": \"Active\"\n"
+        + "            }\n"
+        + "        }";
+    assertEquals("{\n    \"kind\": \"List\",\n    \"apiVersion\": \"v1\",\n"
+        + "    \"metadata\": {},\n    \"items\": [\n" + item.formatted("a") + ",\n"
+        + item.formatted("b") + "\n    ]\n}\n", writer.toJsonAsTypedList(two));
+    assertEquals("apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Namespace\n  metadata:\n"
+        + "    name: a\n  status:\n    phase: Active\n- apiVersion: v1\n  kind: Namespace\n"
+        + "  metadata:\n    name: b\n  status:\n    phase: Active\nkind: List\nmetadata: {}\n",
+        writer.toYamlAsTypedList(two));
+  }
+
+  @Test
   void serverFieldsAreWrittenInKubernetesShape() {
     ObjectNode tree = writer.toTree(runningPod().withMetadata(runningPod().metadata()
         .withServerFields("u-1", 42, 3, Optional.of(T0))
