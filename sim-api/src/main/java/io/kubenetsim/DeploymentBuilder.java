@@ -74,6 +74,17 @@ public final class DeploymentBuilder {
     return this;
   }
 
+  /**
+   * Adds a readiness gate ({@code spec.readinessGates[].conditionType}): a pod is Ready only
+   * once its containers are ready and a condition of this type is True, as another controller
+   * would set it ({@link PodHandle#setCondition}). The type must be a qualified name, such as
+   * {@code example.com/feature-1}; an invalid one is rejected when the Deployment is created.
+   */
+  public DeploymentBuilder readinessGate(String conditionType) {
+    draft.readinessGate(conditionType);
+    return this;
+  }
+
   public DeploymentBuilder hostNetwork(boolean value) {
     draft.hostNetwork(value);
     return this;

@@ -61,6 +61,17 @@ public final class PodBuilder {
   }
 
   /** Runs the pod in its node's network namespace: it takes the node's IP. */
+  /**
+   * Adds a readiness gate ({@code spec.readinessGates[].conditionType}): a pod is Ready only
+   * once its containers are ready and a condition of this type is True, as another controller
+   * would set it ({@link PodHandle#setCondition}). The type must be a qualified name, such as
+   * {@code example.com/feature-1}; an invalid one is rejected when the pod is created.
+   */
+  public PodBuilder readinessGate(String conditionType) {
+    draft.readinessGate(conditionType);
+    return this;
+  }
+
   public PodBuilder hostNetwork(boolean value) {
     draft.hostNetwork(value);
     return this;

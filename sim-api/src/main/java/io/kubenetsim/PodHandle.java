@@ -1,5 +1,6 @@
 package io.kubenetsim;
 
+import io.kubenetsim.model.ConditionStatus;
 import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.PodPhase;
@@ -75,6 +76,40 @@ public interface PodHandle {
 
   /** Deletes the pod with this grace period; zero removes it from the API at once (--force). */
   void delete(Duration gracePeriod);
+
+  /**
+   * Sets a condition in the pod's {@code status.conditions}, as a controller outside the kubelet
+   * does through the pods' {@code status} subresource (a load balancer controller marking the
+   * pod's readiness gate, say). The condition is added, or its status changed (its
+   * {@code lastTransitionTime} moves only when the status changes); other conditions stay. The
+   * write is recorded in the event log and watched like any status write: if the pod has a
+   * readiness gate of this type, its kubelet sees the change and sets {@code Ready} again, and
+   * the pod's Service endpoints follow.
+   *
+   * <pre>{@code
+   * PodHandle pod = c.pod("shop/web").readinessGate("example.com/lb-ready").create();
+   * c.settle();                                      // running, containers ready, not Ready
+   * pod.setCondition("example.com/lb-ready", ConditionStatus.TRUE);
+   * c.settle();                                      // Ready, a ready endpoint
+   * }</pre>
+   *
+   * <p>Simplification: the conditions the kubelet owns ({@code PodScheduled}, {@code
+   * Initialized}, {@code ContainersReady}, {@code Ready}, {@code PodReadyToStartContainers};
+   * upstream's {@code PodConditionsByKubelet}) are refused, since the kubelet would overwrite
+   * them on its next sync; reason and message are left empty.
+   *
+   * @param conditionType a qualified name, such as {@code example.com/feature-1}
+   * @throws io.kubenetsim.manifest.ValidationException when {@code conditionType} is not a
+   *     qualified name ({@code status.conditions[i].type}); nothing changes
+   * @throws IllegalArgumentException for a condition the kubelet owns
+   * @throws ApiException (NotFound) once the pod is gone
+   */
+  void setCondition(String conditionType, ConditionStatus status);
+
+  /** Sets a condition to True or False: {@link #setCondition(String, ConditionStatus)}. */
+  default void setCondition(String conditionType, boolean status) {
+    setCondition(conditionType, ConditionStatus.of(status));
+  }
 
   /** Crashes the pod's containers once: kubelet restarts them in place (same pod, same IP). */
   void crash();

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableSortedMap;
 import io.kubenetsim.model.Container;
 import io.kubenetsim.model.ContainerPort;
 import io.kubenetsim.model.Labels;
+import io.kubenetsim.model.PodReadinessGate;
 import io.kubenetsim.model.PodSpec;
 import io.kubenetsim.model.Probe;
 import io.kubenetsim.net.Protocol;
@@ -16,12 +17,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The pod parts shared by {@link PodBuilder} and {@link DeploymentBuilder}: labels and one main
- * container (named after the workload) with an image, ports and an optional readiness probe.
+ * The pod parts shared by {@link PodBuilder} and {@link DeploymentBuilder}: labels, one main
+ * container (named after the workload) with an image, ports and an optional readiness probe,
+ * and the pod's readiness gates.
  */
 final class PodTemplateDraft {
   private final Map<String, String> labels = new LinkedHashMap<>();
   private final List<ContainerPort> ports = new ArrayList<>();
+  private final List<PodReadinessGate> readinessGates = new ArrayList<>();
   private final String containerName;
   private String image = "registry.k8s.io/e2e-test-images/agnhost:2.53";
   private Optional<Probe> readinessProbe = Optional.empty();
@@ -54,6 +57,11 @@ final class PodTemplateDraft {
     readinessProbe = Optional.of(probe);
   }
 
+  void readinessGate(String conditionType) {
+    checkArgument(conditionType != null, "conditionType must not be null");
+    readinessGates.add(PodReadinessGate.of(conditionType));
+  }
+
   void hostNetwork(boolean value) {
     hostNetwork = value;
   }
@@ -71,6 +79,7 @@ final class PodTemplateDraft {
         new Container(containerName, image, com.google.common.collect.ImmutableList.copyOf(ports),
             readinessProbe);
     return PodSpec.of(List.of(container)).withHostNetwork(hostNetwork)
-        .withTerminationGracePeriodSeconds(gracePeriodSeconds).withNodeName(nodeName);
+        .withTerminationGracePeriodSeconds(gracePeriodSeconds).withNodeName(nodeName)
+        .withReadinessGates(readinessGates);
   }
 }

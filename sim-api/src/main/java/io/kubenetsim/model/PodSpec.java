@@ -16,6 +16,8 @@ import java.util.List;
  * @param restartPolicy {@code Always}, {@code OnFailure} or {@code Never}
  * @param dnsPolicy {@code ClusterFirst} (default), {@code ClusterFirstWithHostNet}, {@code
  *     Default} or {@code None}
+ * @param readinessGates {@code spec.readinessGates}: conditions that must be True, besides the
+ *     containers being ready, for the pod to be Ready; empty for most pods
  */
 public record PodSpec(
     String nodeName,
@@ -25,7 +27,8 @@ public record PodSpec(
     String hostname,
     String subdomain,
     String restartPolicy,
-    String dnsPolicy) {
+    String dnsPolicy,
+    ImmutableList<PodReadinessGate> readinessGates) {
 
   /** Upstream's default {@code terminationGracePeriodSeconds}. */
   public static final long DEFAULT_GRACE_PERIOD_SECONDS = 30;
@@ -34,37 +37,44 @@ public record PodSpec(
     checkArgument(nodeName != null && hostname != null && subdomain != null
         && restartPolicy != null && dnsPolicy != null, "spec strings must not be null");
     containers = ImmutableList.copyOf(containers);
+    readinessGates = ImmutableList.copyOf(readinessGates);
   }
 
   /** {@return a spec with these containers and upstream's defaults elsewhere} */
   public static PodSpec of(List<Container> containers) {
     return new PodSpec("", false, ImmutableList.copyOf(containers), DEFAULT_GRACE_PERIOD_SECONDS,
-        "", "", "Always", "ClusterFirst");
+        "", "", "Always", "ClusterFirst", ImmutableList.of());
   }
 
   public PodSpec withNodeName(String node) {
     return new PodSpec(node, hostNetwork, containers, terminationGracePeriodSeconds, hostname,
-        subdomain, restartPolicy, dnsPolicy);
+        subdomain, restartPolicy, dnsPolicy, readinessGates);
   }
 
   public PodSpec withHostNetwork(boolean value) {
     return new PodSpec(nodeName, value, containers, terminationGracePeriodSeconds, hostname,
-        subdomain, restartPolicy, dnsPolicy);
+        subdomain, restartPolicy, dnsPolicy, readinessGates);
   }
 
   public PodSpec withContainers(List<Container> newContainers) {
     return new PodSpec(nodeName, hostNetwork, ImmutableList.copyOf(newContainers),
-        terminationGracePeriodSeconds, hostname, subdomain, restartPolicy, dnsPolicy);
+        terminationGracePeriodSeconds, hostname, subdomain, restartPolicy, dnsPolicy,
+        readinessGates);
   }
 
   public PodSpec withTerminationGracePeriodSeconds(long seconds) {
     return new PodSpec(nodeName, hostNetwork, containers, seconds, hostname, subdomain,
-        restartPolicy, dnsPolicy);
+        restartPolicy, dnsPolicy, readinessGates);
   }
 
   public PodSpec withHostnameAndSubdomain(String newHostname, String newSubdomain) {
     return new PodSpec(nodeName, hostNetwork, containers, terminationGracePeriodSeconds,
-        newHostname, newSubdomain, restartPolicy, dnsPolicy);
+        newHostname, newSubdomain, restartPolicy, dnsPolicy, readinessGates);
+  }
+
+  public PodSpec withReadinessGates(List<PodReadinessGate> gates) {
+    return new PodSpec(nodeName, hostNetwork, containers, terminationGracePeriodSeconds,
+        hostname, subdomain, restartPolicy, dnsPolicy, ImmutableList.copyOf(gates));
   }
 
   /** {@return every container port, in container then port order} */

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,7 +42,13 @@ public record PodStatus(
     return PENDING;
   }
 
-  /** {@return the condition of this type, if reported} */
+  /** {@return the same status with these conditions} */
+  public PodStatus withConditions(List<Condition> newConditions) {
+    return new PodStatus(phase, ImmutableList.copyOf(newConditions), hostIP, podIP, podIPs,
+        startTime, containerStatuses, reason);
+  }
+
+  /** {@return the first condition of this type, if reported, as upstream's lookups take it} */
   public Optional<Condition> condition(String type) {
     return conditions.stream().filter(c -> c.type().equals(type)).findFirst();
   }

@@ -1,17 +1,33 @@
 package io.kubenetsim.core;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableSet;
 import io.kubenetsim.Connection;
 import io.kubenetsim.PodHandle;
 import io.kubenetsim.core.net.Source;
+import io.kubenetsim.core.store.Conditions;
+import io.kubenetsim.core.store.validation.PodValidation;
+import io.kubenetsim.manifest.FieldError;
+import io.kubenetsim.manifest.InvalidObject;
+import io.kubenetsim.manifest.ValidationException;
+import io.kubenetsim.model.ConditionStatus;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
 import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.Pod;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** A {@link PodHandle} that reads the store on every call. */
 final class LivePod extends LiveObject<Pod> implements PodHandle {
+
+  /** Upstream's {@code PodConditionsByKubelet}: the kubelet rewrites these on every sync. */
+  private static final ImmutableSet<String> KUBELET_CONDITIONS = ImmutableSet.of(
+      "PodScheduled", "Initialized", "ContainersReady", "Ready", "PodReadyToStartContainers");
 
   LivePod(ControlPlane plane, ObjectRef ref) {
     super(plane, ref, Pod.class);
@@ -37,6 +53,29 @@ final class LivePod extends LiveObject<Pod> implements PodHandle {
   public void delete(Duration gracePeriod) {
     plane.store.delete(ref, Optional.of(gracePeriod.toSeconds()), "Deleting",
         "deleted by the user, grace period " + gracePeriod.toSeconds() + "s");
+  }
+
+  @Override
+  public void setCondition(String conditionType, ConditionStatus status) {
+    checkArgument(conditionType != null && status != null,
+        "conditionType and status must not be null");
+    checkArgument(!KUBELET_CONDITIONS.contains(conditionType), "the %s condition of pod %s is "
+        + "the kubelet's own (it rewrites %s on every sync); set a condition of another type, "
+        + "such as a readiness gate's (e.g. example.com/feature-1)", conditionType, ref.key(),
+        KUBELET_CONDITIONS);
+    Pod pod = get();
+    Instant now = plane.sim.clock().now();
+    UnaryOperator<Pod> change = p -> p.withStatus(p.status().withConditions(
+        Conditions.set(p.status().conditions(), conditionType, status, now, "", "")));
+    List<FieldError> errors = PodValidation.validateConditions(
+        change.apply(pod).status().conditions());
+    if (!errors.isEmpty()) {
+      throw ValidationException.of(InvalidObject.of(Pod.KIND, ref.namespace(), ref.name(),
+          errors));
+    }
+    plane.store.patch(Pod.class, ref.key(), change, "ConditionSet",
+        "status.conditions " + conditionType + "=" + status + ", set through the status "
+            + "subresource");
   }
 
   @Override

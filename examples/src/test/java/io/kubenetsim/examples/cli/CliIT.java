@@ -401,6 +401,62 @@ class CliIT {
     assertTrue(result.stdout().contains("namespace/default"), result.stdout());
   }
 
+  @Test
+  void failedApplyWithOutputJsonInShellPrintsOnlyTheErrorObjectAndAppliesNothing()
+      throws IOException {
+    // The shell's JSON-stream rule covers apply: a rejected apply -o json answers with one
+    // {"error": …} object (the stderr message) and nothing else, the next command's JSON
+    // follows, and the file's valid Namespace was not created (all or nothing).
+    String script = "apply -f " + BAD + "bad-port.yaml -o json\nget namespaces -o json\n";
+    Jar.Result result = kubeNetsim(script, "shell");
+    assertEquals(2, result.exitCode(), result.toString());
+    List<JsonNode> docs = jsonStream(result.stdout());
+    assertEquals(2, docs.size(), "expected one JSON value per command, got " + docs);
+    assertEquals(List.of("error"), fieldNames(docs.get(0)), docs.get(0).toString());
+    assertEquals(result.stderr().strip(), docs.get(0).path("error").asText());
+    assertTrue(docs.get(0).path("error").asText().contains(
+        "spec.containers[0].ports[0].containerPort: Invalid value: 70000"), result.stderr());
+    List<String> namespaces = new ArrayList<>();
+    docs.get(1).path("items").forEach(n -> namespaces.add(n.at("/metadata/name").asText()));
+    assertFalse(namespaces.contains("shop"), "shop created: " + namespaces);
+  }
+
+  @Test
+  void applyWithOutputJsonInShellPrintsTheAppliedObjectsAsTheServerReturnedThem()
+      throws IOException {
+    // Several objects come back in one typed v1 List (kind, apiVersion, metadata {}, items),
+    // carrying the server-set uids that a later get shows for the same objects.
+    String script = "apply -f " + LIST + " -o json\nget pods -n tools -o json\n"
+        + "apply -f " + LIST + " -o name\n";
+    Jar.Result result = kubeNetsim(script, "shell");
+    assertEquals(0, result.exitCode(), result.toString());
+    List<JsonNode> docs = jsonStream(result.stdout().substring(0,
+        result.stdout().indexOf("namespace/tools")));
+    assertEquals(2, docs.size(), "apply and get, one JSON value each: " + docs);
+    JsonNode applied = docs.get(0);
+    assertEquals(List.of("kind", "apiVersion", "metadata", "items"), fieldNames(applied));
+    assertEquals(List.of("Namespace", "Pod", "Pod"), kinds(applied));
+    Map<String, String> uids = new HashMap<>();
+    docs.get(1).path("items").forEach(p -> uids.put(p.at("/metadata/name").asText(),
+        p.at("/metadata/uid").asText()));
+    assertEquals(uids.get("toolbox"), applied.at("/items/1/metadata/uid").asText());
+    assertEquals(uids.get("probe"), applied.at("/items/2/metadata/uid").asText());
+    assertTrue(result.stdout().endsWith("namespace/tools\npod/toolbox\npod/probe\n"),
+        "apply -o name: " + result.stdout());
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static List<String> kinds(JsonNode list) {
+    List<String> kinds = new ArrayList<>();
+    list.path("items").forEach(item -> kinds.add(item.path("kind").asText()));
+    return kinds;
+  }
+
   // ---- kube-proxy verbs: probe, trace, rules, port-forward --------------------------------
 
   // ---- helpers ------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 package io.kubenetsim.core.controllers;
 
+import com.google.common.collect.ImmutableSet;
 import io.kubenetsim.model.PodTemplateSpec;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,12 +20,19 @@ import java.util.Optional;
  * hash is stable for equal templates and changes whenever the template changes, which is what
  * the names and rollouts ({@code kubectl rollout restart} changes only an annotation) depend
  * on. Simplification: the digits differ from upstream's for the same template.
+ *
+ * <p>Components the model gained after this hash was first defined ({@link #LATER_COMPONENTS}:
+ * {@code PodSpec.readinessGates}) are dumped only when they are not empty, so a template that
+ * does not use them keeps the hash, and its pods their names, from before they were modelled.
  */
 public final class PodTemplateHash {
   /** The label key. */
   public static final String LABEL = "pod-template-hash";
 
   private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+  /** Record components left out of the dump while they are empty collections. */
+  private static final ImmutableSet<String> LATER_COMPONENTS = ImmutableSet.of("readinessGates");
 
   private PodTemplateHash() {}
 
@@ -43,18 +52,25 @@ public final class PodTemplateHash {
     return out.toString();
   }
 
+  private static Object read(RecordComponent component, Record record) {
+    try {
+      return component.getAccessor().invoke(record);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read " + component + " of a pod template", e);
+    }
+  }
+
   /** Appends every component of a value: records field by field, collections in order. */
   private static StringBuilder dump(Object value, StringBuilder out) {
     if (value instanceof Record record) {
       out.append(record.getClass().getSimpleName()).append('{');
       for (RecordComponent component : record.getClass().getRecordComponents()) {
-        out.append(component.getName()).append('=');
-        try {
-          dump(component.getAccessor().invoke(record), out);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException("cannot read " + component + " of a pod template", e);
+        Object part = read(component, record);
+        if (LATER_COMPONENTS.contains(component.getName())
+            && part instanceof Collection<?> items && items.isEmpty()) {
+          continue;
         }
-        out.append(';');
+        dump(part, out.append(component.getName()).append('=')).append(';');
       }
       return out.append('}');
     }

@@ -88,8 +88,7 @@ public final class GetVerb implements Verb {
     }
     if (format.equals("name")) {
       StringBuilder out = new StringBuilder();
-      objects.forEach(o -> out.append(type.nameOutputPrefix()).append('/')
-          .append(o.metadata().name()).append('\n'));
+      objects.forEach(o -> out.append(o.nameOutput()).append('\n'));
       return new KubectlResult(exitCode, out.toString(), stderr);
     }
     if (objects.isEmpty() && errors.isEmpty()) {
@@ -178,11 +177,7 @@ public final class GetVerb implements Verb {
         type = resourceType(words.get(0));
         names.addAll(words.subList(1, words.size()));
       }
-      String output = parsed.value("output").orElse("");
-      if (!output.isEmpty() && !FORMATS.contains(output)) {
-        throw CommandException.usage("error: unable to match a printer suitable for the output "
-            + "format \"" + output + "\", allowed formats are: " + String.join(",", FORMATS));
-      }
+      String output = OutputFormats.check(parsed.value("output").orElse(""), FORMATS);
       boolean all = parsed.isSet("all-namespaces");
       Optional<String> selectorText = parsed.value("selector");
       if (!names.isEmpty() && selectorText.isPresent()) {

@@ -4,7 +4,10 @@ import io.kubenetsim.core.manifest.ManifestWriter;
 import io.kubenetsim.model.KubernetesObject;
 import java.util.List;
 
-/** Prints {@code -o json|yaml} through the manifest writer: one object, or a {@code List}. */
+/**
+ * Prints {@code -o json|yaml} through the manifest writer: one object, or a {@code List} in
+ * the shape {@code get} or {@code apply} prints.
+ */
 public final class ManifestFormatter implements ObjectFormatter {
   private final ManifestWriter writer;
 
@@ -20,5 +23,15 @@ public final class ManifestFormatter implements ObjectFormatter {
   @Override
   public String yaml(List<? extends KubernetesObject> items, boolean single) {
     return single ? writer.toYaml(items.get(0)) : writer.toYaml(items);
+  }
+
+  @Override
+  public String appliedJson(List<? extends KubernetesObject> items) {
+    return items.size() == 1 ? writer.toJson(items.get(0)) : writer.toJsonAsTypedList(items);
+  }
+
+  @Override
+  public String appliedYaml(List<? extends KubernetesObject> items) {
+    return items.size() == 1 ? writer.toYaml(items.get(0)) : writer.toYamlAsTypedList(items);
   }
 }

@@ -4,6 +4,7 @@ import io.kubenetsim.model.Condition;
 import io.kubenetsim.model.ContainerState;
 import io.kubenetsim.model.ContainerStatus;
 import io.kubenetsim.model.Pod;
+import io.kubenetsim.model.PodReadinessGate;
 import io.kubenetsim.model.PodStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +20,12 @@ import java.util.Optional;
  * of the spec's containers; STATUS is the phase, overridden by {@code status.reason}, then by a
  * container's waiting or terminated reason (the first container's wins), then by {@code
  * Terminating} while a deletion is pending; RESTARTS appends {@code (5m ago)} measured from the
- * latest {@code lastState.terminated.finishedAt}. Simplification: the model has no init
- * containers, nominated node or readiness gates, so those parts print their empty forms.
+ * latest {@code lastState.terminated.finishedAt}. READINESS GATES is {@code <none>} for a pod
+ * without gates, else {@code N/M}: of the M gates, N have a condition of their type (the first
+ * one) whose status is True. READY and STATUS follow the containers only, so a running pod
+ * held back by a gate prints {@code 1/1 Running} with {@code 0/1} gates, as upstream does.
+ * Simplification: the model has no init containers or nominated node, so those parts print
+ * their empty forms.
  *
  * <pre>{@code
  * List<String> row = new PodPrinter().row(pod, cluster.now(), false);
@@ -59,7 +64,7 @@ public final class PodPrinter implements ResourcePrinter<Pod> {
       cells.add(orNone(primaryIp(status)));
       cells.add(orNone(pod.spec().nodeName()));
       cells.add("<none>");
-      cells.add("<none>");
+      cells.add(readinessGates(pod));
     }
     return cells;
   }
@@ -98,6 +103,17 @@ public final class PodPrinter implements ResourcePrinter<Pod> {
       reason = "Terminating";
     }
     return reason;
+  }
+
+  /** {@return the READINESS GATES cell: {@code <none>}, or True gates over all gates} */
+  static String readinessGates(Pod pod) {
+    List<PodReadinessGate> gates = pod.spec().readinessGates();
+    if (gates.isEmpty()) {
+      return "<none>";
+    }
+    long passing = gates.stream().filter(g -> pod.status().condition(g.conditionType())
+        .map(Condition::isTrue).orElse(false)).count();
+    return passing + "/" + gates.size();
   }
 
   /** Only a container that is ready and running counts, as upstream counts it. */

@@ -25,7 +25,6 @@ import java.util.Optional;
  * <pre>{@code
  * ResourceType<?> type = ResourceType.lookup("deploy").orElseThrow();
  * type.qualifiedResource();  // "deployments.apps", as in NotFound messages
- * type.nameOutputPrefix();   // "deployment.apps", as in -o name
  * }</pre>
  *
  * @param resource the plural lower-case resource name, {@code pods}
@@ -98,11 +97,6 @@ public record ResourceType<T extends KubernetesObject>(
   /** {@return {@code resource.group}, or the resource alone in the core group} */
   public String qualifiedResource() {
     return group.isEmpty() ? resource : resource + "." + group;
-  }
-
-  /** {@return the prefix {@code -o name} prints before the slash: {@code deployment.apps}} */
-  public String nameOutputPrefix() {
-    return group.isEmpty() ? singular : singular + "." + group;
   }
 
   /**

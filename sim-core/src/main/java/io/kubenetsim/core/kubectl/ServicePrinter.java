@@ -26,8 +26,12 @@ import java.util.TreeSet;
  *       there is none (ExternalName).
  *   <li>EXTERNAL-IP: ClusterIP and NodePort print {@code externalIPs} or {@code <none>};
  *       LoadBalancer prints the ingress IPs (a hostname when an entry has no IP), de-duplicated
- *       and sorted, cut to 16 characters ({@code 13 + "..."}) unless wide, then the {@code
- *       externalIPs}, or {@code <pending>} when there is nothing; ExternalName prints the name.
+ *       and sorted as strings, then the {@code externalIPs}, or {@code <pending>} when there is
+ *       nothing; ExternalName prints the name. The cell is never clipped, with or without
+ *       {@code -o wide}: kubectl receives its table from the API server, whose table convertor
+ *       ({@code pkg/printers/storage} {@code TableConvertor.ConvertToTable}) always generates
+ *       it with {@code Wide: true}, so upstream's 16-character cut for narrow output never
+ *       applies to what kubectl prints.
  *   <li>PORT(S) is {@code port/PROTO}, or {@code port:nodePort/PROTO} when a node port is set,
  *       joined by commas; {@code <none>} without ports.
  *   <li>SELECTOR is {@code k=v} pairs sorted by key, or {@code <none>}.
@@ -44,9 +48,6 @@ import java.util.TreeSet;
  * }</pre>
  */
 public final class ServicePrinter implements ResourcePrinter<Service> {
-
-  /** Upstream's {@code loadBalancerWidth}: the ingress part is cut to this many characters. */
-  static final int LOAD_BALANCER_WIDTH = 16;
 
   private static final List<String> COLUMNS =
       List.of("Name", "Type", "Cluster-IP", "External-IP", "Port(s)", "Age");
@@ -69,7 +70,7 @@ public final class ServicePrinter implements ResourcePrinter<Service> {
     cells.add(service.metadata().name());
     cells.add(typeText(spec));
     cells.add(clusterIp(spec));
-    cells.add(externalIp(service, wide));
+    cells.add(externalIp(service));
     String ports = portString(spec.ports());
     cells.add(ports.isEmpty() ? "<none>" : ports);
     cells.add(HumanDuration.since(service.metadata().creationTimestamp(), now));
@@ -92,8 +93,11 @@ public final class ServicePrinter implements ResourcePrinter<Service> {
     return spec.clusterIP().isEmpty() ? "<none>" : spec.clusterIP();
   }
 
-  /** {@return the EXTERNAL-IP cell, as upstream's {@code getServiceExternalIP}} */
-  static String externalIp(Service service, boolean wide) {
+  /**
+   * {@return the EXTERNAL-IP cell, as upstream's {@code getServiceExternalIP} with {@code wide}
+   * set, as the API server always sets it}
+   */
+  static String externalIp(Service service) {
     ServiceSpec spec = service.spec();
     Optional<ServiceType> type = spec.serviceType();
     if (type.isEmpty()) {
@@ -104,7 +108,7 @@ public final class ServicePrinter implements ResourcePrinter<Service> {
       case NODE_PORT:
         return spec.externalIPs().isEmpty() ? "<none>" : String.join(",", spec.externalIPs());
       case LOAD_BALANCER:
-        return loadBalancerExternalIp(service, wide);
+        return loadBalancerExternalIp(service);
       case EXTERNAL_NAME:
         return spec.externalName();
       default:
@@ -112,26 +116,19 @@ public final class ServicePrinter implements ResourcePrinter<Service> {
     }
   }
 
-  private static String loadBalancerExternalIp(Service service, boolean wide) {
-    String ingress = ingressText(service.status().loadBalancerIngress(), wide);
-    List<String> externalIps = service.spec().externalIPs();
-    if (!externalIps.isEmpty()) {
-      List<String> all = new ArrayList<>();
-      if (!ingress.isEmpty()) {
-        all.addAll(List.of(ingress.split(",", -1)));
-      }
-      all.addAll(externalIps);
-      return String.join(",", all);
-    }
-    return ingress.isEmpty() ? "<pending>" : ingress;
+  /** The ingress points, then {@code spec.externalIPs} in their given order. */
+  private static String loadBalancerExternalIp(Service service) {
+    List<String> all = new ArrayList<>(ingressPoints(service.status().loadBalancerIngress()));
+    all.addAll(service.spec().externalIPs());
+    return all.isEmpty() ? "<pending>" : String.join(",", all);
   }
 
   /**
-   * {@return the ingress points as upstream's {@code loadBalancerStatusStringer}: IPs, or
-   * hostnames for entries without an IP, de-duplicated, sorted, joined by commas, and cut to
-   * {@value #LOAD_BALANCER_WIDTH} characters unless {@code wide}}
+   * {@return the ingress points as upstream's {@code loadBalancerStatusStringer} lists them:
+   * each entry's IP, or its hostname when it has no IP, de-duplicated and sorted as strings
+   * (a {@code sets.String}'s {@code List()}); entries with neither are skipped}
    */
-  static String ingressText(List<LoadBalancerIngress> ingress, boolean wide) {
+  static List<String> ingressPoints(List<LoadBalancerIngress> ingress) {
     TreeSet<String> points = new TreeSet<>();
     for (LoadBalancerIngress entry : ingress) {
       if (!entry.ip().isEmpty()) {
@@ -140,11 +137,7 @@ public final class ServicePrinter implements ResourcePrinter<Service> {
         points.add(entry.hostname());
       }
     }
-    String text = String.join(",", points);
-    if (!wide && text.length() > LOAD_BALANCER_WIDTH) {
-      text = text.substring(0, LOAD_BALANCER_WIDTH - 3) + "...";
-    }
-    return text;
+    return List.copyOf(points);
   }
 
   /** {@return the ports as upstream's {@code makePortString}; {@code ""} when there are none} */

@@ -10,7 +10,8 @@
  *   <li>{@link io.kubenetsim.core.kubectl.GetVerb} — {@code get} with {@code -n}, {@code -A},
  *       {@code -l}, {@code -o wide|yaml|json|name}.
  *   <li>{@link io.kubenetsim.core.kubectl.DescribeVerb} — {@code describe svc}, laid out by
- *       {@code DescribeWriter} as kubectl's tabwriter does; {@code ExposeVerb} — {@code expose}.
+ *       {@code DescribeWriter} as kubectl's tabwriter does; {@code ExposeVerb} — {@code expose};
+ *       {@code ApplyVerb} — {@code apply -f} with {@code -o json|yaml|name}.
  *   <li>{@link io.kubenetsim.core.kubectl.ResourceType} — the kinds kubectl can name, their
  *       spellings and printers.
  *   <li>{@link io.kubenetsim.core.kubectl.PodPrinter}, {@link
@@ -28,7 +29,9 @@
  *       {@code RulesVerb} and {@code PortForwardVerb} are the other traffic verbs.
  *   <li>{@link io.kubenetsim.core.kubectl.TableWriter} and {@link
  *       io.kubenetsim.core.kubectl.HumanDuration} — kubectl's column layout and AGE text.
- *   <li>{@link io.kubenetsim.core.kubectl.ObjectFormatter} — the seam for {@code -o json|yaml}.
+ *   <li>{@link io.kubenetsim.core.kubectl.ObjectFormatter} — the seam for {@code -o json|yaml}
+ *       (the List shapes of {@code get} and {@code apply}); {@code OutputFormats} checks
+ *       {@code -o} values with kubectl's message.
  * </ul>
  *
  * <p>Everything here reads time only as a parameter or from {@link

@@ -5,16 +5,18 @@ import io.kubenetsim.Timing;
 import io.kubenetsim.core.engine.Simulator;
 import io.kubenetsim.core.ipam.HostLocalIpam;
 import io.kubenetsim.core.store.ApiStore;
+import io.kubenetsim.model.Condition;
 import io.kubenetsim.model.ConditionStatus;
 import io.kubenetsim.model.Container;
 import io.kubenetsim.model.ContainerState;
 import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
-
+import io.kubenetsim.model.PodStatus;
 import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.IpAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -24,6 +26,9 @@ import java.util.TreeMap;
  * (sandbox with an IP from the node's pod CIDR, then containers, then readiness), restarts
  * crashed containers with back-off in place (same pod, same IP), and on deletion stops the
  * containers within the grace period, frees the IP and confirms the deletion.
+ *
+ * <p>Ready also waits for the pod's readiness gates: when another controller changes a gate's
+ * condition, the kubelet hears of it through its pod watch and writes Ready again.
  *
  * <p>A failed node's kubelet does nothing until it recovers; the pods it ran stay as the API
  * last saw them. Start here: {@link #onPod}, {@link #onNode}, {@link #fail}, {@link #recover}.
@@ -108,7 +113,28 @@ public final class Kubelet {
       runtime = new PodRuntime();
       runtimes.put(key, runtime);
       later(key, runtime, timing.sandboxDelay(), this::createSandbox);
+    } else if (runtime != null && !pod.spec().readinessGates().isEmpty()) {
+      evaluateReadinessGates(key);
     }
+  }
+
+  /**
+   * Another controller may have changed a readiness gate's condition: the kubelet's next sync
+   * of the pod generates Ready again ({@code GeneratePodReadyCondition}) and writes it only if
+   * it changed, so its own writes coming back through the watch change nothing.
+   */
+  private void evaluateReadinessGates(NamespacedName key) {
+    Instant now = sim.clock().now();
+    store.get(Pod.class, key).ifPresent(current -> {
+      PodStatus evaluated = PodStatuses.gatesEvaluated(current, now);
+      if (evaluated.equals(current.status())) {
+        return;
+      }
+      Condition ready = evaluated.condition("Ready").orElseThrow();
+      store.patch(Pod.class, key, p -> p.withStatus(PodStatuses.gatesEvaluated(p, now)),
+          ready.isTrue() ? "Ready" : ready.reason(),
+          ready.isTrue() ? "every readiness gate is True" : ready.message());
+    });
   }
 
   private void createSandbox(NamespacedName key, PodRuntime runtime) {

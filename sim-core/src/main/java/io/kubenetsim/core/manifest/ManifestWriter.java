@@ -19,7 +19,8 @@ import java.util.List;
  * sorted at every level, empty fields omitted as Go's {@code omitempty} does, {@code
  * resourceVersion} as a string, timestamps in RFC 3339 to the second. JSON is indented with four
  * spaces; YAML has no {@code ---} header, two-space indentation and list items at their key's
- * indentation. Several objects are wrapped in a {@code v1 List}.
+ * indentation. Several objects are wrapped in a {@code v1 List}: as {@code kubectl get} wraps
+ * them ({@link #toJson(List)}), or as {@code kubectl apply} does ({@link #toJsonAsTypedList}).
  *
  * <pre>{@code
  * ManifestWriter writer = new ManifestWriter();
@@ -101,6 +102,35 @@ public final class ManifestWriter {
   /** {@return the objects in a {@code v1 List}, as {@code kubectl get -o yaml} prints it} */
   public String toYaml(List<? extends KubernetesObject> items) {
     return yaml(list(items));
+  }
+
+  /**
+   * {@return the objects in a typed {@code v1 List}, as {@code kubectl apply -o json} prints
+   * several objects} kubectl's {@code printObjects} wraps them in a {@code corev1.List}, which
+   * Go marshals in struct order with an empty {@code metadata}: {@code kind}, {@code apiVersion},
+   * {@code metadata: {}}, {@code items}; each item keeps its keys sorted.
+   */
+  public String toJsonAsTypedList(List<? extends KubernetesObject> items) {
+    return json(typedList(items));
+  }
+
+  /**
+   * {@return the objects in a typed {@code v1 List}, as {@code kubectl apply -o yaml} prints
+   * several objects} The YAML printer sorts keys, so only {@code metadata: {}} differs from
+   * {@link #toYaml(List)}.
+   */
+  public String toYamlAsTypedList(List<? extends KubernetesObject> items) {
+    return yaml(TreeOut.sorted(typedList(items)));
+  }
+
+  private ObjectNode typedList(List<? extends KubernetesObject> items) {
+    ObjectNode out = TreeOut.object();
+    out.put("kind", "List");
+    out.put("apiVersion", "v1");
+    out.putObject("metadata");
+    ArrayNode array = out.putArray("items");
+    items.forEach(item -> array.add(toTree(item)));
+    return out;
   }
 
   private ObjectNode list(List<? extends KubernetesObject> items) {

@@ -3,6 +3,7 @@ package io.kubenetsim.core.manifest;
 import com.google.common.collect.ImmutableList;
 import io.kubenetsim.model.Container;
 import io.kubenetsim.model.ContainerPort;
+import io.kubenetsim.model.PodReadinessGate;
 import io.kubenetsim.model.PodSpec;
 import io.kubenetsim.model.Probe;
 import io.kubenetsim.net.Protocol;
@@ -12,7 +13,8 @@ import java.util.Optional;
  * Decodes {@code v1.PodSpec}, shared by Pods and the templates of Deployments and ReplicaSets,
  * applying upstream's defaults: {@code restartPolicy: Always}, {@code dnsPolicy: ClusterFirst},
  * {@code terminationGracePeriodSeconds: 30}, container port {@code protocol: TCP}, and probe
- * timing (period 10 s, timeout 1 s, thresholds 1 and 3).
+ * timing (period 10 s, timeout 1 s, thresholds 1 and 3). {@code readinessGates} are kept as
+ * written.
  *
  * <p>Simplification: fields the simulation does not model (volumes, resources, env, affinity,
  * probe handlers, …) are accepted as known and dropped without checking their types.
@@ -28,7 +30,7 @@ final class PodSpecDecoder {
         "nodeSelector", "serviceAccountName", "serviceAccount", "automountServiceAccountToken",
         "hostPID", "hostIPC", "shareProcessNamespace", "securityContext", "imagePullSecrets",
         "affinity", "schedulerName", "tolerations", "hostAliases", "priorityClassName",
-        "priority", "dnsConfig", "readinessGates", "runtimeClassName", "enableServiceLinks",
+        "priority", "dnsConfig", "runtimeClassName", "enableServiceLinks",
         "preemptionPolicy", "overhead", "topologySpreadConstraints", "setHostnameAsFQDN", "os",
         "hostUsers", "schedulingGates", "resourceClaims", "resources", "hostnameOverride");
     ImmutableList.Builder<Container> containers = ImmutableList.builder();
@@ -43,7 +45,17 @@ final class PodSpecDecoder {
         spec.string("hostname"),
         spec.string("subdomain"),
         nonEmpty(spec.string("restartPolicy"), "Always"),
-        nonEmpty(spec.string("dnsPolicy"), "ClusterFirst"));
+        nonEmpty(spec.string("dnsPolicy"), "ClusterFirst"),
+        readinessGates(spec));
+  }
+
+  /** {@code readinessGates: [{conditionType: …}]}; the type is validated by the API server. */
+  private static ImmutableList<PodReadinessGate> readinessGates(ObjectCursor spec) {
+    ImmutableList.Builder<PodReadinessGate> gates = ImmutableList.builder();
+    for (ObjectCursor gate : spec.objects("readinessGates", "v1.PodReadinessGate")) {
+      gates.add(PodReadinessGate.of(gate.string("conditionType")));
+    }
+    return gates.build();
   }
 
   private static Container container(ObjectCursor container) {

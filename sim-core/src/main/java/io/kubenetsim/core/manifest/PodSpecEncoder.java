@@ -36,6 +36,10 @@ final class PodSpecEncoder {
     }
     TreeOut.putString(out, "hostname", spec.hostname());
     TreeOut.putString(out, "nodeName", spec.nodeName());
+    List<ObjectNode> gates = new ArrayList<>();
+    spec.readinessGates().forEach(g -> gates.add(TreeOut.object()
+        .put("conditionType", g.conditionType())));
+    TreeOut.putObjects(out, "readinessGates", gates);
     TreeOut.putString(out, "restartPolicy", spec.restartPolicy());
     TreeOut.putString(out, "subdomain", spec.subdomain());
     out.put("terminationGracePeriodSeconds", spec.terminationGracePeriodSeconds());

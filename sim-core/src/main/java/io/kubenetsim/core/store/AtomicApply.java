@@ -79,7 +79,7 @@ public final class AtomicApply {
       ApplyResult.Action action = before < 0 ? ApplyResult.Action.CREATED
           : written.metadata().resourceVersion() == before ? ApplyResult.Action.UNCHANGED
               : ApplyResult.Action.CONFIGURED;
-      entries.add(new ApplyResult.Entry(written.ref(), action));
+      entries.add(new ApplyResult.Entry(written, action));
     }
     return new ApplyResult(ImmutableList.copyOf(entries));
   }

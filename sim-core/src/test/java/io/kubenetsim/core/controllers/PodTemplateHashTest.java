@@ -8,6 +8,7 @@ import io.kubenetsim.model.Container;
 import io.kubenetsim.model.ContainerPort;
 import io.kubenetsim.model.Labels;
 import io.kubenetsim.model.ObjectMeta;
+import io.kubenetsim.model.PodReadinessGate;
 import io.kubenetsim.model.PodSpec;
 import io.kubenetsim.model.PodTemplateSpec;
 import io.kubenetsim.model.Probe;
@@ -54,5 +55,18 @@ class PodTemplateHashTest {
     for (PodTemplateSpec variant : variants) {
       assertNotEquals(base, PodTemplateHash.of(variant), "same hash for " + variant);
     }
+  }
+
+  @Test
+  void aReadinessGateChangesTheHashAndNoGatesKeepTheHashFromBeforeGatesWereModelled() {
+    // 785c5ffd69 is what this hash gave BASE before PodSpec had readinessGates: templates
+    // without gates keep their ReplicaSet and pod names; a gate is a template change.
+    assertEquals("785c5ffd69", PodTemplateHash.of(BASE));
+    PodTemplateSpec gated = BASE.withSpec(BASE.spec().withReadinessGates(
+        List.of(PodReadinessGate.of("example.com/feature-1"))));
+    assertNotEquals(PodTemplateHash.of(BASE), PodTemplateHash.of(gated));
+    PodTemplateSpec otherGate = BASE.withSpec(BASE.spec().withReadinessGates(
+        List.of(PodReadinessGate.of("example.com/feature-2"))));
+    assertNotEquals(PodTemplateHash.of(gated), PodTemplateHash.of(otherGate));
   }
 }

@@ -37,6 +37,16 @@ class KubectlCommandTest {
       return "yaml single=" + single + " " + names(items) + "\n";
     }
 
+    @Override
+    public String appliedJson(List<? extends KubernetesObject> items) {
+      return "applied json " + names(items) + "\n";
+    }
+
+    @Override
+    public String appliedYaml(List<? extends KubernetesObject> items) {
+      return "applied yaml " + names(items) + "\n";
+    }
+
     private String names(List<? extends KubernetesObject> items) {
       List<String> names = new ArrayList<>();
       items.forEach(i -> names.add(i.metadata().namespace() + "/" + i.metadata().name()));

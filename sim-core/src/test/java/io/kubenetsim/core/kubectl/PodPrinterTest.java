@@ -2,6 +2,7 @@ package io.kubenetsim.core.kubectl;
 
 import static io.kubenetsim.core.kubectl.Fixtures.NOW;
 import static io.kubenetsim.core.kubectl.Fixtures.ago;
+import static io.kubenetsim.core.kubectl.Fixtures.condition;
 import static io.kubenetsim.core.kubectl.Fixtures.container;
 import static io.kubenetsim.core.kubectl.Fixtures.pendingPod;
 import static io.kubenetsim.core.kubectl.Fixtures.podWith;
@@ -9,15 +10,23 @@ import static io.kubenetsim.core.kubectl.Fixtures.runningPod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.common.collect.ImmutableList;
+import io.kubenetsim.model.Condition;
+import io.kubenetsim.model.ConditionStatus;
 import io.kubenetsim.model.ContainerState;
 import io.kubenetsim.model.ContainerStatus;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.PodPhase;
+import io.kubenetsim.model.PodReadinessGate;
 import io.kubenetsim.model.PodStatus;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Rows of {@code kubectl get pods} for each pod state the simulator produces; each expected row
@@ -157,6 +166,40 @@ class PodPrinterTest {
         ImmutableList.of("192.168.0.11"), s.startTime(), s.containerStatuses(), ""));
     assertEquals(List.of("kube-proxy-abcde", "1/1", "Running", "0", "3d", "192.168.0.11",
         "node-1", "<none>", "<none>"), printer.row(pod, NOW, true));
+  }
+
+  static Stream<Arguments> readinessGateCells() {
+    String a = "example.com/a";
+    String b = "example.com/b";
+    return Stream.of(
+        // case, gates, conditions besides Ready, expected READINESS GATES cell
+        Arguments.of("no gates", List.of(), List.of(condition(a, true)), "<none>"),
+        Arguments.of("gate without condition", List.of(a), List.of(), "0/1"),
+        Arguments.of("gate False", List.of(a), List.of(condition(a, false)), "0/1"),
+        Arguments.of("gate True", List.of(a), List.of(condition(a, true)), "1/1"),
+        Arguments.of("one of two True", List.of(a, b),
+            List.of(condition(b, true), condition(a, false)), "1/2"),
+        Arguments.of("first condition of a type counts", List.of(a),
+            List.of(condition(a, false), condition(a, true)), "0/1"),
+        Arguments.of("unknown counts as not True", List.of(a),
+            List.of(new Condition(a, ConditionStatus.UNKNOWN, NOW, "", "")), "0/1"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("readinessGateCells")
+  void readinessGatesCellCountsGatesWhoseConditionIsTrue(String name, List<String> gates,
+      List<Condition> conditions, String expected) {
+    // upstream printPod: <none> without gates, else N/M where N counts gates whose first
+    // condition of that type is True; READY stays about the containers (1/1 here).
+    Pod running = runningPod("shop", "web-0", Duration.ofMinutes(5));
+    List<Condition> all = new ArrayList<>(running.status().conditions());
+    all.addAll(conditions);
+    Pod pod = running.withSpec(running.spec().withReadinessGates(
+            gates.stream().map(PodReadinessGate::of).toList()))
+        .withStatus(running.status().withConditions(all));
+    List<String> row = printer.row(pod, NOW, true);
+    assertEquals(expected, row.get(8), "READINESS GATES for " + name);
+    assertEquals("1/1", row.get(1), "READY counts containers only");
   }
 
   private static PodStatus withContainers(PodStatus s, ContainerStatus... containers) {

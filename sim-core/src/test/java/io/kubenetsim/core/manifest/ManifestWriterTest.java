@@ -31,6 +31,7 @@ import io.kubenetsim.model.ObjectMeta;
 import io.kubenetsim.model.OwnerReference;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.PodPhase;
+import io.kubenetsim.model.PodReadinessGate;
 import io.kubenetsim.model.PodStatus;
 import io.kubenetsim.model.PodTemplateSpec;
 import io.kubenetsim.model.Probe;
@@ -78,6 +79,30 @@ class ManifestWriterTest {
     assertEquals("apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Namespace\n  metadata:\n"
         + "    name: shop\n  status:\n    phase: Active\nkind: List\nmetadata:\n"
         + "  resourceVersion: \"\"\n", yaml);
+  }
+
+  @Test
+  void typedListIsWrittenAsKubectlApplyPrintsSeveralObjects() {
+    // apply's printObjects wraps a corev1.List: JSON in Go struct order (kind, apiVersion,
+    // metadata {}, items), YAML with sorted keys; the items are written as for get.
+    List<Namespace> two = List.of(Namespace.of("a"), Namespace.of("b"));
+    String item = "        {\n"
+        + "            \"apiVersion\": \"v1\",\n"
+        + "            \"kind\": \"Namespace\",\n"
+        + "            \"metadata\": {\n"
+        + "                \"name\": \"%s\"\n"
+        + "            },\n"
+        + "            \"status\": {\n"
+        + "                \"phase\": \"Active\"\n"
+        + "            }\n"
+        + "        }";
+    assertEquals("{\n    \"kind\": \"List\",\n    \"apiVersion\": \"v1\",\n"
+        + "    \"metadata\": {},\n    \"items\": [\n" + item.formatted("a") + ",\n"
+        + item.formatted("b") + "\n    ]\n}\n", writer.toJsonAsTypedList(two));
+    assertEquals("apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Namespace\n  metadata:\n"
+        + "    name: a\n  status:\n    phase: Active\n- apiVersion: v1\n  kind: Namespace\n"
+        + "  metadata:\n    name: b\n  status:\n    phase: Active\nkind: List\nmetadata: {}\n",
+        writer.toYamlAsTypedList(two));
   }
 
   @Test
@@ -140,6 +165,35 @@ class ManifestWriterTest {
   }
 
   @Test
+  void readinessGatesAreReadAndWrittenAsConditionTypeObjectsInOrder() {
+    // v1.PodSpec readinessGates is a list of {conditionType}; order is kept, and a gate's own
+    // condition in status.conditions is written like any other condition.
+    String manifest = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web-0, namespace: shop}
+        spec:
+          containers: [{name: web, image: nginx}]
+          readinessGates:
+          - conditionType: www.example.com/feature-1
+          - conditionType: lb-ready
+        """;
+    Pod pod = (Pod) reader.read(manifest, "gated.yaml").get(0).object();
+    assertEquals(List.of(PodReadinessGate.of("www.example.com/feature-1"),
+        PodReadinessGate.of("lb-ready")), pod.spec().readinessGates());
+    Pod gated = pod.withStatus(runningPod().status().withConditions(List.of(new Condition(
+        "www.example.com/feature-1", ConditionStatus.TRUE, T0, "", ""))));
+    ObjectNode tree = writer.toTree(gated);
+    assertEquals("[{\"conditionType\":\"www.example.com/feature-1\"},"
+        + "{\"conditionType\":\"lb-ready\"}]", tree.at("/spec/readinessGates").toString());
+    assertEquals("www.example.com/feature-1", tree.at("/status/conditions/0/type").asText());
+    assertTrue(writer.toYaml(gated).contains("  readinessGates:\n"
+        + "  - conditionType: www.example.com/feature-1\n  - conditionType: lb-ready\n"),
+        writer.toYaml(gated));
+    assertFalse(writer.toYaml(runningPod()).contains("readinessGates"), "omitempty");
+  }
+
+  @Test
   void recreateStrategyIsWrittenWithoutRollingUpdate() {
     Deployment deployment = richDeployment();
     deployment = deployment.withSpec(new io.kubenetsim.model.DeploymentSpec(1,
@@ -185,7 +239,9 @@ class ManifestWriterTest {
             true)));
     pod = pod.withMetadata(meta);
     pod = pod.withSpec(pod.spec().withHostNetwork(true).withHostnameAndSubdomain("web-0", "web")
-        .withTerminationGracePeriodSeconds(5).withNodeName("node-1"));
+        .withTerminationGracePeriodSeconds(5).withNodeName("node-1")
+        .withReadinessGates(List.of(PodReadinessGate.of("example.com/feature-1"),
+            PodReadinessGate.of("lb-ready"))));
     return pod.withStatus(runningPod().status());
   }
 
@@ -202,7 +258,9 @@ class ManifestWriterTest {
     Deployment deployment = Deployment.of("shop", "web", 3, Labels.of("app", "web"),
         Container.of("web", "nginx", List.of(ContainerPort.of(80))));
     PodTemplateSpec template = deployment.spec().template();
-    template = template.withMetadata(template.metadata().withAnnotations(Map.of("a", "b")));
+    template = template.withMetadata(template.metadata().withAnnotations(Map.of("a", "b")))
+        .withSpec(template.spec().withReadinessGates(
+            List.of(PodReadinessGate.of("example.com/feature-1"))));
     deployment = deployment.withSpec(new io.kubenetsim.model.DeploymentSpec(3,
         new LabelSelector(ImmutableSortedMap.of("app", "web"), ImmutableList.of(
             LabelSelectorRequirement.of("tier", LabelSelectorRequirement.IN, List.of("fe", "be")),

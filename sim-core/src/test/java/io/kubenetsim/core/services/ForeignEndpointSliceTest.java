@@ -18,6 +18,7 @@ import io.kubenetsim.model.Endpoints;
 import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.OwnerReference;
 import io.kubenetsim.model.Service;
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.Protocol;
 import java.time.Duration;
 import java.util.List;
@@ -92,7 +93,7 @@ class ForeignEndpointSliceTest {
     ApplyResult result = c.applyYaml(manifest);
     assertEquals(1, result.entries().size(), result.toString());
     assertEquals(ApplyResult.Action.CREATED, result.entries().get(0).action(), result.toString());
-    ObjectRef ref = result.entries().get(0).object();
+    ObjectRef ref = result.entries().get(0).ref();
     assertTrue(c.get(EndpointSlice.class, "shop", ref.name()).isPresent(), "stored: " + ref);
     return ref;
   }
@@ -179,7 +180,8 @@ class ForeignEndpointSliceTest {
     c.settle();
     assertEquals(Optional.of(before), c.get(EndpointSlice.class, "shop", mine.name()),
         ServiceInternals.context(c));
-    assertTrue(web.endpoints().contains("10.244.9.9:8080"), web.endpoints().toString());
+    assertTrue(web.endpoints().contains(HostPort.parse("10.244.9.9:8080")),
+        web.endpoints().toString());
     assertEquals(4, web.slices().stream().filter(s -> !s.equals(before))
         .mapToInt(s -> s.endpoints().size()).sum(), "web's own slices follow the scale");
   }

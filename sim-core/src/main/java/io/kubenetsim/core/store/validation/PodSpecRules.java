@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import io.kubenetsim.manifest.FieldError;
 import io.kubenetsim.model.Container;
 import io.kubenetsim.model.ContainerPort;
+import io.kubenetsim.model.PodReadinessGate;
 import io.kubenetsim.model.PodSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +24,8 @@ import java.util.Set;
  *   <li>with {@code hostNetwork}, a set hostPort equals its containerPort ({@code
  *       validatePodHostNetworkDeps});
  *   <li>{@code restartPolicy}, {@code dnsPolicy} (and {@code dnsConfig} for {@code None});
+ *   <li>each {@code readinessGates[i].conditionType} a qualified name ({@code
+ *       validateReadinessGates}), empty ones included;
  *   <li>{@code nodeName} a DNS-1123 subdomain, {@code hostname} and {@code subdomain} DNS-1123
  *       labels, when set;
  *   <li>{@code terminationGracePeriodSeconds} not negative.
@@ -60,6 +63,7 @@ public final class PodSpecRules {
       errors.add(FieldError.required(path + ".dnsConfig",
           "must provide `dnsConfig` when `dnsPolicy` is None", "pod.dns-config.required"));
     }
+    errors.addAll(readinessGates(spec.readinessGates(), path + ".readinessGates"));
     errors.addAll(format(spec.nodeName(), NameRules.dns1123Subdomain(spec.nodeName()),
         path + ".nodeName", "pod.node-name.format"));
     errors.addAll(format(spec.hostname(), NameRules.dns1123Label(spec.hostname()),
@@ -183,6 +187,22 @@ public final class PodSpecRules {
               port.hostPort(), "must match `containerPort` when `hostNetwork` is true",
               "pod.port.host-port.host-network"));
         }
+      }
+    }
+    return errors;
+  }
+
+  /**
+   * Upstream's {@code validateReadinessGates}: each condition type must be a qualified name
+   * ({@code ValidateQualifiedName}, the label-key rule), so an empty one is reported too.
+   */
+  private static List<FieldError> readinessGates(List<PodReadinessGate> gates, String path) {
+    List<FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < gates.size(); i++) {
+      String type = gates.get(i).conditionType();
+      for (String message : NameRules.qualifiedName(type)) {
+        errors.add(FieldError.invalid(path + "[" + i + "].conditionType", type, message,
+            "pod.readiness-gate.condition-type"));
       }
     }
     return errors;

@@ -1,7 +1,9 @@
 package io.kubenetsim.core.store.validation;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import io.kubenetsim.manifest.FieldError;
+import io.kubenetsim.model.Condition;
 import io.kubenetsim.model.Container;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.PodSpec;
@@ -37,6 +39,10 @@ public final class PodValidation {
       "`spec.tolerations` (only additions to existing tolerations)",
       "`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously"
           + " negative)");
+
+  /** The condition types upstream's {@code validatePodConditions} does not check. */
+  private static final ImmutableSet<String> SYSTEM_CONDITIONS =
+      ImmutableSet.of("PodScheduled", "Ready", "Initialized");
 
   private PodValidation() {}
 
@@ -88,6 +94,27 @@ public final class PodValidation {
     return ImmutableList.copyOf(errors);
   }
 
+  /**
+   * {@return every problem with a pod's status conditions, as upstream's {@code
+   * validatePodConditions} checks them on a status update} The types of the system conditions
+   * ({@code PodScheduled}, {@code Ready}, {@code Initialized}) are taken as they are; every
+   * other type must be a qualified name, reported at {@code status.conditions[i].type}.
+   */
+  public static List<FieldError> validateConditions(List<Condition> conditions) {
+    List<FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < conditions.size(); i++) {
+      String type = conditions.get(i).type();
+      if (SYSTEM_CONDITIONS.contains(type)) {
+        continue;
+      }
+      for (String message : NameRules.qualifiedName(type)) {
+        errors.add(FieldError.invalid("status.conditions[" + i + "].type", type, message,
+            "pod.condition.type"));
+      }
+    }
+    return ImmutableList.copyOf(errors);
+  }
+
   /** {@return the new spec with what an update may change put back to the old values} */
   private static PodSpec mungeUpdatableFields(PodSpec old, PodSpec updated) {
     List<Container> containers = new ArrayList<>();
@@ -122,6 +149,7 @@ public final class PodValidation {
     change(lines, "spec.subdomain", old.subdomain(), updated.subdomain());
     change(lines, "spec.restartPolicy", old.restartPolicy(), updated.restartPolicy());
     change(lines, "spec.dnsPolicy", old.dnsPolicy(), updated.dnsPolicy());
+    change(lines, "spec.readinessGates", old.readinessGates(), updated.readinessGates());
     return lines;
   }
 

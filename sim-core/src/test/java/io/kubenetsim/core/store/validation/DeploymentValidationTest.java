@@ -92,7 +92,8 @@ class DeploymentValidationTest {
   @Test
   void theTemplatePodSpecIsValidatedUnderSpecTemplateSpec() {
     PodSpec spec = PodSpec.of(List.of(Container.of("web", "", List.of())));
-    spec = new PodSpec("", false, spec.containers(), 30, "", "", "Never", "ClusterFirst");
+    spec = new PodSpec("", false, spec.containers(), 30, "", "", "Never", "ClusterFirst",
+        ImmutableList.of());
     var errors = DeploymentValidation.validateCreate(deployment().withSpec(
         deployment().spec().withTemplate(template(Labels.of("app", "web"), spec))));
     assertLines(errors,

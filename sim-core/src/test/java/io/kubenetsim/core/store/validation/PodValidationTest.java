@@ -4,14 +4,20 @@ import static io.kubenetsim.core.store.validation.Errors.assertLines;
 import static io.kubenetsim.core.store.validation.Errors.assertRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.common.collect.ImmutableList;
 import io.kubenetsim.model.Container;
 import io.kubenetsim.model.ContainerPort;
 import io.kubenetsim.model.Labels;
 import io.kubenetsim.model.Pod;
+import io.kubenetsim.model.PodReadinessGate;
 import io.kubenetsim.model.PodSpec;
 import io.kubenetsim.net.Protocol;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Pod create and update rules. Each test breaks one thing in an otherwise valid pod and pins
@@ -127,6 +133,65 @@ class PodValidationTest {
         + " than or equal to 0");
   }
 
+  private static final String NAME_PART = "name part must consist of alphanumeric characters,"
+      + " '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',"
+      + "  or 'my.name',  or '123-abc', regex used for validation is"
+      + " '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+
+  static Stream<Arguments> readinessGateConditionTypes() {
+    String path = "spec.readinessGates[0].conditionType: Invalid value: ";
+    return Stream.of(
+        // conditionType, the errors upstream's ValidateQualifiedName gives (none = valid)
+        Arguments.of("example.com/feature-1", List.of()),
+        Arguments.of("Feature_1.v2", List.of()),
+        Arguments.of("-feature", List.of(path + "\"-feature\": " + NAME_PART)),
+        Arguments.of("", List.of(path + "\"\": name part must be non-empty",
+            path + "\"\": " + NAME_PART)),
+        Arguments.of("example.com/", List.of(path + "\"example.com/\": name part must be"
+            + " non-empty", path + "\"example.com/\": " + NAME_PART)),
+        Arguments.of("/feature", List.of(path + "\"/feature\": prefix part must be"
+            + " non-empty")),
+        Arguments.of("Example.com/feature", List.of(path + "\"Example.com/feature\": prefix"
+            + " part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric"
+            + " characters, '-' or '.', and must start and end with an alphanumeric character"
+            + " (e.g. 'example.com', regex used for validation is"
+            + " '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')")),
+        Arguments.of("f".repeat(64), List.of(path + "\"" + "f".repeat(64) + "\": name part"
+            + " must be no more than 63 characters")));
+  }
+
+  @ParameterizedTest(name = "conditionType \"{0}\"")
+  @MethodSource("readinessGateConditionTypes")
+  void readinessGateConditionTypesMustBeQualifiedNames(String type, List<String> expected) {
+    // upstream validateReadinessGates: each gate's conditionType through ValidateQualifiedName,
+    // reported at spec.readinessGates[i].conditionType; the rule id names the rule for tests.
+    Pod pod = pod(web());
+    var errors = PodValidation.validateCreate(pod.withSpec(pod.spec().withReadinessGates(
+        List.of(PodReadinessGate.of(type)))));
+    assertEquals(expected, Errors.lines(errors), "errors for conditionType \"" + type + "\"");
+    errors.forEach(e -> assertEquals("pod.readiness-gate.condition-type", e.rule()));
+  }
+
+  @Test
+  void onlyTheBadGateIsReportedAtItsOwnIndex() {
+    Pod pod = pod(web());
+    var errors = PodValidation.validateCreate(pod.withSpec(pod.spec().withReadinessGates(
+        List.of(PodReadinessGate.of("example.com/ok"), PodReadinessGate.of("bad gate")))));
+    assertLines(errors, "spec.readinessGates[1].conditionType: Invalid value: \"bad gate\": "
+        + NAME_PART);
+  }
+
+  @Test
+  void anUpdateMayNotChangeReadinessGates() {
+    // readinessGates are not among upstream's updatable pod spec fields.
+    Pod old = pod(web());
+    Pod updated = old.withSpec(old.spec().withReadinessGates(
+        List.of(PodReadinessGate.of("example.com/feature-1"))));
+    var errors = PodValidation.validateUpdate(old, updated);
+    assertLines(errors, FORBIDDEN_UPDATE
+        + "\n  spec.readinessGates: [] -> [example.com/feature-1]");
+  }
+
   @Test
   void anUpdateMayChangeContainerImages() {
     Pod old = pod(web(ContainerPort.of("http", 8080)));
@@ -180,6 +245,7 @@ class PodValidationTest {
 
   private static PodSpec spec(String restartPolicy, String dnsPolicy) {
     return new PodSpec("", false, pod(web()).spec().containers(),
-        PodSpec.DEFAULT_GRACE_PERIOD_SECONDS, "", "", restartPolicy, dnsPolicy);
+        PodSpec.DEFAULT_GRACE_PERIOD_SECONDS, "", "", restartPolicy, dnsPolicy,
+        ImmutableList.of());
   }
 }
