@@ -29,6 +29,7 @@ public final class ClusterBuilder {
   private Cidr loadBalancerPool;
   private String apiServerEndpoint;
   private KubeProxyConfiguration kubeProxy;
+  private CloudProvider cloudProvider;
 
   ClusterBuilder(ClusterConfig c) {
     seed = c.seed();
@@ -45,6 +46,7 @@ public final class ClusterBuilder {
     loadBalancerPool = c.loadBalancerPool();
     apiServerEndpoint = c.apiServerEndpoint();
     kubeProxy = c.kubeProxy();
+    cloudProvider = c.cloudProvider();
   }
 
   /** Sets kube-proxy's mode on every node ({@code IPVS} by default). */
@@ -56,6 +58,16 @@ public final class ClusterBuilder {
   /** Sets every node's kube-proxy configuration. */
   public ClusterBuilder kubeProxy(KubeProxyConfiguration configuration) {
     kubeProxy = configuration;
+    return this;
+  }
+
+  /**
+   * Sets whether a cloud gives LoadBalancer Services an address, as kube-controller-manager's
+   * {@code --cloud-provider}: {@link CloudProvider#SIMULATED} (the default) or {@link
+   * CloudProvider#NONE}, with which they stay {@code <pending>} forever.
+   */
+  public ClusterBuilder cloudProvider(CloudProvider provider) {
+    cloudProvider = provider;
     return this;
   }
 
@@ -138,7 +150,7 @@ public final class ClusterBuilder {
   public ClusterConfig config() {
     return new ClusterConfig(seed, nodes, clusterCidr, nodeCidrMaskSize, nodeNetwork, startTime,
         timing, maxSettleEvents, serviceCidrs, nodePortRange, maxEndpointsPerSlice,
-        loadBalancerPool, apiServerEndpoint, kubeProxy);
+        loadBalancerPool, apiServerEndpoint, kubeProxy, cloudProvider);
   }
 
   /** {@return a new cluster: nodes registered, system namespaces present, nothing run yet} */

@@ -100,7 +100,8 @@ class ProxyVerbsTest {
 
   @Test
   void probeFromAPodToAServiceHasEveryContractFieldAndAllCandidates() throws Exception {
-    KubectlResult r = c.kubectl("probe --from shop/client --to svc/shop/web --port 80 -o json");
+    KubectlResult r = c.kubectlResult(
+        "probe --from shop/client --to svc/shop/web --port 80 -o json");
     assertEquals(0, r.exitCode(), r.toString());
     assertEquals("", r.stderr());
     JsonNode p = json(r);
@@ -126,7 +127,7 @@ class ProxyVerbsTest {
 
   @Test
   void probePrintsOneLineWithoutJson() {
-    KubectlResult r = c.kubectl("probe --from shop/client --to svc/shop/web --port 80");
+    KubectlResult r = c.kubectlResult("probe --from shop/client --to svc/shop/web --port 80");
     assertEquals(0, r.exitCode(), r.toString());
     assertTrue(r.stdout().matches("ESTABLISHED 10\\.244\\.\\d+\\.\\d+:8080 \\(shop/web-[^)]+\\) "
         + "source " + clientIp.replace(".", "\\.") + "\n"), r.stdout());
@@ -134,7 +135,8 @@ class ProxyVerbsTest {
 
   @Test
   void aRejectedProbeExitsOneWithItsJsonOnStdout() throws Exception {
-    KubectlResult r = c.kubectl("probe --from shop/client --to svc/shop/none --port 80 -o json");
+    KubectlResult r = c.kubectlResult(
+        "probe --from shop/client --to svc/shop/none --port 80 -o json");
     assertEquals(1, r.exitCode(), r.toString());
     JsonNode p = json(r);
     assertContract(p);
@@ -151,11 +153,11 @@ class ProxyVerbsTest {
   @Test
   void aRefusedProbeSaysRefused() throws Exception {
     String podIp = c.pods("shop", "app=web").get(0).ip().orElseThrow();
-    KubectlResult r = c.kubectl("probe --from shop/client --to " + podIp
+    KubectlResult r = c.kubectlResult("probe --from shop/client --to " + podIp
         + " --port 9999 -o json");
     assertEquals(1, r.exitCode(), r.toString());
     assertEquals("refused", json(r).get("verdict").asText());
-    KubectlResult line = c.kubectl("probe --from shop/client --to " + podIp + " --port 9999");
+    KubectlResult line = c.kubectlResult("probe --from shop/client --to " + podIp + " --port 9999");
     assertTrue(line.stdout().startsWith("REFUSED " + podIp + ":9999"), line.stdout());
   }
 
@@ -164,7 +166,8 @@ class ProxyVerbsTest {
     // A probe traces no second packet: three probes over three backends reach all three.
     Set<String> backends = new HashSet<>();
     for (int i = 0; i < 3; i++) {
-      backends.add(json(c.kubectl("probe --from shop/client --to svc/shop/web --port 80 -o json"))
+      backends.add(json(c.kubectlResult(
+          "probe --from shop/client --to svc/shop/web --port 80 -o json"))
           .get("backend").asText());
     }
     assertEquals(Set.copyOf(web.endpoints()), backends);
@@ -174,7 +177,7 @@ class ProxyVerbsTest {
   @EnumSource(ProxyMode.class)
   void everyProxyModeAnswersTheContract(ProxyMode mode) throws Exception {
     Cluster cluster = shop(mode);
-    JsonNode p = JSON.readTree(cluster.kubectl(
+    JsonNode p = JSON.readTree(cluster.kubectlResult(
         "probe --from shop/client --to svc/shop/web --port 80 -o json").stdout());
     assertContract(p);
     assertEquals("established", p.get("verdict").asText());
@@ -185,7 +188,8 @@ class ProxyVerbsTest {
 
   @Test
   void probeFromANode() throws Exception {
-    KubectlResult r = c.kubectl("probe --from node/node-1 --to svc/shop/web --port 80 -o json");
+    KubectlResult r = c.kubectlResult(
+        "probe --from node/node-1 --to svc/shop/web --port 80 -o json");
     assertEquals(0, r.exitCode(), r.toString());
     JsonNode p = json(r);
     assertContract(p);
@@ -195,7 +199,8 @@ class ProxyVerbsTest {
 
   @Test
   void probeFromOutsideThroughTheLoadBalancerIsMasqueraded() throws Exception {
-    KubectlResult r = c.kubectl("probe --from external:203.0.113.9 --to lb/shop/front --port 80"
+    KubectlResult r = c.kubectlResult(
+        "probe --from external:203.0.113.9 --to lb/shop/front --port 80"
         + " -o json");
     assertEquals(0, r.exitCode(), r.toString());
     JsonNode p = json(r);
@@ -208,7 +213,7 @@ class ProxyVerbsTest {
 
   @Test
   void probeFromOutsideEnteringAtAChosenNodesNodePort() throws Exception {
-    KubectlResult r = c.kubectl("probe --from external:203.0.113.9 --to node/node-2 --port "
+    KubectlResult r = c.kubectlResult("probe --from external:203.0.113.9 --to node/node-2 --port "
         + web.nodePort(80) + " --node node-2 -o json");
     assertEquals(0, r.exitCode(), r.toString());
     JsonNode p = json(r);
@@ -219,7 +224,7 @@ class ProxyVerbsTest {
 
   @Test
   void probeFromAnIpTracesTheNodesRules() throws Exception {
-    KubectlResult r = c.kubectl("probe --from ip:10.244.1.77 --to " + web.clusterIP()
+    KubectlResult r = c.kubectlResult("probe --from ip:10.244.1.77 --to " + web.clusterIP()
         + " --port 80 --node node-1 -o json");
     assertEquals(0, r.exitCode(), r.toString());
     JsonNode p = json(r);
@@ -228,7 +233,7 @@ class ProxyVerbsTest {
     assertEquals(3, p.get("candidates").size());
     assertEquals("10.244.1.77", p.get("sourceSeenByBackend").asText());
     assertTrue(p.get("rulesEvaluated").isInt());
-    KubectlResult none = c.kubectl("probe --from ip:10.244.1.77 --to svc/shop/none --port 80 "
+    KubectlResult none = c.kubectlResult("probe --from ip:10.244.1.77 --to svc/shop/none --port 80 "
         + "--node node-1 -o json");
     assertEquals(1, none.exitCode(), none.toString());
     assertEquals("rejected", json(none).get("verdict").asText());
@@ -238,26 +243,26 @@ class ProxyVerbsTest {
   void probeToAPodByNameAndByIp() throws Exception {
     String pod = c.pods("shop", "app=web").get(0).name();
     String ip = c.getPod("shop/" + pod).ip().orElseThrow();
-    JsonNode byName = json(c.kubectl("probe --from shop/client --to shop/" + pod
+    JsonNode byName = json(c.kubectlResult("probe --from shop/client --to shop/" + pod
         + " --port 8080 -o json"));
     assertContract(byName);
     assertEquals(ip + ":8080", byName.get("backend").asText());
     assertEquals("shop/" + pod, byName.get("backendPod").asText());
     assertEquals(List.of(ip + ":8080"), List.of(byName.get("candidates").get(0).asText()));
-    JsonNode byIp = json(c.kubectl("probe --from shop/client --to " + ip + " --port 8080 "
+    JsonNode byIp = json(c.kubectlResult("probe --from shop/client --to " + ip + " --port 8080 "
         + "-o json"));
     assertEquals("shop/" + pod, byIp.get("backendPod").asText());
-    JsonNode bare = json(c.kubectl("probe -n shop --from client --to " + pod
+    JsonNode bare = json(c.kubectlResult("probe -n shop --from client --to " + pod
         + " --port 8080 -o json"));
     assertEquals("established", bare.get("verdict").asText(), "-n names the namespace");
   }
 
   @Test
   void probeToAClusterIpLiteralAndUdpProtocolFlag() throws Exception {
-    JsonNode p = json(c.kubectl("probe --from shop/client --to " + web.clusterIP()
+    JsonNode p = json(c.kubectlResult("probe --from shop/client --to " + web.clusterIP()
         + " --port 80 --protocol TCP -o json"));
     assertEquals("established", p.get("verdict").asText());
-    KubectlResult udp = c.kubectl("probe --from shop/client --to " + web.clusterIP()
+    KubectlResult udp = c.kubectlResult("probe --from shop/client --to " + web.clusterIP()
         + " --port 80 --protocol UDP -o json");
     assertEquals("UDP", json(udp).get("protocol").asText());
     assertFalse(json(udp).get("allowed").asBoolean(), "no UDP port 80: " + udp.stdout());
@@ -289,7 +294,7 @@ class ProxyVerbsTest {
       "trace --from shop/client --to svc/shop/web",
   })
   void badInputExitsTwoWithAMessage(String line) {
-    KubectlResult r = c.kubectl(line);
+    KubectlResult r = c.kubectlResult(line);
     assertEquals(2, r.exitCode(), line + ": " + r);
     assertTrue(r.stderr().startsWith("error: "), r.stderr());
     assertEquals("", r.stdout());
@@ -297,11 +302,11 @@ class ProxyVerbsTest {
 
   @Test
   void unknownSourceFormNamesTheForms() {
-    KubectlResult r = c.kubectl("probe --from pod:shop/client --to svc/shop/web --port 80");
+    KubectlResult r = c.kubectlResult("probe --from pod:shop/client --to svc/shop/web --port 80");
     assertTrue(r.stderr().contains("ns/pod, node/NAME, external:IP or ip:IP"), r.stderr());
-    KubectlResult node = c.kubectl("probe --from node/node-9 --to svc/shop/web --port 80");
+    KubectlResult node = c.kubectlResult("probe --from node/node-9 --to svc/shop/web --port 80");
     assertTrue(node.stderr().contains("unknown node \"node-9\""), node.stderr());
-    KubectlResult port = c.kubectl("probe --from shop/client --to svc/shop/web");
+    KubectlResult port = c.kubectlResult("probe --from shop/client --to svc/shop/web");
     assertTrue(port.stderr().contains("--port is required"), port.stderr());
   }
 
@@ -310,11 +315,19 @@ class ProxyVerbsTest {
       "probe --from shop/ghost --to svc/shop/web --port 80",
       "probe --from shop/client --to svc/shop/ghost --port 80",
       "probe --from shop/client --to shop/ghost --port 80",
-      "probe --from shop/client --to lb/shop/web --port 80",
   })
-  void missingObjectsExitOne(String line) {
-    KubectlResult r = c.kubectl(line);
-    assertEquals(1, r.exitCode(), line + ": " + r);
+  void missingObjectsAreBadInputAndExitTwoWithKubectlsNotFound(String line) {
+    // An unknown name is a typo, not a verdict: exit 2, kubectl's NotFound line.
+    KubectlResult r = c.kubectlResult(line);
+    assertEquals(2, r.exitCode(), line + ": " + r);
+    assertTrue(r.stderr().matches("Error from server \\(NotFound\\): (pods|services) "
+        + "\"ghost\" not found\n"), r.stderr());
+  }
+
+  @Test
+  void aServiceWithoutALoadBalancerAddressExitsOne() {
+    KubectlResult r = c.kubectlResult("probe --from shop/client --to lb/shop/web --port 80");
+    assertEquals(1, r.exitCode(), r.toString());
     assertFalse(r.stderr().isEmpty());
   }
 
@@ -322,7 +335,8 @@ class ProxyVerbsTest {
 
   @Test
   void traceExplainsTheHopsForPeople() {
-    KubectlResult r = c.kubectl("trace --from external:203.0.113.9 --to lb/shop/front --port 80");
+    KubectlResult r = c.kubectlResult(
+        "trace --from external:203.0.113.9 --to lb/shop/front --port 80");
     assertEquals(0, r.exitCode(), r.toString());
     String out = r.stdout();
     assertTrue(out.startsWith("probe external:203.0.113.9 -> lb/shop/front ("), out);
@@ -337,7 +351,7 @@ class ProxyVerbsTest {
 
   @Test
   void traceOfARejectedPacketStillSucceedsAndSaysWhy() {
-    KubectlResult r = c.kubectl("trace --from shop/client --to svc/shop/none --port 80");
+    KubectlResult r = c.kubectlResult("trace --from shop/client --to svc/shop/none --port 80");
     assertEquals(0, r.exitCode(), r.toString());
     assertTrue(r.stdout().contains("verdict: REJECTED (not allowed)"), r.stdout());
     assertTrue(r.stdout().contains("reason: "), r.stdout());
@@ -345,7 +359,7 @@ class ProxyVerbsTest {
 
   @Test
   void traceFromAnIpListsTheMatchedRules() {
-    KubectlResult r = c.kubectl("trace --from ip:10.244.1.77 --to svc/shop/web --port 80 "
+    KubectlResult r = c.kubectlResult("trace --from ip:10.244.1.77 --to svc/shop/web --port 80 "
         + "--node node-1");
     assertEquals(0, r.exitCode(), r.toString());
     assertTrue(r.stdout().contains("matched: "), r.stdout());
@@ -356,7 +370,7 @@ class ProxyVerbsTest {
 
   @Test
   void rulesPrintsTheNodesIpvsadmDump() {
-    KubectlResult r = c.kubectl("rules --node node-1");
+    KubectlResult r = c.kubectlResult("rules --node node-1");
     assertEquals(0, r.exitCode(), r.toString());
     assertEquals(c.node("node-1").proxy().dump().strip(), r.stdout().strip());
     assertTrue(r.stdout().contains("IP Virtual Server"), r.stdout());
@@ -366,24 +380,30 @@ class ProxyVerbsTest {
   @Test
   void rulesInIptablesModePrintsIptablesSave() {
     Cluster cluster = shop(ProxyMode.IPTABLES);
-    KubectlResult r = cluster.kubectl("rules --node node-2");
+    KubectlResult r = cluster.kubectlResult("rules --node node-2");
     assertEquals(0, r.exitCode(), r.toString());
     assertTrue(r.stdout().contains("KUBE-SERVICES"), r.stdout());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"rules", "rules --node node-9", "rules node-1", "rules --node"})
+  @ValueSource(strings = {"rules", "rules node-1", "rules --node"})
   void rulesBadInputExitsTwo(String line) {
-    KubectlResult r = c.kubectl(line);
+    KubectlResult r = c.kubectlResult(line);
     assertEquals(2, r.exitCode(), r.toString());
     assertTrue(r.stderr().startsWith("error: "), r.stderr());
+  }
+
+  @Test
+  void rulesForAnUnknownNodeIsKubectlsNotFoundAndExitsTwo() {
+    assertEquals(new KubectlResult(2, "", "Error from server (NotFound): nodes \"node-9\" "
+        + "not found\n"), c.kubectlResult("rules --node node-9"));
   }
 
   // ---- port-forward -----------------------------------------------------------------------
 
   @Test
   void portForwardToAServicePrintsKubectlsLinesAndOneConnection() {
-    KubectlResult r = c.kubectl("port-forward svc/web 8080:80 -n shop");
+    KubectlResult r = c.kubectlResult("port-forward svc/web 8080:80 -n shop");
     assertEquals(0, r.exitCode(), r.toString());
     List<String> lines = r.stdout().lines().toList();
     assertEquals("Forwarding from 127.0.0.1:8080 -> 8080", lines.get(0));
@@ -396,20 +416,20 @@ class ProxyVerbsTest {
 
   @Test
   void portForwardPortForms() {
-    KubectlResult same = c.kubectl("port-forward -n shop deploy/web 8080");
+    KubectlResult same = c.kubectlResult("port-forward -n shop deploy/web 8080");
     assertEquals(0, same.exitCode(), same.toString());
     assertTrue(same.stdout().startsWith("Forwarding from 127.0.0.1:8080 -> 8080\n"),
         same.stdout());
-    KubectlResult random = c.kubectl("port-forward svc/web :80 -n shop");
+    KubectlResult random = c.kubectlResult("port-forward svc/web :80 -n shop");
     assertEquals(0, random.exitCode(), random.toString());
     assertTrue(random.stdout().startsWith("Forwarding from 127.0.0.1:80 -> 8080\n"),
         "deterministic local port: " + random.stdout());
-    KubectlResult named = c.kubectl("port-forward svc/front :http -n shop");
+    KubectlResult named = c.kubectlResult("port-forward svc/front :http -n shop");
     assertEquals(0, named.exitCode(), named.toString());
     assertTrue(named.stdout().startsWith("Forwarding from 127.0.0.1:8080 -> 8080\n"),
         "a named port's local side is the pod port it resolves to: " + named.stdout());
     String pod = c.pods("shop", "app=web").get(0).name();
-    KubectlResult byPod = c.kubectl("port-forward pod/" + pod + " 9000:8080 -n shop");
+    KubectlResult byPod = c.kubectlResult("port-forward pod/" + pod + " 9000:8080 -n shop");
     assertTrue(byPod.stdout().startsWith("Forwarding from 127.0.0.1:9000 -> 8080\n"),
         byPod.stdout());
     assertTrue(byPod.stdout().contains("connected to shop/" + pod + " port 8080"),
@@ -419,19 +439,28 @@ class ProxyVerbsTest {
   @Test
   void portForwardToAPortNothingListensOnExitsOne() {
     String pod = c.pods("shop", "app=web").get(0).name();
-    KubectlResult r = c.kubectl("port-forward pod/" + pod + " 9999 -n shop");
+    KubectlResult r = c.kubectlResult("port-forward pod/" + pod + " 9999 -n shop");
     assertEquals(1, r.exitCode(), r.toString());
     assertTrue(r.stdout().contains("Handling connection for 9999"), r.stdout());
     assertTrue(r.stderr().startsWith("error: an error occurred forwarding"), r.stderr());
   }
 
+  @Test
+  void portForwardToAServiceWithoutPodsExitsOne() {
+    KubectlResult r = c.kubectlResult("port-forward svc/none 8080:80 -n shop");
+    assertEquals(1, r.exitCode(), r.toString());
+    assertTrue(r.stderr().startsWith("error: no running pod backs"), r.stderr());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"port-forward svc/ghost 8080:80 -n shop",
-      "port-forward svc/web 8080:81 -n shop", "port-forward svc/none 8080:80 -n shop"})
-  void portForwardFailuresExitOne(String line) {
-    KubectlResult r = c.kubectl(line);
-    assertEquals(1, r.exitCode(), r.toString());
-    assertFalse(r.stderr().isEmpty());
+      "port-forward svc/web 8080:81 -n shop"})
+  void portForwardToAMissingServiceOrPortExitsTwo(String line) {
+    KubectlResult r = c.kubectlResult(line);
+    assertEquals(2, r.exitCode(), r.toString());
+    assertTrue(r.stderr().startsWith("Error from server (NotFound): services \"ghost\"")
+        || r.stderr().startsWith("error: Service shop/web does not have a service port 81"),
+        r.stderr());
   }
 
   @ParameterizedTest
@@ -439,7 +468,7 @@ class ProxyVerbsTest {
       "port-forward svc/web 8080:70000 -n shop", "port-forward node/node-1 80",
       "port-forward svc/web 1:2:3 -n shop", "port-forward"})
   void portForwardBadInputExitsTwo(String line) {
-    KubectlResult r = c.kubectl(line);
+    KubectlResult r = c.kubectlResult(line);
     assertEquals(2, r.exitCode(), r.toString());
     assertTrue(r.stderr().startsWith("error: "), r.stderr());
   }
