@@ -47,11 +47,14 @@ public final class CommandException extends RuntimeException {
 
   /**
    * {@return the API server's refusal as kubectl prints it, as bad input (exit code 2)} Follows
-   * kubectl's {@code cmdutil.CheckErr}: a manifest that cannot be read is one {@code error: …}
-   * line per problem ({@code error: the path "x.yaml" does not exist}); an invalid object is
-   * {@code The Service "web" is invalid: …}, or {@code Error from server (Invalid): error when
-   * applying …} when it came from a file; any other refusal is {@code Error from server
-   * (Reason): message}, e.g. {@code Error from server (NotFound): pods "nope" not found}.
+   * kubectl's {@code cmdutil.checkErr} and {@code StandardErrorMessage}: a manifest that cannot
+   * be read is one {@code error: …} line per problem ({@code error: the path "x.yaml" does not
+   * exist}); an invalid object is {@code The Service "web" is invalid: …}; any other refusal is
+   * {@code Error from server (Reason): message}, e.g. {@code Error from server (NotFound): pods
+   * "nope" not found}. An invalid object read from a file is {@code Error from server (Invalid):
+   * error when applying "x.yaml" (document 2): …}, the line kubectl prints for each error of an
+   * apply that failed several times ({@code AddSourceToErr}); for a single error kubectl drops
+   * the file name, which this keeps on purpose, so the user can find the document.
    */
   public static CommandException fromApi(ApiException e) {
     List<String> lines = new ArrayList<>();

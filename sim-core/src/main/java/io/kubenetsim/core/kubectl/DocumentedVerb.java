@@ -38,9 +38,9 @@ record DocumentedVerb(Verb verb, VerbHelp help) implements Verb {
     return verb.run(args, context);
   }
 
-  /** {@code apply}, documented. */
-  static Verb apply() {
-    return new DocumentedVerb(new ApplyVerb(), VerbHelp.of(
+  /** {@return {@code apply}, documented} */
+  static Verb apply(Verb apply) {
+    return new DocumentedVerb(apply, VerbHelp.of(
         "apply -f FILE|DIR [-f FILE|DIR]... [-n NS]",
         "Apply manifests all or nothing, as kubectl apply does: one line per object.",
         "Kinds: Namespace, Node, Pod, Deployment, ReplicaSet, Service, EndpointSlice,",
@@ -54,9 +54,8 @@ record DocumentedVerb(Verb verb, VerbHelp help) implements Verb {
         "  apply -f examples/manifests/shop"));
   }
 
-  /** {@code probe}, documented. */
-  static Verb probe() {
-    ProbeVerb probe = new ProbeVerb();
+  /** {@return {@code probe}, documented} */
+  static Verb probe(Verb probe) {
     return new DocumentedVerb(probe, traffic(probe.name(),
         "Open one connection and report its verdict, backend and the source the backend sees.",
         "  -o json              the result as one JSON object",
@@ -66,9 +65,8 @@ record DocumentedVerb(Verb verb, VerbHelp help) implements Verb {
         "  probe --from external:203.0.113.9 --to lb/shop/front --port 80"));
   }
 
-  /** {@code trace}, documented. */
-  static Verb trace() {
-    TraceVerb trace = new TraceVerb();
+  /** {@return {@code trace}, documented} */
+  static Verb trace(Verb trace) {
     return new DocumentedVerb(trace, traffic(trace.name(),
         "Send the same packet as probe and explain it hop by hop: every rule that rewrote it.",
         "Exit 0 whenever the packet could be traced, whatever its verdict; use probe to check.",

@@ -60,8 +60,9 @@ public final class KubectlCommand {
   /** {@return the verbs this package implements, in the order they are offered} */
   public static List<Verb> defaultVerbs() {
     List<Verb> verbs = new ArrayList<>(List.of(new GetVerb(), new DescribeVerb(),
-        DocumentedVerb.apply(), new DeleteVerb(), new ScaleVerb(), new ExposeVerb(),
-        DocumentedVerb.probe(), DocumentedVerb.trace(), new RulesVerb(), new PortForwardVerb()));
+        DocumentedVerb.apply(new ApplyVerb()), new DeleteVerb(), new ScaleVerb(), new ExposeVerb(),
+        DocumentedVerb.probe(new ProbeVerb()), DocumentedVerb.trace(new TraceVerb()),
+        new RulesVerb(), new PortForwardVerb()));
     verbs.addAll(SimulationVerbs.all());
     return List.copyOf(verbs);
   }
