@@ -157,6 +157,7 @@ public interface Cluster {
    *     rs/ns/name}; for a Service, {@code remotePort} is a service port (number or name)
    *     translated to the chosen pod's targetPort
    * @throws ApiException NotFound when the target does not exist
+   * @throws IllegalArgumentException when the target has no such port
    * @throws IllegalStateException when no running pod backs it, or the port is UDP
    */
   PortForward portForward(String target, int localPort, String remotePort);
@@ -196,10 +197,38 @@ public interface Cluster {
 
   /**
    * Runs a kubectl-style command against this cluster, e.g. {@code "get pods -n shop -o wide"}.
-   * {@return what it printed and its exit code}; bad input is exit code 2, not an exception
+   *
+   * @return what it printed, when it succeeded (exit code 0; stderr may still hold notes such
+   *     as {@code No resources found in shop namespace.})
+   * @throws KubectlException when the command fails — exit code 2 for bad input (an unknown
+   *     verb, flag, type or name, an invalid object), 1 for a check it made that failed (a
+   *     {@code probe} whose connection was not established); the exception carries the exit
+   *     code, stdout and stderr. Use {@link #kubectlResult(String)} to inspect failures as
+   *     values instead.
    */
-  KubectlResult kubectl(String commandLine);
+  default KubectlResult kubectl(String commandLine) {
+    return KubectlException.check(commandLine, kubectlResult(commandLine));
+  }
 
-  /** Runs a kubectl-style command given as words ({@code argv}), e.g. from a shell. */
-  KubectlResult kubectl(List<String> argv);
+  /**
+   * Runs a kubectl-style command given as words ({@code argv}), as {@link #kubectl(String)}.
+   *
+   * @throws KubectlException when the command fails, carrying its exit code and output
+   */
+  default KubectlResult kubectl(List<String> argv) {
+    return KubectlException.check(String.join(" ", argv), kubectlResult(argv));
+  }
+
+  /**
+   * Runs a kubectl-style command and returns what it printed and its exit code, whatever that
+   * is: 0 success, 1 a check the command made failed, 2 bad input, the message on stderr as
+   * kubectl words it. Nothing is thrown for user mistakes. For scripts and shells that report
+   * failures themselves, and tests that expect one; {@link #kubectl(String)} throws instead.
+   *
+   * @return the exit code, stdout and stderr
+   */
+  KubectlResult kubectlResult(String commandLine);
+
+  /** Runs a command given as words ({@code argv}), as {@link #kubectlResult(String)} does. */
+  KubectlResult kubectlResult(List<String> argv);
 }

@@ -30,6 +30,7 @@ public final class ClusterBuilder {
   private String apiServerEndpoint;
   private KubeProxyConfiguration kubeProxy;
   private boolean kubeProxyGiven;
+  private CloudProvider cloudProvider;
 
   ClusterBuilder(ClusterConfig c) {
     seed = c.seed();
@@ -46,6 +47,7 @@ public final class ClusterBuilder {
     loadBalancerPool = c.loadBalancerPool();
     apiServerEndpoint = c.apiServerEndpoint();
     kubeProxy = c.kubeProxy();
+    cloudProvider = c.cloudProvider();
   }
 
   /** Sets kube-proxy's mode on every node ({@code IPVS} by default). */
@@ -62,6 +64,16 @@ public final class ClusterBuilder {
   public ClusterBuilder kubeProxy(KubeProxyConfiguration configuration) {
     kubeProxy = configuration;
     kubeProxyGiven = true;
+    return this;
+  }
+
+  /**
+   * Sets whether a cloud gives LoadBalancer Services an address, as kube-controller-manager's
+   * {@code --cloud-provider}: {@link CloudProvider#SIMULATED} (the default) or {@link
+   * CloudProvider#NONE}, with which they stay {@code <pending>} forever.
+   */
+  public ClusterBuilder cloudProvider(CloudProvider provider) {
+    cloudProvider = provider;
     return this;
   }
 
@@ -145,7 +157,7 @@ public final class ClusterBuilder {
     return new ClusterConfig(seed, nodes, clusterCidr, nodeCidrMaskSize, nodeNetwork, startTime,
         timing, maxSettleEvents, serviceCidrs, nodePortRange, maxEndpointsPerSlice,
         loadBalancerPool, apiServerEndpoint, kubeProxyGiven || !kubeProxy.clusterCIDR().isEmpty()
-            ? kubeProxy : kubeProxy.withClusterCIDR(clusterCidr.toString()));
+            ? kubeProxy : kubeProxy.withClusterCIDR(clusterCidr.toString()), cloudProvider);
   }
 
   /** {@return a new cluster: nodes registered, system namespaces present, nothing run yet} */

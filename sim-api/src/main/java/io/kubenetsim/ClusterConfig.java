@@ -27,6 +27,8 @@ import java.time.Instant;
  * @param loadBalancerPool where the simulated cloud's load balancers take their IPs
  * @param apiServerEndpoint the address and port behind the {@code kubernetes} Service
  * @param kubeProxy every node's kube-proxy configuration
+ * @param cloudProvider whether a cloud gives LoadBalancer Services an address
+ *     (kube-controller-manager's {@code --cloud-provider}; {@link CloudProvider#SIMULATED})
  */
 public record ClusterConfig(
     long seed,
@@ -42,7 +44,8 @@ public record ClusterConfig(
     int maxEndpointsPerSlice,
     Cidr loadBalancerPool,
     String apiServerEndpoint,
-    KubeProxyConfiguration kubeProxy) {
+    KubeProxyConfiguration kubeProxy,
+    CloudProvider cloudProvider) {
 
   private static final ClusterConfig DEFAULTS = new ClusterConfig(
       1,
@@ -58,7 +61,8 @@ public record ClusterConfig(
       100,
       Cidr.parse("172.18.255.0/24"),
       "172.18.0.1:6443",
-      KubeProxyConfiguration.defaults());
+      KubeProxyConfiguration.defaults(),
+      CloudProvider.SIMULATED);
 
   public ClusterConfig {
     checkArgument(initialNodes >= 0, "initialNodes must be zero or more, got %s", initialNodes);
@@ -85,7 +89,7 @@ public record ClusterConfig(
           serviceCidr.family().bits() - 4);
     }
     checkArgument(nodePortRange != null && loadBalancerPool != null && apiServerEndpoint != null
-        && kubeProxy != null,
+        && kubeProxy != null && cloudProvider != null,
         "config parts must not be null");
     checkArgument(maxEndpointsPerSlice >= 1 && maxEndpointsPerSlice <= 1000,
         "maxEndpointsPerSlice must be between 1 and 1000, got %s", maxEndpointsPerSlice);

@@ -4,7 +4,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 /**
  * What a kubectl-style command printed and how it exited: 0 on success, 1 when a check the
- * command makes fails, 2 on bad input. {@code toString()} is what a terminal would show.
+ * command makes fails (a connection not established), 2 on bad input of any kind, unknown names
+ * included. {@code toString()} is what a terminal would show. {@link Cluster#kubectl(String)}
+ * returns one only on success (and throws {@link KubectlException} otherwise); {@link
+ * Cluster#kubectlResult(String)} returns one whatever the exit code.
  */
 public record KubectlResult(int exitCode, String stdout, String stderr) {
 

@@ -4,6 +4,9 @@
  * io.kubenetsim.Cluster}; its handles ({@link io.kubenetsim.PodHandle}, {@link
  * io.kubenetsim.NodeHandle}, {@link io.kubenetsim.DeploymentHandle}) act on live objects;
  * {@link io.kubenetsim.Cluster#settle()} and {@link io.kubenetsim.Cluster#runFor} move virtual
- * time; {@link io.kubenetsim.Cluster#kubectl(String)} prints kubectl-style views.
+ * time; {@link io.kubenetsim.Cluster#kubectl(String)} prints kubectl-style views (and throws
+ * {@link io.kubenetsim.KubectlException} when a command fails; {@link
+ * io.kubenetsim.Cluster#kubectlResult(String)} returns failures as values). {@link
+ * io.kubenetsim.CloudProvider} says whether LoadBalancer Services get an address.
  */
 package io.kubenetsim;

@@ -1,29 +1,85 @@
 package io.kubenetsim.examples;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import io.kubenetsim.Cluster;
 import io.kubenetsim.Connection;
 import io.kubenetsim.DeploymentHandle;
 import io.kubenetsim.KubeSim;
 import io.kubenetsim.NodeHandle;
 import io.kubenetsim.PodHandle;
+import io.kubenetsim.ProxyMode;
 import io.kubenetsim.ServiceHandle;
+import io.kubenetsim.core.kubectl.VerbHelp;
 import io.kubenetsim.model.ServiceType;
 import io.kubenetsim.net.HostPort;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The tour: a short printed walk through why Kubernetes needs Services — pods get IPs from
  * their node's range, a replaced pod gets a new IP, a Service keeps one address while its
- * EndpointSlices follow the pods, a crashed container keeps its pod and IP, and a failed
- * node's pods come back elsewhere with new IPs. Deterministic: the same output every run.
+ * EndpointSlices follow the pods, kube-proxy spreads connections, a crashed container keeps its
+ * pod and IP, and a failed node's pods come back elsewhere with new IPs. Deterministic: the same
+ * seed, node count and proxy mode print the same text every run; the last line says how to
+ * replay it and how to run it with another seed.
+ *
+ * <pre>{@code
+ * new Tour(System.out).run();                              // seed 42, 3 nodes, IPVS
+ * new Tour(System.out, 7, 4, ProxyMode.IPTABLES).run();
+ * }</pre>
  */
 public final class Tour {
-  private final PrintStream out;
+  /** The seed of the reviewed tour, {@code golden/tour.txt}. */
+  public static final long DEFAULT_SEED = 42;
+  /** The nodes of the reviewed tour. */
+  public static final int DEFAULT_NODES = 3;
+  /** The fewest nodes the story works with: a failed node's pods need another node. */
+  public static final int MIN_NODES = 2;
 
+  /** What {@code tour --help} prints; its flags are the only ones the tour accepts. */
+  public static final VerbHelp HELP = VerbHelp.of(
+      "tour [--seed N] [--nodes N] [--proxy-mode ipvs|iptables|nftables]",
+      "A printed walk through pods, IPs, Services, kube-proxy and a node failure.",
+      "The tour builds its own cluster and prints the same text for the same flags, byte for",
+      "byte. The flags may come before or after the word tour; -f and the other cluster",
+      "options are refused, since the tour would not use them.",
+      "flags:",
+      "  --seed N            the seed (default " + DEFAULT_SEED + "); another seed tells the "
+          + "same story with",
+      "                      other pod names, IPs and backend picks",
+      "  --nodes N           how many nodes (default " + DEFAULT_NODES + ", at least "
+          + MIN_NODES + ": a failed node's",
+      "                      pods need another node to go to)",
+      "  --proxy-mode MODE   kube-proxy's mode: ipvs (default), iptables or nftables",
+      "examples:",
+      "  java -jar kube-netsim.jar tour",
+      "  java -jar kube-netsim.jar tour --seed 7 --proxy-mode iptables");
+
+  private final PrintStream out;
+  private final long seed;
+  private final int nodes;
+  private final ProxyMode mode;
+
+  /** The reviewed tour: seed {@value #DEFAULT_SEED}, {@value #DEFAULT_NODES} nodes, IPVS. */
   public Tour(PrintStream out) {
+    this(out, DEFAULT_SEED, DEFAULT_NODES, ProxyMode.IPVS);
+  }
+
+  /**
+   * A tour with this seed, node count and kube-proxy mode.
+   *
+   * @throws IllegalArgumentException when {@code nodes} is below {@value #MIN_NODES}
+   */
+  public Tour(PrintStream out, long seed, int nodes, ProxyMode mode) {
+    checkArgument(nodes >= MIN_NODES, "the tour needs at least %s nodes, so a failed node's "
+        + "pods have another node to go to; got --nodes %s", MIN_NODES, nodes);
     this.out = out;
+    this.seed = seed;
+    this.nodes = nodes;
+    this.mode = mode;
   }
 
   public static void main(String[] args) {
@@ -31,8 +87,9 @@ public final class Tour {
   }
 
   public void run() {
-    chapter("1. A cluster: three nodes, each with its own pod range");
-    Cluster c = KubeSim.cluster().nodes(3).seed(42).build();
+    chapter("1. A cluster: " + (nodes == DEFAULT_NODES ? "three" : String.valueOf(nodes))
+        + " nodes, each with its own pod range");
+    Cluster c = KubeSim.cluster().nodes(nodes).seed(seed).proxyMode(mode).build();
     c.settle();
     show(c, "get nodes -o wide");
     for (NodeHandle node : c.nodes()) {
@@ -86,8 +143,8 @@ public final class Tour {
     for (int i = 0; i < 6; i++) {
       picks.add(client.connect(service, 80).backend().map(HostPort::toString).orElse("-"));
     }
-    say("six connections from %s to %s:80 went to %s (IPVS round robin)", client.name(),
-        service.clusterIP(), picks);
+    say("six connections from %s to %s:80 went to %s (%s)", client.name(),
+        service.clusterIP(), picks, howKubeProxyPicks());
     ServiceHandle front = c.expose("shop/web").name("front").port(80).targetPort("http")
         .type(ServiceType.LOAD_BALANCER).create();
     c.settle();
@@ -126,8 +183,27 @@ public final class Tour {
     chapter("The end");
     say("%d events in %s of virtual time; the same seed replays them byte for byte "
         + "(digest %s)", c.events().size(),
-        c.elapsed().toString().substring(2).toLowerCase(java.util.Locale.ROOT),
+        c.elapsed().toString().substring(2).toLowerCase(Locale.ROOT),
         c.events().digest().substring(0, 12));
+    say("replay it: %s; or tell it with other names, IPs and picks: %s", command(seed),
+        command(seed + 1));
+  }
+
+  /** {@return the command line that prints this tour with {@code tourSeed}} */
+  private String command(long tourSeed) {
+    return "java -jar kube-netsim.jar tour --seed " + tourSeed
+        + (nodes == DEFAULT_NODES ? "" : " --nodes " + nodes)
+        + (mode == ProxyMode.IPVS ? "" : " --proxy-mode "
+            + mode.name().toLowerCase(Locale.ROOT));
+  }
+
+  private String howKubeProxyPicks() {
+    return switch (mode) {
+      case IPVS -> "IPVS round robin";
+      case IPTABLES -> "iptables: each new connection draws a backend by the statistic "
+          + "module's probabilities";
+      case NFTABLES -> "nftables: each new connection draws a backend with numgen random";
+    };
   }
 
   private static PodHandle newest(List<PodHandle> pods) {

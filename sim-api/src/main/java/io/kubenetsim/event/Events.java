@@ -1,5 +1,7 @@
 package io.kubenetsim.event;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.hash.Hashing;
 import io.kubenetsim.model.ObjectRef;
@@ -10,20 +12,40 @@ import java.util.function.Predicate;
 
 /**
  * A read-only sequence of recorded events, in the order they happened, with filters that return
- * narrower sequences. {@code toString()} prints one event per line.
+ * narrower sequences, taken at one virtual time ({@link #now()}). {@code toString()} prints one
+ * event per line.
+ *
+ * <p>Two time filters, one meaning each: {@link #since(Duration)} is a window ending now, "the
+ * last 30 seconds", as {@code kubectl events --since} and our {@code events --since} read it;
+ * {@link #atOrAfter(Duration)} is a point on the simulation's clock, "from +2m on".
  *
  * <pre>{@code
  * c.events().since(Duration.ofSeconds(30)).ofKind("Killing").forObject("Pod");
+ * c.events().atOrAfter(deletedAt);   // deletedAt = c.elapsed() read earlier
  * c.events().digest();  // equal for two runs with the same seed and calls
  * }</pre>
  */
 public final class Events {
 
   private final List<SimEvent> events;
+  private final Duration now;
 
-  /** Wraps a list that nobody will modify while this object is in use. */
-  public Events(List<SimEvent> events) {
+  /**
+   * Wraps a list that nobody will modify while this object is in use, taken at virtual time
+   * {@code now} (time since the simulation began).
+   *
+   * @throws IllegalArgumentException when {@code now} is negative
+   */
+  public Events(List<SimEvent> events, Duration now) {
+    checkArgument(events != null && now != null && !now.isNegative(),
+        "events and a non-negative now are required, got now %s", now);
     this.events = events;
+    this.now = now;
+  }
+
+  /** {@return the virtual time (since the simulation began) at which this view was taken} */
+  public Duration now() {
+    return now;
   }
 
   /** {@return the events as a list} */
@@ -38,12 +60,31 @@ public final class Events {
 
   /** {@return the events that match} */
   public Events filter(Predicate<SimEvent> predicate) {
-    return new Events(events.stream().filter(predicate).collect(ImmutableList.toImmutableList()));
+    return new Events(events.stream().filter(predicate).collect(ImmutableList.toImmutableList()),
+        now);
   }
 
-  /** {@return the events at or after this virtual time (time since the simulation began)} */
-  public Events since(Duration at) {
-    return filter(e -> e.at().compareTo(at) >= 0);
+  /**
+   * {@return the events of the last {@code window}: at or after {@link #now()} minus it} A
+   * window longer than the run keeps every event. This is {@code kubectl events --since 30s}.
+   *
+   * @throws IllegalArgumentException when {@code window} is negative
+   */
+  public Events since(Duration window) {
+    checkArgument(window != null && !window.isNegative(),
+        "since(window) needs a non-negative duration, got %s", window);
+    Duration from = now.minus(window);
+    return atOrAfter(from.isNegative() ? Duration.ZERO : from);
+  }
+
+  /**
+   * {@return the events at or after this point on the virtual clock (time since the simulation
+   * began)} For "what happened since I read {@code c.elapsed()}"; for "the last 30 seconds" use
+   * {@link #since(Duration)}.
+   */
+  public Events atOrAfter(Duration elapsed) {
+    checkArgument(elapsed != null, "atOrAfter needs a time");
+    return filter(e -> e.at().compareTo(elapsed) >= 0);
   }
 
   /** {@return the events of these kinds, such as {@code "Scheduled"}} */

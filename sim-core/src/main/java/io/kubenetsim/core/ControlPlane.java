@@ -1,5 +1,6 @@
 package io.kubenetsim.core;
 
+import io.kubenetsim.CloudProvider;
 import io.kubenetsim.ClusterConfig;
 import io.kubenetsim.core.controllers.DeploymentController;
 import io.kubenetsim.core.controllers.ServiceLoadBalancerController;
@@ -45,7 +46,8 @@ import java.util.List;
 
 /**
  * Wires the simulated components together, in the order a cluster starts them: the API store,
- * shared informers (all with the configured lag), kube-controller-manager's controllers,
+ * shared informers (all with the configured lag), kube-controller-manager's controllers (and the
+ * simulated cloud's service controller, unless the cloud provider is {@code NONE}),
  * kube-scheduler and the kubelets. Registration order is handler order, which is part of what
  * makes runs reproducible, so it is fixed here in one place.
  */
@@ -101,8 +103,10 @@ final class ControlPlane {
     new EndpointsController(sim, store, services, pods, nodes);
     new EndpointSliceMirroringController(sim, store, services, endpoints, slices,
         config.maxEndpointsPerSlice());
-    new ServiceLoadBalancerController(sim, store, services, config.loadBalancerPool(),
-        config.timing().loadBalancerProvisioning());
+    if (config.cloudProvider() == CloudProvider.SIMULATED) {
+      new ServiceLoadBalancerController(sim, store, services, config.loadBalancerPool(),
+          config.timing().loadBalancerProvisioning());
+    }
     gc.watchDependents(slices);
     gc.watchOwners(services);
     this.proxies = new KubeProxyFleet(sim, config, services, slices, nodes, kubelets::isUp,

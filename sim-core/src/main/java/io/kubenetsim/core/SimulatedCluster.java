@@ -334,12 +334,12 @@ final class SimulatedCluster implements Cluster {
   }
 
   @Override
-  public KubectlResult kubectl(String commandLine) {
+  public KubectlResult kubectlResult(String commandLine) {
     return kubectl.run(commandLine);
   }
 
   @Override
-  public KubectlResult kubectl(List<String> argv) {
+  public KubectlResult kubectlResult(List<String> argv) {
     return kubectl.run(argv);
   }
 

@@ -31,16 +31,36 @@ class EventsFilterTest {
   }
 
   @Test
-  void sinceKeepsExactlyTheEventsAtOrAfterTheTime() {
-    // Proves since() is "at or after" and drops nothing after: the split at deletedAt
+  void atOrAfterKeepsExactlyTheEventsAtOrAfterThePointOnTheClock() {
+    // Proves atOrAfter() is "at or after" and drops nothing after: the split at deletedAt
     // partitions the log.
     Events all = c.events();
-    Events after = all.since(deletedAt);
+    Events after = all.atOrAfter(deletedAt);
     assertTrue(after.asList().stream().allMatch(e -> e.at().compareTo(deletedAt) >= 0));
     long before = all.asList().stream().filter(e -> e.at().compareTo(deletedAt) < 0).count();
     assertEquals(all.size(), before + after.size());
     assertEquals("Deleting", after.asList().get(0).kind(), after.toString());
     assertEquals(deletedAt, after.asList().get(0).at());
+  }
+
+  @Test
+  void sinceIsAWindowEndingWhenTheViewWasTakenAsKubectlEventsSinceReadsIt() {
+    // since(d) = "the last d", as `kubectl events --since`: the events at or after now - d.
+    // Running 10 more minutes with nothing happening must empty the 1-minute window, while
+    // atOrAfter(deletedAt) (a point on the clock) keeps returning the same events.
+    Duration window = c.elapsed().minus(deletedAt);
+    Events recent = c.events().since(window);
+    assertEquals(c.elapsed(), c.events().now(), "a view knows when it was taken");
+    assertEquals(c.events().atOrAfter(deletedAt).asList(), recent.asList(),
+        "the window ending now reaching back to the delete holds exactly the delete's events");
+    c.runFor(Duration.ofMinutes(10));
+    assertEquals(0, c.events().since(Duration.ofMinutes(1)).size(),
+        "nothing happened in the last minute: " + c.events().since(Duration.ofMinutes(1)));
+    assertEquals(recent.asList(), c.events().atOrAfter(deletedAt).asList());
+    assertEquals(c.events().size(), c.events().since(Duration.ofDays(1)).size(),
+        "a window longer than the run keeps every event");
+    assertEquals(recent.asList(), recent.since(window).asList(),
+        "a filtered view keeps the time it was taken at");
   }
 
   @Test
@@ -51,7 +71,7 @@ class EventsFilterTest {
     assertEquals(3, scheduled.size(), scheduled.toString());
     assertEquals(scheduled.size(), scheduled.forObject("Pod").size());
     assertEquals(0, c.events().ofKind("Scheduled").forObject("Node").size());
-    assertEquals(2, c.events().ofKind("Scheduled", "Killing").since(deletedAt).size());
+    assertEquals(2, c.events().ofKind("Scheduled", "Killing").atOrAfter(deletedAt).size());
 
     List<String> history = c.events().about(victim.ref()).asList().stream()
         .map(SimEvent::kind).distinct().toList();

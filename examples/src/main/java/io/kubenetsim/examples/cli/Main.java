@@ -7,6 +7,10 @@ import io.kubenetsim.KubeSim;
 import io.kubenetsim.KubectlResult;
 import io.kubenetsim.NotSettledException;
 import io.kubenetsim.ProxyMode;
+import io.kubenetsim.core.kubectl.CommandException;
+import io.kubenetsim.core.kubectl.KubectlCommand;
+import io.kubenetsim.core.kubectl.Verb;
+import io.kubenetsim.core.kubectl.VerbHelp;
 import io.kubenetsim.core.manifest.KubeProxyConfigReader;
 import io.kubenetsim.examples.Tour;
 import java.io.IOException;
@@ -16,21 +20,35 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code kube-netsim} command line:
  * {@code java -jar kube-netsim.jar [-f FILE|DIR]... [--nodes N] [--seed N] COMMAND ARGS}.
  *
- * <p>Builds a cluster, applies the manifests in order (all or nothing), settles it, then runs
- * COMMAND: {@code tour}, {@code shell}, or any kubectl-style verb ({@code get}, {@code apply},
- * {@code delete}, {@code scale}, {@code settle}, {@code advance}, {@code events}, {@code
- * probe}, {@code trace}, {@code rules}, {@code port-forward}). Exit codes:
- * 0 success, 1 a check the command made failed, 2 bad input (the message on stderr).
+ * <p>Steps of {@link #run}: (1) read the global {@link Options}; {@code --help}, {@code -h} and
+ * {@code --version} answer at once; (2) answer {@code help [COMMAND]} and {@code COMMAND --help}
+ * from the command's own help ({@link Tour#HELP}, {@link Shell#HELP}, each verb's {@link
+ * Verb#help()}) without building a cluster; (3) refuse an unknown COMMAND; (4) run the {@code
+ * tour} with the flags it honours, refusing the rest; (5) otherwise build the cluster, apply
+ * the manifests in order (all or nothing), settle, and run {@code shell} or the kubectl-style
+ * verb. Exit codes: 0 success, 1 a check the command made failed, 2 bad input of any kind,
+ * unknown names included; every error line starts as kubectl's do ({@code error: …} or {@code
+ * Error from server (NotFound): …}).
  */
 public final class Main {
   static final int OK = 0;
   static final int FAILED = 1;
   static final int USAGE = 2;
+
+  /** The flags the tour honours; it builds its own cluster, so it refuses the others. */
+  private static final Set<String> TOUR_FLAGS = Set.of("--seed", "--nodes", "--proxy-mode");
+
+  /** The first lines of the usage, printed after an error in the global options. */
+  private static final String SYNOPSIS = String.join("\n",
+      "usage: java -jar kube-netsim.jar [-f FILE|DIR]... [--nodes N] [--seed N] COMMAND [ARGS]",
+      "       java -jar kube-netsim.jar --help | --version | COMMAND --help",
+      "");
 
   private Main() {}
 
@@ -46,22 +64,51 @@ public final class Main {
       options = Options.parse(args);
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
-      err.println(Options.USAGE);
+      err.print(SYNOPSIS);
       return USAGE;
     }
-    if (options.command().isEmpty() || options.command().get(0).equals("help")) {
-      (options.command().isEmpty() ? err : out).println(Options.USAGE);
-      return options.command().isEmpty() ? USAGE : OK;
-    }
-    if (options.command().get(0).equals("tour")) {
-      new Tour(out).run();
+    if (options.help()) {
+      out.print(usage());
       return OK;
     }
-    Cluster cluster;
+    if (options.version()) {
+      out.println(version());
+      return OK;
+    }
+    List<String> command = withoutKubectl(options.command());
+    if (command.isEmpty()) {
+      err.println("error: no command given");
+      err.print(SYNOPSIS);
+      return USAGE;
+    }
     try {
-      cluster = start(options);
-    } catch (ApiException e) {
+      Optional<String> help = help(command);
+      if (help.isPresent()) {
+        out.print(help.get());
+        return OK;
+      }
+      requireKnown(command.get(0));
+      if (command.get(0).equals("tour")) {
+        return tour(args.subList(0, args.size() - options.command().size()),
+            command.subList(1, command.size()), out);
+      }
+      if (command.get(0).equals("shell") && command.size() > 1) {
+        throw CommandException.usage("error: shell takes no arguments (it reads commands from "
+            + "stdin), got " + command.subList(1, command.size()) + "\n" + Shell.HELP.usage());
+      }
+      Cluster cluster = start(options);
+      if (command.get(0).equals("shell")) {
+        return new Shell(cluster, out, err).run(in);
+      }
+      KubectlResult result = cluster.kubectlResult(command);
+      out.print(result.stdout());
+      err.print(result.stderr());
+      return result.exitCode();
+    } catch (CommandException e) {
       err.println(e.getMessage());
+      return e.exitCode();
+    } catch (ApiException e) {
+      err.println(CommandException.fromApi(e).getMessage());
       return USAGE;
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
@@ -70,13 +117,107 @@ public final class Main {
       err.println("error: " + e.getMessage());
       return FAILED;
     }
-    if (options.command().get(0).equals("shell")) {
-      return new Shell(cluster, out, err).run(in);
+  }
+
+  /** {@return the full usage: synopsis, options, every command, exit codes} */
+  static String usage() {
+    return SYNOPSIS + String.join("\n",
+        "",
+        "Builds a simulated Kubernetes cluster, applies the manifests in order (all or",
+        "nothing), runs it until it settles, then runs COMMAND against it.",
+        "",
+        Options.TEXT,
+        "",
+        "commands (COMMAND --help shows one command's flags and examples):",
+        Tour.HELP.overviewEntry() + Shell.HELP.overviewEntry()
+            + VerbHelp.overview(KubectlCommand.defaultVerbs()),
+        "exit codes: 0 success; 1 a check the command made failed (a connection not",
+        "  established); 2 bad input: an unknown command, flag, type or name, a bad value,",
+        "  manifest or object (the message on stderr, as kubectl words it).",
+        "");
+  }
+
+  /**
+   * {@return {@code kube-netsim VERSION (Java VERSION)}} The version is the jar manifest's
+   * {@code Implementation-Version} (the Maven project version); classes run from a build
+   * folder have none.
+   */
+  static String version() {
+    String version = Optional.ofNullable(Main.class.getPackage().getImplementationVersion())
+        .orElse("(development build, not from the jar)");
+    return "kube-netsim " + version + " (Java " + System.getProperty("java.version") + ")";
+  }
+
+  /**
+   * {@return the help {@code command} asks for: {@code help [COMMAND]}, {@code COMMAND --help}
+   * or {@code COMMAND -h}, if it asks}
+   *
+   * @throws CommandException (usage) when it asks for help on an unknown command
+   */
+  private static Optional<String> help(List<String> command) {
+    if (command.equals(List.of("help"))) {
+      return Optional.of(usage());
     }
-    KubectlResult result = cluster.kubectl(options.command());
-    out.print(result.stdout());
-    err.print(result.stderr());
-    return result.exitCode();
+    boolean asks = command.get(0).equals("help") || KubectlCommand.asksForHelp(command);
+    String target = command.get(0).equals("help") ? command.get(1) : command.get(0);
+    if (asks && target.equals("tour")) {
+      return Optional.of(Tour.HELP.toString());
+    } else if (asks && target.equals("shell")) {
+      return Optional.of(Shell.HELP.toString());
+    } else if (asks) {
+      requireKnown(target);
+    }
+    return KubectlCommand.help(command, KubectlCommand.defaultVerbs());
+  }
+
+  /** {@return the command without a leading {@code kubectl}, which kubectl users type} */
+  private static List<String> withoutKubectl(List<String> command) {
+    return !command.isEmpty() && command.get(0).equals("kubectl")
+        ? command.subList(1, command.size()) : command;
+  }
+
+  private static void requireKnown(String name) {
+    List<String> known = new ArrayList<>(List.of("tour", "shell"));
+    KubectlCommand.defaultVerbs().forEach(v -> known.add(v.name()));
+    if (!known.contains(name)) {
+      throw CommandException.usage("error: unknown command \"" + name + "\" for \"kube-netsim\""
+          + "; known commands: " + String.join(", ", known) + "\nRun 'java -jar kube-netsim.jar"
+          + " --help' for usage.");
+    }
+  }
+
+  /**
+   * Runs the tour with the flags written before ({@code optionWords}) or after ({@code
+   * tourWords}) the word {@code tour}: both are read as global options, then checked.
+   *
+   * @throws CommandException (usage) for a flag the tour cannot honour or an extra argument
+   */
+  private static int tour(List<String> optionWords, List<String> tourWords, PrintStream out) {
+    List<String> words = new ArrayList<>(optionWords);
+    words.addAll(tourWords);
+    words.add("tour");
+    Options options;
+    try {
+      options = Options.parse(words);
+    } catch (IllegalArgumentException e) {
+      throw CommandException.usage("error: " + e.getMessage() + "\n" + Tour.HELP.usage());
+    }
+    if (!options.command().equals(List.of("tour"))) {
+      throw CommandException.usage("error: tour takes no arguments, got "
+          + options.command().subList(0, options.command().size() - 1) + "\n"
+          + Tour.HELP.usage());
+    }
+    List<String> refused = options.given().stream().filter(f -> !TOUR_FLAGS.contains(f))
+        .toList();
+    if (!refused.isEmpty()) {
+      throw CommandException.usage("error: the tour builds its own cluster and cannot honour "
+          + String.join(", ", refused) + "; it accepts --seed N, --nodes N (" + Tour.MIN_NODES
+          + " or more) and --proxy-mode MODE\n" + Tour.HELP.usage());
+    }
+    boolean given = options.given().contains("--seed");
+    new Tour(out, given ? options.seed() : Tour.DEFAULT_SEED, options.nodes(),
+        options.proxyMode().orElse(ProxyMode.IPVS)).run();
+    return OK;
   }
 
   private static Cluster start(Options options) {
@@ -84,7 +225,8 @@ public final class Main {
         .clusterCidr(options.clusterCidr(), options.nodeCidrMaskSize())
         .serviceClusterIpRange(options.serviceCidrs().split(","))
         .serviceNodePortRange(options.nodePortRange())
-        .maxEndpointsPerSlice(options.maxEndpointsPerSlice());
+        .maxEndpointsPerSlice(options.maxEndpointsPerSlice())
+        .cloudProvider(options.cloudProvider());
     if (options.proxyConfig().isPresent()) {
       Path file = options.proxyConfig().get();
       try {
@@ -102,112 +244,5 @@ public final class Main {
     }
     cluster.settle();
     return cluster;
-  }
-
-  /** The global options, read up to the first word that is not one. */
-  record Options(List<Path> files, int nodes, long seed, String clusterCidr,
-      int nodeCidrMaskSize, String serviceCidrs, String nodePortRange, int maxEndpointsPerSlice,
-      Optional<ProxyMode> proxyMode, Optional<Path> proxyConfig, List<String> command) {
-    static final String USAGE = String.join("\n",
-        "usage: java -jar kube-netsim.jar [-f FILE|DIR]... [--nodes N] [--seed N] COMMAND [ARGS]",
-        "options: --cluster-cidr CIDR (10.244.0.0/16), --node-cidr-mask-size N (24),",
-        "  --service-cluster-ip-range CIDR (10.96.0.0/12), --service-node-port-range A-B "
-            + "(30000-32767),",
-        "  --max-endpoints-per-slice N (100), --proxy-mode ipvs|iptables|nftables (ipvs),",
-        "  --proxy-config FILE (a KubeProxyConfiguration, as kube-proxy --config reads it)",
-        "commands:",
-        "  tour                       a printed walk through pods, IPs, restarts and failures",
-        "  shell                      read commands from stdin, one per line",
-        "  get pods|nodes|deployments|replicasets|namespaces|svc|endpoints|endpointslices",
-        "      [NAME] [-n NS|-A] [-l SEL] [-o wide|yaml|json|name]",
-        "  describe svc NAME          a Service as kubectl describes it",
-        "  expose deployment/NAME --port P [--target-port T] [--type NodePort|LoadBalancer]",
-        "  apply -f FILE|DIR          apply more manifests (all or nothing)",
-        "  delete TYPE NAME           delete an object (pods gracefully)",
-        "  scale deployment/NAME --replicas=N",
-        "  settle | advance DURATION | events [--since DURATION]",
-        "  probe --from SRC --to DST --port P [--protocol TCP|UDP|SCTP] [--node NAME] [-o json]",
-        "      open one connection and report its verdict, backend and source (exit 1 if not",
-        "      established); SRC ns/pod|node/NAME|external:IP|ip:IP (ip: needs --node),",
-        "      DST ns/pod|svc/ns/name|node/NAME|lb/ns/name|IP",
-        "  trace --from SRC --to DST --port P [...]   the same packet, hop by hop, for people",
-        "  rules --node NAME          the node's kube-proxy rules as ipvsadm -Ln, iptables-save",
-        "                             or nft list ruleset prints them",
-        "  port-forward svc|pod|deploy/NAME [LOCAL:]REMOTE [-n NS]",
-        "      kubectl's Forwarding lines, then one connection through the forward",
-        "exit codes: 0 success, 1 a check failed, 2 bad input");
-
-    static Options parse(List<String> args) {
-      List<Path> files = new ArrayList<>();
-      int nodes = 3;
-      long seed = 1;
-      String clusterCidr = "10.244.0.0/16";
-      int maskSize = 24;
-      String serviceCidrs = "10.96.0.0/12";
-      String nodePortRange = "30000-32767";
-      int maxPerSlice = 100;
-      Optional<ProxyMode> proxyMode = Optional.empty();
-      Optional<Path> proxyConfig = Optional.empty();
-      int i = 0;
-      while (i < args.size() && args.get(i).startsWith("-")) {
-        String flag = args.get(i);
-        String value = i + 1 < args.size() ? args.get(i + 1) : null;
-        switch (flag) {
-          case "-f", "--filename" -> files.add(Path.of(required(flag, value)));
-          case "--nodes" -> nodes = number(flag, required(flag, value), 0, 5000);
-          case "--seed" -> seed = number(flag, required(flag, value));
-          case "--cluster-cidr" -> clusterCidr = required(flag, value);
-          case "--node-cidr-mask-size" -> maskSize = number(flag, required(flag, value), 0, 30);
-          case "--service-cluster-ip-range" -> serviceCidrs = required(flag, value);
-          case "--service-node-port-range" -> nodePortRange = required(flag, value);
-          case "--max-endpoints-per-slice" ->
-              maxPerSlice = number(flag, required(flag, value), 1, 1000);
-          case "--proxy-mode" -> proxyMode = Optional.of(mode(required(flag, value)));
-          case "--proxy-config" -> proxyConfig = Optional.of(Path.of(required(flag, value)));
-          default -> throw new IllegalArgumentException("unknown option \"" + flag + "\"");
-        }
-        i += 2;
-      }
-      return new Options(files, nodes, seed, clusterCidr, maskSize, serviceCidrs, nodePortRange,
-          maxPerSlice, proxyMode, proxyConfig, List.copyOf(args.subList(i, args.size())));
-    }
-
-    private static ProxyMode mode(String text) {
-      return switch (text.toLowerCase(java.util.Locale.ROOT)) {
-        case "ipvs" -> ProxyMode.IPVS;
-        case "iptables" -> ProxyMode.IPTABLES;
-        case "nftables" -> ProxyMode.NFTABLES;
-        default -> throw new IllegalArgumentException("--proxy-mode: Unsupported value: \""
-            + text + "\": supported values: \"iptables\", \"ipvs\", \"nftables\"");
-      };
-    }
-
-    private static String required(String flag, String value) {
-      if (value == null) {
-        throw new IllegalArgumentException("option " + flag + " needs a value");
-      }
-      return value;
-    }
-
-    private static long number(String flag, String value) {
-      try {
-        return Long.parseLong(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(flag + " needs a whole number, got \"" + value + "\"");
-      }
-    }
-
-    private static int number(String flag, String value, int min, int max) {
-      try {
-        int n = Integer.parseInt(value);
-        if (n < min || n > max) {
-          throw new IllegalArgumentException(flag + " must be between " + min + " and " + max
-              + ", got " + n);
-        }
-        return n;
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(flag + " needs a whole number, got \"" + value + "\"");
-      }
-    }
   }
 }

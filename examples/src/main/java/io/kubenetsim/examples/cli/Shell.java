@@ -4,6 +4,7 @@ import io.kubenetsim.Cluster;
 import io.kubenetsim.KubectlResult;
 import io.kubenetsim.core.kubectl.KubectlResults;
 import io.kubenetsim.core.kubectl.ShellWords;
+import io.kubenetsim.core.kubectl.VerbHelp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,10 +18,23 @@ import java.util.List;
  * {@code kube-netsim shell}: one command per line against one cluster, for learners at a
  * terminal and for scripts. When stdin is not a terminal it prints no banner and no prompt,
  * only each command's output, so a script can read the output stream as it is. Blank lines and
- * lines starting with {@code #} are skipped; {@code exit} ends the session. The exit code is
- * the highest any command returned.
+ * lines starting with {@code #} are skipped; {@code help} and {@code VERB --help} print help;
+ * {@code exit} ends the session. The exit code is the highest any command returned.
  */
 final class Shell {
+  /** What {@code shell --help} prints. */
+  static final VerbHelp HELP = VerbHelp.of("shell",
+      "Read commands from stdin, one per line, against one cluster; print each one's output.",
+      "Every command of java -jar kube-netsim.jar but tour and shell, typed without it:",
+      "\"help\" lists them and \"VERB --help\" explains one. Blank lines and lines starting",
+      "with # are skipped; \"exit\" or \"quit\" (or the end of input) ends the session.",
+      "With piped stdin there is no banner and no prompt, only each command's output. A",
+      "failed command that asked for -o json prints {\"error\": \"...\"} on stdout, so a",
+      "stream of JSON stays aligned. The exit code is the highest any command returned.",
+      "examples:",
+      "  printf 'get pods -A\\nsettle\\n' | java -jar kube-netsim.jar -f examples/manifests/shop "
+          + "shell");
+
   /** Where commands come from, and whether a person is typing them. */
   record Input(InputStream stream, boolean interactive) {}
 
@@ -39,7 +53,7 @@ final class Shell {
         new BufferedReader(new InputStreamReader(input.stream(), StandardCharsets.UTF_8));
     if (input.interactive()) {
       out.println("kube-netsim shell (seed " + cluster.seed() + "): kubectl-style commands, "
-          + "plus settle, advance 30s, events; exit to leave.");
+          + "plus settle, advance 30s, events; help to list them, exit to leave.");
     }
     int worst = Main.OK;
     try {
@@ -77,8 +91,8 @@ final class Shell {
     try {
       words = ShellWords.split(line);
     } catch (IllegalArgumentException unbalanced) {
-      return cluster.kubectl(line); // reports the quoting error itself
+      return cluster.kubectlResult(line); // reports the quoting error itself
     }
-    return KubectlResults.applyJsonErrorRule(words, cluster.kubectl(words));
+    return KubectlResults.applyJsonErrorRule(words, cluster.kubectlResult(words));
   }
 }

@@ -190,9 +190,10 @@ class CliIT {
   // ---- exit codes and messages --------------------------------------------------------------
 
   @Test
-  void missingPodExitsOneWithKubectlsNotFoundMessageOnStderr() {
+  void missingPodExitsTwoWithKubectlsNotFoundMessageOnStderr() {
+    // An unknown name is bad input, so a script can tell a typo (2) from a verdict (1).
     Jar.Result result = kubeNetsim("", "-f", SHOP, "get", "pods", "x", "-n", "shop");
-    assertEquals(1, result.exitCode(), "expected exit 1, got " + result);
+    assertEquals(2, result.exitCode(), "expected exit 2, got " + result);
     assertEquals("", result.stdout(), "expected nothing on stdout");
     assertEquals("Error from server (NotFound): pods \"x\" not found\n", result.stderr());
   }
@@ -364,7 +365,7 @@ class CliIT {
         + "get pods -n shop -l tier=backend -o json\n";
     Jar.Result result = kubeNetsim(script, "-f", SHOP, "shell");
     String message = "Error from server (NotFound): pods \"nope\" not found";
-    assertEquals(1, result.exitCode(), "expected exit 1, got " + result);
+    assertEquals(2, result.exitCode(), "expected exit 2, got " + result);
     assertTrue(result.stderr().contains(message), "stderr: " + result.stderr());
     List<JsonNode> docs = jsonStream(result.stdout());
     assertEquals(3, docs.size(), "expected one JSON value per command, got " + docs);
@@ -374,7 +375,7 @@ class CliIT {
     assertEquals(2, docs.get(2).path("items").size(), "expected the 2 api pods");
   }
 
-  @ParameterizedTest(name = "exit {1}")
+  @ParameterizedTest(name = "[{index}] exit {1}")
   @MethodSource("shellScripts")
   void shellExitCodeIsTheHighestOfItsCommands(String script, int expected) {
     Jar.Result result = kubeNetsim(script, "-f", SHOP, "shell");
@@ -384,11 +385,13 @@ class CliIT {
   static Stream<Arguments> shellScripts() {
     String ok = "get pods -n shop -o name\n";
     String notFound = "get pods nope -n shop\n";
+    String refused = "probe --from shop/debug --to shop/debug --port 9\n";
     String badApply = "apply -f " + BAD + "bad-port.yaml\n";
     return Stream.of(
         Arguments.of(ok + ok, 0),
-        Arguments.of(notFound + ok, 1),
-        Arguments.of(ok + badApply + notFound + ok, 2));
+        Arguments.of(refused + ok, 1),
+        Arguments.of(notFound + ok, 2),
+        Arguments.of(ok + refused + badApply + ok, 2));
   }
 
   @Test

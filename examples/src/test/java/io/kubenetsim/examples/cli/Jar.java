@@ -29,10 +29,20 @@ final class Jar {
 
   /** Runs the jar with these arguments, feeding {@code stdin} (then end of input). */
   static Result run(Path scratch, String stdin, String... args) {
+    return run(scratch, stdin, List.of(), args);
+  }
+
+  /**
+   * Runs the jar in a JVM started with {@code jvmOptions} (such as {@code -XX:hashCode=2}),
+   * with these arguments, feeding {@code stdin} (then end of input).
+   */
+  static Result run(Path scratch, String stdin, List<String> jvmOptions, String... args) {
     String jar = System.getProperty("kubenetsim.jar");
     assertNotNull(jar, "failsafe passes -Dkubenetsim.jar; run with mvn verify");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar));
     command.addAll(List.of(args));
     try {
       Path dir = Files.createTempDirectory(scratch, "run");

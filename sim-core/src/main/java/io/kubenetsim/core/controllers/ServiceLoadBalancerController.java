@@ -22,6 +22,9 @@ import java.util.TreeSet;
  * freed when the Service is deleted or stops being a LoadBalancer. A Service whose status
  * already names an ingress (a manifest written as a cloud controller would) is left alone, as
  * is one with a {@code loadBalancerClass}, which belongs to another implementation.
+ *
+ * <p>Runs only with {@link io.kubenetsim.CloudProvider#SIMULATED}; with {@code
+ * --cloud-provider none} no controller is started and LoadBalancer Services stay pending.
  */
 public final class ServiceLoadBalancerController {
   private final Simulator sim;

@@ -31,7 +31,7 @@ public final class EventLog {
     return events.size();
   }
 
-  /** {@return the events recorded so far, as an immutable view} */
+  /** {@return the events recorded so far, as an immutable view taken at the current time} */
   public Events snapshot() {
     int size = events.size();
     return new Events(new AbstractList<>() {
@@ -47,7 +47,7 @@ public final class EventLog {
       public int size() {
         return size;
       }
-    });
+    }, Duration.ofNanos(clock.nanos()));
   }
 
   /** {@return the events recorded from this position (0-based) on} */

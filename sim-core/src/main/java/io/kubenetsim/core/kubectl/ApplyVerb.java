@@ -28,9 +28,30 @@ final class ApplyVerb implements Verb {
 
   private static final List<String> FORMATS = List.of("json", "name", "yaml");
 
+  private static final VerbHelp HELP = VerbHelp.of(
+      "apply -f FILE|DIR [-f FILE|DIR]... [-n NS] [-o json|yaml|name]",
+      "Apply manifests all or nothing, as kubectl apply does: one line per object.",
+      "Kinds: Namespace, Node, Pod, Deployment, ReplicaSet, Service, EndpointSlice,",
+      "  Endpoints, ServiceCIDR and List; YAML or JSON, several documents per file;",
+      "  folders are read in sorted path order. A bad manifest applies nothing (exit 2).",
+      "flags:",
+      "  -f, --filename FILE|DIR   a manifest file or folder (repeatable)",
+      "  -n, --namespace NS        the namespace of objects that name none (default",
+      "                            \"default\")",
+      "  -o, --output FORMAT       json|yaml: the objects as the API server returned them",
+      "                            (a List for several); name: kind/name lines",
+      "examples:",
+      "  apply -f examples/manifests/shop",
+      "  apply -f examples/manifests/shop -o name");
+
   @Override
   public String name() {
     return "apply";
+  }
+
+  @Override
+  public VerbHelp help() {
+    return HELP;
   }
 
   @Override
@@ -41,7 +62,7 @@ final class ApplyVerb implements Verb {
       result = context.cluster().applyIn(request.namespace(),
           request.files().toArray(Path[]::new));
     } catch (ValidationException | ManifestException e) {
-      throw CommandException.usage(e.getMessage());
+      throw CommandException.fromApi(e);
     }
     List<KubernetesObject> applied = new ArrayList<>();
     result.entries().forEach(e -> applied.add(e.object()));

@@ -10,17 +10,34 @@ import java.util.List;
 /**
  * {@code delete TYPE NAME [-n NS] [--grace-period=N] [--force]}: deletes one object as kubectl
  * does and prints {@code pod "web-0" deleted}. A pod is deleted gracefully unless the grace
- * period is 0 (or {@code --force}), which removes it from the API at once.
+ * period is 0 (or {@code --force}), which removes it from the API at once. A missing object is
+ * kubectl's {@code Error from server (NotFound): pods "x" not found}, exit code 2.
  */
 final class DeleteVerb implements Verb {
   private static final FlagSet FLAGS = FlagSet.of("delete",
       FlagSet.Flag.value("namespace", 'n'),
       FlagSet.Flag.value("grace-period", (char) 0),
       FlagSet.Flag.bool("force", (char) 0));
+  private static final VerbHelp HELP = VerbHelp.of(
+      "delete TYPE NAME [-n NS] [--grace-period=SECONDS] [--force]\n"
+          + "delete TYPE/NAME [-n NS] [--grace-period=SECONDS] [--force]",
+      "Delete one object; a pod gracefully, Terminating for its grace period (30s).",
+      "flags:",
+      "  -n, --namespace NS          the object's namespace (default \"default\")",
+      "  --grace-period=SECONDS      how long a pod may take to stop; 0 removes it at once",
+      "  --force                     the same as --grace-period=0",
+      "examples:",
+      "  delete pod debug -n shop",
+      "  delete deployment/web -n shop");
 
   @Override
   public String name() {
     return "delete";
+  }
+
+  @Override
+  public VerbHelp help() {
+    return HELP;
   }
 
   @Override

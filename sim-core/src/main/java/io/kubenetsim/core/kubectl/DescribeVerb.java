@@ -19,9 +19,9 @@ import java.util.Optional;
  * the type in the namespace (or all namespaces, or those matching the selector) when no name is
  * given, else each name, a missing one adding a NotFound error; (3) when exactly {@code TYPE
  * NAME} was given and NAME does not exist, describe every object whose name starts with NAME
- * instead, each followed by a blank line, and fail with the NotFound only if none does; (4)
- * print the descriptions separated by two newlines. No objects and no errors prints {@code No
- * resources found in <ns> namespace.} on stderr.
+ * instead, each followed by a blank line, and fail with the NotFound (exit code 2: an unknown
+ * name is bad input) only if none does; (4) print the descriptions separated by two newlines.
+ * No objects and no errors prints {@code No resources found in <ns> namespace.} on stderr.
  *
  * <p>Simplification: only Services can be described so far; other known types are refused
  * with a usage error naming the describable ones.
@@ -37,6 +37,18 @@ public final class DescribeVerb implements Verb {
       FlagSet.Flag.bool("all-namespaces", 'A'),
       FlagSet.Flag.value("selector", 'l'));
 
+  private static final VerbHelp HELP = VerbHelp.of(
+      "describe svc [NAME]... [-n NS | -A] [-l SELECTOR]\ndescribe svc/NAME... [-n NS]",
+      "Describe Services as kubectl describe does: type, IPs, ports, endpoints, events.",
+      "A NAME that matches no Service describes every Service whose name starts with it.",
+      "flags:",
+      "  -n, --namespace NS       the namespace to look in (default \"default\")",
+      "  -A, --all-namespaces     every namespace",
+      "  -l, --selector SELECTOR  only Services whose labels match",
+      "examples:",
+      "  describe svc web -n shop",
+      "  describe svc -A");
+
   private static final Comparator<Service> BY_NAMESPACE_AND_NAME =
       Comparator.comparing((Service s) -> s.metadata().namespace())
           .thenComparing(s -> s.metadata().name());
@@ -44,6 +56,11 @@ public final class DescribeVerb implements Verb {
   @Override
   public String name() {
     return "describe";
+  }
+
+  @Override
+  public VerbHelp help() {
+    return HELP;
   }
 
   @Override
@@ -122,7 +139,7 @@ public final class DescribeVerb implements Verb {
       }
     }
     String stderr = KubectlResults.withNewline(String.join("\n", errors));
-    int exitCode = errors.isEmpty() ? 0 : CommandException.FAILED;
+    int exitCode = errors.isEmpty() ? 0 : CommandException.USAGE;
     return new KubectlResult(exitCode, found.isEmpty() ? "" : joined(context, found), stderr);
   }
 

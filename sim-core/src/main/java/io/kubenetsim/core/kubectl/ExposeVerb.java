@@ -20,15 +20,16 @@ import java.util.Optional;
  * missing object with kubectl's NotFound ({@code deployments.apps "web" not found}); (3)
  * check the flag values — a port must be a number in 1–65535, and a service type or protocol
  * the API does not know is refused as kube-apiserver refuses it ({@code The Service "web" is
- * invalid: spec.type: Unsupported value: …}, exit code 1); (4) pass every given flag to the
+ * invalid: spec.type: Unsupported value: …}); (4) pass every given flag to the
  * {@link ExposeBuilder} and create. Finding the selector and ports, naming and validating the
  * Service are the cluster's work; its NotFound and invalid-object errors reach the user as
  * {@link KubectlCommand} prints them.
  *
  * <p>Simplification: {@code --selector}, {@code --labels}, {@code --session-affinity}, {@code
  * --load-balancer-ip}, {@code -f} and {@code --dry-run} are not supported (the builder has no
- * such options). Real kubectl ends every error with exit code 1; like the other verbs here, a
- * type that cannot be exposed and a malformed flag value are usage errors (exit code 2).
+ * such options). Real kubectl ends every error with exit code 1; here every error of this verb
+ * is bad input (exit code 2) — a type that cannot be exposed, a malformed flag value, a missing
+ * object, an invalid Service — since expose makes no check that could fail.
  *
  * <pre>{@code
  * kubectl.run("expose deployment web -n shop --port 80 --target-port http --type NodePort");
@@ -47,6 +48,25 @@ final class ExposeVerb implements Verb {
       FlagSet.Flag.value("cluster-ip", (char) 0),
       FlagSet.Flag.value("external-ip", (char) 0));
 
+  private static final VerbHelp HELP = VerbHelp.of(
+      "expose TYPE NAME | TYPE/NAME [--port P] [--target-port T] [--type T] [--name N] "
+          + "[-n NS]",
+      "Make a Service for a Deployment, ReplicaSet, Pod or Service, as kubectl expose does.",
+      "The selector comes from the object; the port from --port or the object's first",
+      "container port; the name from --name or the object's name.",
+      "flags:",
+      "  --port P               the Service port (1-65535)",
+      "  --target-port T        a container port number or name (default: --port)",
+      "  --type T               ClusterIP (default), NodePort or LoadBalancer",
+      "  --name N               the Service's name",
+      "  --protocol P           TCP (default), UDP or SCTP",
+      "  --cluster-ip IP        ask for this ClusterIP (None for a headless Service)",
+      "  --external-ip IP       add an external IP",
+      "  -n, --namespace NS     the object's namespace (default \"default\")",
+      "examples:",
+      "  expose deployment web -n shop --port 80 --target-port http --type NodePort",
+      "  expose deployment/web -n shop --name front --port 80 --type LoadBalancer");
+
   /** kubectl cuts a default Service name to a DNS-1035 label's length. */
   private static final int MAX_NAME_LENGTH = 63;
 
@@ -56,13 +76,18 @@ final class ExposeVerb implements Verb {
   }
 
   @Override
+  public VerbHelp help() {
+    return HELP;
+  }
+
+  @Override
   public KubectlResult run(List<String> args, KubectlContext context) {
     ParsedArgs parsed = FLAGS.parse(args);
     TypedName target = TypedName.parse("expose", parsed.positionals());
     String kind = exposableKind(target.type());
     String namespace = parsed.value("namespace").orElse(NamespacedName.DEFAULT_NAMESPACE);
     if (context.cluster().get(target.type().type(), namespace, target.name()).isEmpty()) {
-      throw CommandException.failed("Error from server (NotFound): "
+      throw CommandException.usage("Error from server (NotFound): "
           + target.type().notFoundMessage(target.name()));
     }
     String serviceName = parsed.value("name").orElse(defaultName(target.name()));
@@ -146,7 +171,7 @@ final class ExposeVerb implements Verb {
   /** The API server's answer to an enum value it does not know, as kubectl prints it. */
   private static CommandException invalid(String serviceName, String field, String value,
       String supported) {
-    return CommandException.failed("The Service \"" + serviceName + "\" is invalid: " + field
+    return CommandException.usage("The Service \"" + serviceName + "\" is invalid: " + field
         + ": Unsupported value: \"" + value + "\": supported values: " + supported);
   }
 }

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * --all-namespaces} or {@code --all-namespaces=false}. Shorthands: {@code -n shop}, {@code
  * -nshop}, {@code -n=shop}, booleans grouped ({@code -Aowide} is {@code -A -o wide}). {@code --}
  * ends flag parsing; a lone {@code -} is a positional argument. Errors use pflag's words and
- * are usage errors (exit code 2). Immutable.
+ * are usage errors (exit code 2), pointing at {@code VERB --help} (which this tool answers, so
+ * never at {@code kubectl VERB --help}). Immutable.
  *
  * <pre>{@code
  * FlagSet flags = FlagSet.of("get",
@@ -143,6 +144,6 @@ public final class FlagSet {
 
   private CommandException unknown(String problem) {
     return CommandException.usage(
-        "error: " + problem + "\nSee 'kubectl " + verb + " --help' for usage.");
+        "error: " + problem + "\nSee '" + verb + " --help' for usage.");
   }
 }

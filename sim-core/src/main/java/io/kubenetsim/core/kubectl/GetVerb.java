@@ -20,9 +20,11 @@ import java.util.Optional;
  * sort by namespace then name; (4) print a table (with a NAMESPACE column under {@code -A}),
  * names, or JSON/YAML through the {@link ObjectFormatter}. An empty table prints {@code No
  * resources found in <ns> namespace.} on stderr and succeeds; any NotFound makes the exit code
- * 1 after printing what was found. Types the API server warns about (v1 Endpoints) get the
- * warning first on stderr. Simplification: one resource type per call ({@code
- * pods,nodes} is refused), and no {@code --show-labels}, {@code --sort-by} or {@code --watch}.
+ * 2 (an unknown name is bad input) after printing what was found, as kubectl prints the found
+ * objects and then its {@code Error from server (NotFound)} lines. Types the API server warns
+ * about (v1 Endpoints) get the warning first on stderr. Simplification: one resource type per
+ * call ({@code pods,nodes} is refused), and no {@code --show-labels}, {@code --sort-by} or
+ * {@code --watch}.
  *
  * <pre>{@code
  * new KubectlCommand(cluster, formatter).run("get pods -n shop -o wide");
@@ -38,6 +40,24 @@ public final class GetVerb implements Verb {
 
   private static final List<String> FORMATS = List.of("json", "name", "wide", "yaml");
 
+  private static final VerbHelp HELP = new VerbHelp(
+      "get TYPE [NAME]... [-n NS | -A] [-l SELECTOR] [-o wide|yaml|json|name]\n"
+          + "get TYPE/NAME... [-n NS] [-o wide|yaml|json|name]",
+      "List objects of one type, or fetch them by name, as kubectl get prints them.",
+      ImmutableList.<String>builder().add("types (and their other spellings):")
+          .addAll(typeSpellings()).add(
+              "flags:",
+              "  -n, --namespace NS       the namespace to look in (default \"default\")",
+              "  -A, --all-namespaces     every namespace, with a NAMESPACE column",
+              "  -l, --selector SELECTOR  only objects whose labels match: app=web, tier!=db,",
+              "                           'env in (prod,staging)', '!canary'",
+              "  -o, --output FORMAT      wide (more columns), yaml, json, or name (TYPE/NAME)",
+              "A missing name is an error (exit 2), printed after the objects that were found.",
+              "examples:",
+              "  get pods -n shop -o wide",
+              "  get svc -A",
+              "  get deployment/web -n shop -o yaml").build());
+
   private static final Comparator<KubernetesObject> BY_NAMESPACE_AND_NAME =
       Comparator.comparing((KubernetesObject o) -> o.metadata().namespace())
           .thenComparing(o -> o.metadata().name());
@@ -45,6 +65,23 @@ public final class GetVerb implements Verb {
   @Override
   public String name() {
     return "get";
+  }
+
+  @Override
+  public VerbHelp help() {
+    return HELP;
+  }
+
+  /** {@return one line per known type with its other spellings: {@code   pods (pod, po)}} */
+  private static List<String> typeSpellings() {
+    List<String> lines = new ArrayList<>();
+    for (ResourceType<?> type : ResourceType.all()) {
+      List<String> others = type.names().stream().filter(n -> !n.equals(type.resource()))
+          .toList();
+      lines.add("  " + type.resource() + (others.isEmpty() ? "" : " (" + String.join(", ", others)
+          + ")"));
+    }
+    return lines;
   }
 
   @Override
@@ -73,7 +110,7 @@ public final class GetVerb implements Verb {
         ? list(type, request, context)
         : fetch(type, request, context, errors);
     objects.sort(BY_NAMESPACE_AND_NAME);
-    int exitCode = errors.isEmpty() ? 0 : CommandException.FAILED;
+    int exitCode = errors.isEmpty() ? 0 : CommandException.USAGE;
     String stderr = KubectlResults.withNewline(String.join("\n", errors));
     String format = request.output();
     if (format.equals("json") || format.equals("yaml")) {

@@ -8,18 +8,25 @@ import io.kubenetsim.KubectlResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs kubectl-style command lines against a {@link Cluster} and returns what kubectl would
- * print: exit code 0 on success, 1 when a check the command makes fails (a NotFound), 2 on bad
- * input, with the message on stderr. Nothing is thrown for user mistakes.
+ * print: exit code 0 on success, 1 when a check the command makes fails (a connection not
+ * established), 2 on bad input — an unknown verb, flag, type or name, a malformed value, an
+ * unreadable manifest, an object the API server refuses — with the message on stderr, starting
+ * as kubectl's do ({@code error: …} or {@code Error from server (NotFound): pods "x" not found}).
+ * Nothing is thrown for user mistakes.
  *
  * <p>Steps of {@link #run(List)}: (1) drop a leading {@code kubectl}; (2) move global flags
- * written before the verb ({@code -n shop get pods}) after it; (3) pick the verb from the
- * registry, in which verbs keep the order they were given; (4) run it, turning {@link
- * CommandException}, {@link ApiException} and {@link IllegalArgumentException} into results;
- * Confined to the simulation thread, like the cluster it reads. (The {@code {"error": …}} rule
- * for JSON streams is the shell's: see {@link KubectlResults#applyJsonErrorRule}.)
+ * written before the verb ({@code -n shop get pods}) after it; (3) answer {@code help [VERB]},
+ * {@code --help} and {@code VERB --help}/{@code -h} from the verbs' {@link Verb#help()}; (4)
+ * pick the verb from the registry, in which verbs keep the order they were given; (5) run it,
+ * turning {@link CommandException}, {@link ApiException} (always bad input: the API server
+ * refused the request, see {@link CommandException#fromApi}) and {@link
+ * IllegalArgumentException} into results. Confined to the simulation thread, like the cluster
+ * it reads. (The {@code {"error": …}} rule for JSON streams is the shell's: see {@link
+ * KubectlResults#applyJsonErrorRule}.)
  *
  * <pre>{@code
  * KubectlCommand kubectl = new KubectlCommand(cluster, formatter);
@@ -80,11 +87,67 @@ public final class KubectlCommand {
     return dispatch(argv);
   }
 
-  private KubectlResult dispatch(List<String> argv) {
-    List<String> words = new ArrayList<>(argv);
-    if (!words.isEmpty() && words.get(0).equals("kubectl")) {
+  /**
+   * {@return the help {@code argv} asks for, if it asks for help} {@code help} or {@code
+   * --help} alone gives the overview of {@code verbs}; {@code help VERB}, {@code VERB --help}
+   * and {@code VERB -h} give that verb's {@link Verb#help()}. Anything else is not a help
+   * request.
+   *
+   * @throws CommandException (usage) when help is asked for a verb not in {@code verbs}
+   */
+  public static Optional<String> help(List<String> argv, List<? extends Verb> verbs) {
+    List<String> words = withoutKubectl(argv);
+    boolean flag = asksForHelp(words);
+    words.removeIf(KubectlCommand::isHelpFlag);
+    if (!words.isEmpty() && words.get(0).equals("help")) {
       words.remove(0);
+      flag = true;
     }
+    if (!flag) {
+      return Optional.empty();
+    }
+    leadingGlobalFlags(words);
+    if (words.isEmpty()) {
+      return Optional.of("kubectl-style commands (COMMAND --help for one):\n"
+          + VerbHelp.overview(verbs));
+    }
+    String name = words.get(0);
+    return Optional.of(verbs.stream().filter(v -> v.name().equals(name)).findFirst()
+        .orElseThrow(() -> unknownCommand(name, verbs)).help().toString());
+  }
+
+  private static CommandException unknownCommand(String name, List<? extends Verb> verbs) {
+    return CommandException.usage("error: unknown command \"" + name + "\" for \"kubectl\"; "
+        + "known commands: " + String.join(", ", verbs.stream().map(Verb::name).toList()));
+  }
+
+  /** {@return whether a word before {@code --} is {@code --help} or {@code -h}} */
+  public static boolean asksForHelp(List<String> words) {
+    for (String word : words) {
+      if (word.equals("--")) {
+        return false;
+      }
+      if (isHelpFlag(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isHelpFlag(String word) {
+    return word.equals("--help") || word.equals("-h") || word.equals("--help=true");
+  }
+
+  private KubectlResult dispatch(List<String> argv) {
+    try {
+      Optional<String> help = help(argv, List.copyOf(verbs.values()));
+      if (help.isPresent()) {
+        return KubectlResult.ok(help.get());
+      }
+    } catch (CommandException e) {
+      return KubectlResults.failure(e.exitCode(), e.getMessage());
+    }
+    List<String> words = withoutKubectl(argv);
     List<String> leading = leadingGlobalFlags(words);
     if (words.isEmpty()) {
       return KubectlResults.failure(CommandException.USAGE,
@@ -93,8 +156,8 @@ public final class KubectlCommand {
     String name = words.remove(0);
     Verb verb = verbs.get(name);
     if (verb == null) {
-      return KubectlResults.failure(CommandException.USAGE, "error: unknown command \"" + name
-          + "\" for \"kubectl\"; known commands: " + String.join(", ", verbs.keySet()));
+      CommandException unknown = unknownCommand(name, List.copyOf(verbs.values()));
+      return KubectlResults.failure(unknown.exitCode(), unknown.getMessage());
     }
     words.addAll(leading);
     try {
@@ -102,11 +165,20 @@ public final class KubectlCommand {
     } catch (CommandException e) {
       return KubectlResults.failure(e.exitCode(), e.getMessage());
     } catch (ApiException e) {
-      return KubectlResults.failure(CommandException.FAILED,
-          "Error from server (" + e.reason() + "): " + e.getMessage());
+      CommandException refused = CommandException.fromApi(e);
+      return KubectlResults.failure(refused.exitCode(), refused.getMessage());
     } catch (IllegalArgumentException e) {
       return KubectlResults.failure(CommandException.USAGE, "error: " + e.getMessage());
     }
+  }
+
+  /** {@return a mutable copy of {@code argv} without a leading {@code kubectl}} */
+  private static List<String> withoutKubectl(List<String> argv) {
+    List<String> words = new ArrayList<>(argv);
+    if (!words.isEmpty() && words.get(0).equals("kubectl")) {
+      words.remove(0);
+    }
+    return words;
   }
 
   /**

@@ -31,8 +31,10 @@ import java.util.Map;
  * NetworkPolicy, as a real port-forward does.
  *
  * <p>Exit codes: 0 when the connection is established; 1 when it is not (stdout still printed),
- * when the target does not exist, no running pod backs it, the port does not exist or is UDP;
- * 2 on bad input (a malformed port, an unknown TYPE, no ports).
+ * when no running pod backs the target, or the port is UDP (refused by {@link
+ * io.kubenetsim.Cluster#portForward} as a state error); 2 on bad input (a malformed port, an
+ * unknown TYPE, no ports, a target that does not exist — kubectl's {@code Error from server
+ * (NotFound)} — or a port it does not have).
  *
  * <pre>{@code
  * kubectl.run("port-forward svc/web 8080:80 -n shop");
@@ -52,12 +54,29 @@ final class PortForwardVerb implements Verb {
       Map.entry("deploy", "deploy"), Map.entry("deployment", "deploy"),
       Map.entry("deployments", "deploy"), Map.entry("rs", "rs"), Map.entry("replicaset", "rs"),
       Map.entry("replicasets", "rs"));
-  private static final String USAGE =
-      "usage: port-forward TYPE/NAME [LOCAL_PORT:]REMOTE_PORT... [-n NAMESPACE]";
+  private static final VerbHelp HELP = VerbHelp.of(
+      "port-forward TYPE/NAME [LOCAL_PORT:]REMOTE_PORT... [-n NAMESPACE]",
+      "Forward local ports to one pod, then make one connection through the first forward.",
+      "TYPE/NAME: pod/NAME (or a bare NAME), svc/NAME, deploy/NAME or rs/NAME; for a",
+      "  Service or workload one running pod is chosen, and a Service port is translated",
+      "  to that pod's targetPort.",
+      "ports: 8080:80 (local 8080 to remote 80), 80 (the same on both sides), :80 (a local",
+      "  port chosen for you); REMOTE may be a port name.",
+      "Exit 1 when the connection is not established or no running pod backs the target.",
+      "flags:",
+      "  -n, --namespace NS    the target's namespace (default \"default\")",
+      "  --address ADDRESS     localhost or 127.0.0.1 only",
+      "examples:",
+      "  port-forward svc/web 8080:80 -n shop");
 
   @Override
   public String name() {
     return "port-forward";
+  }
+
+  @Override
+  public VerbHelp help() {
+    return HELP;
   }
 
   /** One {@code [LOCAL:]REMOTE} word; {@code local} 0 means "choose one". */
@@ -73,7 +92,7 @@ final class PortForwardVerb implements Verb {
         });
     if (parsed.positionals().size() < 2) {
       throw CommandException.usage("error: TYPE/NAME and a list of ports are required for "
-          + "port-forward\n" + USAGE);
+          + "port-forward\n" + HELP.usage());
     }
     String namespace = parsed.value("namespace").orElse(NamespacedName.DEFAULT_NAMESPACE);
     String target = target(parsed.positionals().get(0), namespace);
@@ -117,7 +136,9 @@ final class PortForwardVerb implements Verb {
       int local = isNumber(spec.remote()) ? Integer.parseInt(spec.remote())
           : context.cluster().portForward(target, 1, spec.remote()).podPort();
       return context.cluster().portForward(target, local, spec.remote());
-    } catch (IllegalStateException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
+      throw CommandException.usage("error: " + e.getMessage());
+    } catch (IllegalStateException e) {
       throw CommandException.failed("error: " + e.getMessage());
     }
   }
@@ -138,7 +159,7 @@ final class PortForwardVerb implements Verb {
     }
     if (name.isEmpty() || name.contains("/")) {
       throw CommandException.usage("error: \"" + word + "\" does not name one object: use "
-          + "TYPE/NAME with -n NAMESPACE\n" + USAGE);
+          + "TYPE/NAME with -n NAMESPACE\n" + HELP.usage());
     }
     return kind + "/" + namespace + "/" + name;
   }
@@ -187,6 +208,6 @@ final class PortForwardVerb implements Verb {
 
   private static CommandException badPort(String word) {
     return CommandException.usage("error: invalid port \"" + word + "\": use LOCAL:REMOTE, "
-        + "PORT or :REMOTE, with ports between 1 and 65535\n" + USAGE);
+        + "PORT or :REMOTE, with ports between 1 and 65535\n" + HELP.usage());
   }
 }

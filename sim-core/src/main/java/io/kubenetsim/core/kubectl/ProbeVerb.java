@@ -1,6 +1,7 @@
 package io.kubenetsim.core.kubectl;
 
 import io.kubenetsim.KubectlResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,29 +33,66 @@ import java.util.Locale;
  * }</pre>
  */
 final class ProbeVerb implements Verb {
+  private static final List<String> FORMS = List.of(
+      "SRC (--from): ns/pod (a pod connects), node/NAME (the node itself), external:IP (a",
+      "  client outside the cluster; with --node it enters at that node), ip:IP (one packet",
+      "  traced through the rules of the node named by --node; nothing is delivered)",
+      "DST (--to): ns/pod, svc/ns/name (its ClusterIP), node/NAME (its InternalIP),",
+      "  lb/ns/name (its LoadBalancer IP), or an IP address; a pod or Service written without",
+      "  its namespace is read in -n NS",
+      "flags:",
+      "  --port P             the destination port (required)",
+      "  --protocol P         TCP (default), UDP or SCTP",
+      "  --node NAME          the node an external: or ip: source enters at",
+      "  -n, --namespace NS   the namespace of pods and Services written without one");
+
   private final String name;
   private final boolean explain;
   private final FlagSet flags;
+  private final VerbHelp help;
 
-  private ProbeVerb(String name, boolean explain) {
+  private ProbeVerb(String name, boolean explain, String summary, String... more) {
     this.name = name;
     this.explain = explain;
     this.flags = FlagSet.of(name, Probe.FLAGS);
+    List<String> details = new ArrayList<>(FORMS);
+    details.addAll(List.of(more));
+    // The synopsis is the usage line every usage error prints: one text, not a copy.
+    String usage = Probe.usage(name).substring("usage: ".length());
+    this.help = VerbHelp.of(usage + " [-n NS]" + (explain ? "" : " [-o json]"), summary,
+        details.toArray(String[]::new));
   }
 
   /** {@return the {@code probe} verb: a verdict for scripts} */
   static ProbeVerb probe() {
-    return new ProbeVerb("probe", false);
+    return new ProbeVerb("probe",
+        false, "Open one connection and report its verdict, backend and the source the "
+            + "backend sees.",
+        "  -o json              the result as one JSON object",
+        "Exit 1 when the connection is not established (the result is still printed).",
+        "examples:",
+        "  probe --from shop/debug --to svc/shop/web --port 80 -o json",
+        "  probe --from external:203.0.113.9 --to lb/shop/front --port 80");
   }
 
   /** {@return the {@code trace} verb: the same packet, explained for people} */
   static ProbeVerb trace() {
-    return new ProbeVerb("trace", true);
+    return new ProbeVerb("trace", true,
+        "Send the same packet as probe and explain it hop by hop: every rule that rewrote it.",
+        "Exit 0 whenever the packet could be traced, whatever its verdict; use probe to check.",
+        "examples:",
+        "  trace --from external:203.0.113.9 --to lb/shop/front --port 80",
+        "  trace --from ip:10.244.1.77 --to svc/shop/web --port 80 --node node-1");
   }
 
   @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public VerbHelp help() {
+    return help;
   }
 
   @Override

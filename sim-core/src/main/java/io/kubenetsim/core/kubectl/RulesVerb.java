@@ -10,7 +10,8 @@ import java.util.List;
  * default; {@code iptables-save} in iptables mode; {@code nft list ruleset} in nftables mode).
  * The rules may trail the API while the proxy lags or the node is down.
  *
- * <p>Exit codes: 0; 2 when {@code --node} is missing or names no node, or on an extra argument.
+ * <p>Exit codes: 0; 2 when {@code --node} is missing, on an extra argument, or when it names no
+ * node ({@code Error from server (NotFound): nodes "node-9" not found}, as kubectl says).
  *
  * <pre>{@code
  * kubectl.run("rules --node node-1");
@@ -18,6 +19,15 @@ import java.util.List;
  */
 final class RulesVerb implements Verb {
   private static final FlagSet FLAGS = FlagSet.of("rules", FlagSet.Flag.value("node", (char) 0));
+  private static final VerbHelp HELP = VerbHelp.of("rules --node NAME",
+      "Print the rules the node's kube-proxy last synced, as the real tool prints them.",
+      "The dump follows --proxy-mode: ipvsadm -Ln (ipvs, the default), iptables-save",
+      "(iptables) or nft list ruleset (nftables). The rules may trail the API while",
+      "kube-proxy lags or the node is down.",
+      "flags:",
+      "  --node NAME    the node whose rules to print (required)",
+      "examples:",
+      "  rules --node node-1");
 
   @Override
   public String name() {
@@ -25,18 +35,22 @@ final class RulesVerb implements Verb {
   }
 
   @Override
+  public VerbHelp help() {
+    return HELP;
+  }
+
+  @Override
   public KubectlResult run(List<String> args, KubectlContext context) {
     ParsedArgs parsed = FLAGS.parse(args);
     if (!parsed.positionals().isEmpty()) {
       throw CommandException.usage("error: rules takes no arguments, got "
-          + parsed.positionals() + "\nusage: rules --node NAME");
+          + parsed.positionals() + "\n" + HELP.usage());
     }
     String node = parsed.value("node").orElseThrow(() -> CommandException.usage(
-        "error: --node is required\nusage: rules --node NAME"));
-    List<String> names = context.cluster().nodes().stream().map(NodeHandle::name).toList();
-    if (!names.contains(node)) {
-      throw CommandException.usage("error: --node: unknown node \"" + node + "\"; nodes: "
-          + String.join(", ", names));
+        "error: --node is required\n" + HELP.usage()));
+    if (context.cluster().nodes().stream().map(NodeHandle::name).noneMatch(node::equals)) {
+      throw CommandException.usage("Error from server (NotFound): "
+          + ResourceType.NODES.notFoundMessage(node));
     }
     String dump = context.cluster().node(node).proxy().dump();
     return KubectlResult.ok(KubectlResults.withNewline(dump));

@@ -5,16 +5,30 @@ import java.util.List;
 
 /**
  * {@code scale deployment/NAME --replicas=N [-n NS]}: sets a Deployment's replicas as {@code
- * kubectl scale} does and prints {@code deployment.apps/web scaled}.
+ * kubectl scale} does and prints {@code deployment.apps/web scaled}. A missing Deployment is
+ * kubectl's {@code Error from server (NotFound): deployments.apps "x" not found}, exit code 2.
  */
 final class ScaleVerb implements Verb {
   private static final FlagSet FLAGS = FlagSet.of("scale",
       FlagSet.Flag.value("namespace", 'n'),
       FlagSet.Flag.value("replicas", (char) 0));
+  private static final VerbHelp HELP = VerbHelp.of(
+      "scale deployment/NAME --replicas=N [-n NS]\nscale deployment NAME --replicas=N [-n NS]",
+      "Set a Deployment's replicas; its ReplicaSet then adds or removes pods.",
+      "flags:",
+      "  --replicas=N          the number of pods wanted (0 or more)",
+      "  -n, --namespace NS    the Deployment's namespace (default \"default\")",
+      "examples:",
+      "  scale deployment/web --replicas=5 -n shop");
 
   @Override
   public String name() {
     return "scale";
+  }
+
+  @Override
+  public VerbHelp help() {
+    return HELP;
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.kubenetsim.event.Events;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Verbs that drive the simulation rather than the API, for scripts and the shell: {@code
@@ -30,6 +31,23 @@ final class SimulationVerbs {
   }
 
 
+  private static final VerbHelp SETTLE = VerbHelp.of("settle",
+      "Run the simulation until nothing is pending, then print the virtual time reached.",
+      "Exit 1 when the cluster never settles (a crash-looping pod, say).");
+  private static final VerbHelp ADVANCE = VerbHelp.of("advance DURATION",
+      "Run the simulation for a span of virtual time, then print the time reached.",
+      "DURATION: a number with a unit, as Go writes durations: 500ms, 30s, 5m, 1h30m.",
+      "examples:",
+      "  advance 30s");
+  private static final FlagSet EVENTS_FLAGS =
+      FlagSet.of("events", FlagSet.Flag.value("since", (char) 0));
+  private static final VerbHelp EVENTS = VerbHelp.of("events [--since DURATION]",
+      "Print the event log: every state change, with its virtual time.",
+      "flags:",
+      "  --since DURATION    only the events of the last DURATION (30s, 5m), as kubectl events",
+      "examples:",
+      "  events --since 1m");
+
   private static String at(KubectlContext context) {
     return "virtual time +" + HumanDuration.format(context.cluster().elapsed());
   }
@@ -41,9 +59,14 @@ final class SimulationVerbs {
     }
 
     @Override
+    public VerbHelp help() {
+      return SETTLE;
+    }
+
+    @Override
     public KubectlResult run(List<String> args, KubectlContext context) {
       if (!args.isEmpty()) {
-        throw CommandException.usage("error: settle takes no arguments");
+        throw CommandException.usage("error: settle takes no arguments\n" + SETTLE.usage());
       }
       try {
         context.cluster().settle();
@@ -61,9 +84,15 @@ final class SimulationVerbs {
     }
 
     @Override
+    public VerbHelp help() {
+      return ADVANCE;
+    }
+
+    @Override
     public KubectlResult run(List<String> args, KubectlContext context) {
       if (args.size() != 1) {
-        throw CommandException.usage("error: usage: advance DURATION (e.g. advance 30s)");
+        throw CommandException.usage("error: advance takes one duration, such as 30s\n"
+            + ADVANCE.usage());
       }
       context.cluster().runFor(parseDuration(args.get(0)));
       return KubectlResult.ok("advanced to " + at(context) + "\n");
@@ -77,15 +106,20 @@ final class SimulationVerbs {
     }
 
     @Override
+    public VerbHelp help() {
+      return EVENTS;
+    }
+
+    @Override
     public KubectlResult run(List<String> args, KubectlContext context) {
-      Events events = context.cluster().events();
-      if (args.size() == 2 && args.get(0).equals("--since")) {
-        Duration since = context.cluster().elapsed().minus(parseDuration(args.get(1)));
-        events = events.since(since.isNegative() ? Duration.ZERO : since);
-      } else if (!args.isEmpty()) {
-        throw CommandException.usage("error: usage: events [--since DURATION]");
+      ParsedArgs parsed = EVENTS_FLAGS.parse(args);
+      if (!parsed.positionals().isEmpty()) {
+        throw CommandException.usage("error: events takes no arguments, got "
+            + parsed.positionals() + "\n" + EVENTS.usage());
       }
-      return KubectlResult.ok(events.toString());
+      Optional<Duration> window = parsed.value("since").map(SimulationVerbs::parseDuration);
+      Events events = context.cluster().events();
+      return KubectlResult.ok(window.map(events::since).orElse(events).toString());
     }
   }
 }

@@ -1,12 +1,18 @@
 /**
- * kubectl as pure functions: table views and the command dispatcher.
+ * kubectl as pure functions: table views, the command dispatcher, help and error lines.
  *
  * <p>Start here:
  *
  * <ul>
  *   <li>{@link io.kubenetsim.core.kubectl.KubectlCommand} — parses a command line and runs a
  *       {@link io.kubenetsim.core.kubectl.Verb} against a {@link io.kubenetsim.Cluster},
- *       returning a {@link io.kubenetsim.KubectlResult} (exit 0 / 1 / 2).
+ *       returning a {@link io.kubenetsim.KubectlResult}: exit 0 success, 1 a check the command
+ *       made failed, 2 bad input (unknown names included); it answers {@code help} and {@code
+ *       VERB --help} from each verb's {@link io.kubenetsim.core.kubectl.VerbHelp}.
+ *   <li>{@link io.kubenetsim.core.kubectl.CommandException} — a verb's error line and exit
+ *       code; {@code fromApi} words the API server's refusals as kubectl does ({@code Error
+ *       from server (NotFound): pods "x" not found}, {@code error: the path "x" does not
+ *       exist}).
  *   <li>{@link io.kubenetsim.core.kubectl.GetVerb} — {@code get} with {@code -n}, {@code -A},
  *       {@code -l}, {@code -o wide|yaml|json|name}.
  *   <li>{@link io.kubenetsim.core.kubectl.DescribeVerb} — {@code describe svc}, laid out by

@@ -300,10 +300,14 @@ public final class ApiStore {
         object.metadata().name(), errors));
   }
 
-  /** {@return the NotFound error kube-apiserver gives for a missing object} */
+  /**
+   * {@return the NotFound error kube-apiserver gives for a missing object, in its words:
+   * {@code pods "web" not found}} Upstream's {@code errors.NewNotFound} names the resource and
+   * the name only, never the namespace, and kubectl prints it as it comes.
+   */
   public static ApiException notFound(ObjectRef ref) {
     return new ApiException(Reason.NOT_FOUND, Kinds.resource(ref.kind()) + " \"" + ref.name()
-        + "\" not found" + (ref.namespace().isEmpty() ? "" : " in namespace " + ref.namespace()));
+        + "\" not found");
   }
 
   private TreeMap<NamespacedName, KubernetesObject> table(String kind) {

@@ -289,7 +289,7 @@ final class FakeCluster implements Cluster {
   }
 
   @Override
-  public KubectlResult kubectl(String commandLine) {
+  public KubectlResult kubectlResult(String commandLine) {
     throw unsupported();
   }
 
@@ -309,7 +309,7 @@ final class FakeCluster implements Cluster {
   }
 
   @Override
-  public KubectlResult kubectl(List<String> argv) {
+  public KubectlResult kubectlResult(List<String> argv) {
     throw unsupported();
   }
 

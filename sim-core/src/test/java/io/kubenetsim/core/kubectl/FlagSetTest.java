@@ -50,14 +50,14 @@ class FlagSetTest {
 
   @Test
   void unknownFlagsAndMissingValuesAreUsageErrorsInPflagWords() {
-    assertUsage("error: unknown flag: --colour\nSee 'kubectl get --help' for usage.",
+    assertUsage("error: unknown flag: --colour\nSee 'get --help' for usage.",
         List.of("--colour"));
-    assertUsage("error: unknown shorthand flag: 'x' in -Ax\nSee 'kubectl get --help' for usage.",
+    assertUsage("error: unknown shorthand flag: 'x' in -Ax\nSee 'get --help' for usage.",
         List.of("-Ax"));
-    assertUsage("error: flag needs an argument: 'n' in -n\nSee 'kubectl get --help' for usage.",
+    assertUsage("error: flag needs an argument: 'n' in -n\nSee 'get --help' for usage.",
         List.of("-n"));
     assertUsage(
-        "error: flag needs an argument: --namespace\nSee 'kubectl get --help' for usage.",
+        "error: flag needs an argument: --namespace\nSee 'get --help' for usage.",
         List.of("pods", "--namespace"));
   }
 

@@ -132,19 +132,21 @@ class KubectlCommandTest {
   }
 
   @Test
-  void getByNamePrintsThoseObjectsAndNotFoundMakesExitCodeOne() {
+  void getByNamePrintsThoseObjectsAndAnUnknownNameMakesExitCodeTwo() {
+    // An unknown name is bad input (2), not a failed check (1), so a script can tell a typo
+    // from a verdict; kubectl still prints what it found before its NotFound line.
     assertResult(0, "NAME    READY   STATUS    RESTARTS   AGE\n"
             + "web-a   1/1     Running   0          6m\n",
         "", kubectl.run("get pods web-a -n shop"));
-    assertResult(1, "", "Error from server (NotFound): pods \"x\" not found\n",
+    assertResult(2, "", "Error from server (NotFound): pods \"x\" not found\n",
         kubectl.run("get pods x"));
-    assertResult(1, "NAME    READY   STATUS    RESTARTS   AGE\n"
+    assertResult(2, "NAME    READY   STATUS    RESTARTS   AGE\n"
             + "web-b   1/1     Running   0          5m\n",
         "Error from server (NotFound): pods \"nope\" not found\n",
         kubectl.run("get pod web-b nope -n shop"));
-    assertResult(1, "", "Error from server (NotFound): deployments.apps \"api\" not found\n",
+    assertResult(2, "", "Error from server (NotFound): deployments.apps \"api\" not found\n",
         kubectl.run("get deploy api -n shop"));
-    assertResult(1, "", "Error from server (NotFound): nodes \"node-7\" not found\n",
+    assertResult(2, "", "Error from server (NotFound): nodes \"node-7\" not found\n",
         kubectl.run("get node node-7"));
   }
 
@@ -178,7 +180,7 @@ class KubectlCommandTest {
   void failedJsonCommandPrintsNothingOnStdoutAsKubectlDoes() {
     // The {"error": …} object is the shell's job (KubectlResults.applyJsonErrorRule), not
     // kubectl's: a one-shot command keeps stdout empty on failure.
-    assertResult(1, "", "Error from server (NotFound): pods \"x\" not found\n",
+    assertResult(2, "", "Error from server (NotFound): pods \"x\" not found\n",
         kubectl.run("get pod x -o json"));
     KubectlResult badFlag = kubectl.run("get pods --bogus -o json");
     assertEquals(2, badFlag.exitCode());
@@ -198,10 +200,10 @@ class KubectlCommandTest {
   void badInputIsExitCodeTwoWithKubectlsMessage() {
     assertResult(2, "", "error: the server doesn't have a resource type \"podz\"\n",
         kubectl.run("get podz"));
-    assertResult(2, "", "error: unknown flag: --colour\nSee 'kubectl get --help' for usage.\n",
+    assertResult(2, "", "error: unknown flag: --colour\nSee 'get --help' for usage.\n",
         kubectl.run("get pods --colour"));
     assertResult(2, "", "error: unknown shorthand flag: 'x' in -x\n"
-        + "See 'kubectl get --help' for usage.\n", kubectl.run("get pods -x"));
+        + "See 'get --help' for usage.\n", kubectl.run("get pods -x"));
     assertResult(2, "", "error: unable to match a printer suitable for the output format "
         + "\"table\", allowed formats are: json,name,wide,yaml\n",
         kubectl.run("get pods -o table"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubenetsim.CloudProvider;
 import io.kubenetsim.Cluster;
 import io.kubenetsim.KubeSim;
 import io.kubenetsim.KubectlResult;
@@ -101,7 +102,8 @@ class ProxyVerbsTest {
 
   @Test
   void probeFromAPodToAServiceHasEveryContractFieldAndAllCandidates() throws Exception {
-    KubectlResult r = c.kubectl("probe --from shop/client --to svc/shop/web --port 80 -o json");
+    KubectlResult r = c.kubectlResult(
+        "probe --from shop/client --to svc/shop/web --port 80 -o json");
     assertEquals(0, r.exitCode(), r.toString());
     assertEquals("", r.stderr());
     JsonNode p = json(r);
@@ -127,7 +129,7 @@ class ProxyVerbsTest {
 
   @Test
   void probePrintsOneLineWithoutJson() {
-    KubectlResult r = c.kubectl("probe --from shop/client --to svc/shop/web --port 80");
+    KubectlResult r = c.kubectlResult("probe --from shop/client --to svc/shop/web --port 80");
     assertEquals(0, r.exitCode(), r.toString());
     assertTrue(r.stdout().matches("ESTABLISHED 10\\.244\\.\\d+\\.\\d+:8080 \\(shop/web-[^)]+\\) "
         + "source " + clientIp.replace(".", "\\.") + "\n"), r.stdout());
@@ -135,7 +137,8 @@ class ProxyVerbsTest {
 
   @Test
   void aRejectedProbeExitsOneWithItsJsonOnStdout() throws Exception {
-    KubectlResult r = c.kubectl("probe --from shop/client --to svc/shop/none --port 80 -o json");
+    KubectlResult r = c.kubectlResult(
+        "probe --from shop/client --to svc/shop/none --port 80 -o json");
     assertEquals(1, r.exitCode(), r.toString());
     JsonNode p = json(r);
     assertContract(p);
@@ -152,11 +155,11 @@ class ProxyVerbsTest {
   @Test
   void aRefusedProbeSaysRefused() throws Exception {
     String podIp = c.pods("shop", "app=web").get(0).ip().orElseThrow();
-    KubectlResult r = c.kubectl("probe --from shop/client --to " + podIp
+    KubectlResult r = c.kubectlResult("probe --from shop/client --to " + podIp
         + " --port 9999 -o json");
     assertEquals(1, r.exitCode(), r.toString());
     assertEquals("refused", json(r).get("verdict").asText());
-    KubectlResult line = c.kubectl("probe --from shop/client --to " + podIp + " --port 9999");
+    KubectlResult line = c.kubectlResult("probe --from shop/client --to " + podIp + " --port 9999");
     assertTrue(line.stdout().startsWith("REFUSED " + podIp + ":9999"), line.stdout());
   }
 
@@ -165,7 +168,7 @@ class ProxyVerbsTest {
     // A probe traces no second packet: three probes over three backends reach all three.
     Set<HostPort> backends = new HashSet<>();
     for (int i = 0; i < 3; i++) {
-      backends.add(HostPort.parse(json(c.kubectl(
+      backends.add(HostPort.parse(json(c.kubectlResult(
           "probe --from shop/client --to svc/shop/web --port 80 -o json")).get("backend")
           .asText()));
     }
@@ -176,7 +179,7 @@ class ProxyVerbsTest {
   @EnumSource(ProxyMode.class)
   void everyProxyModeAnswersTheContract(ProxyMode mode) throws Exception {
     Cluster cluster = shop(mode);
-    JsonNode p = JSON.readTree(cluster.kubectl(
+    JsonNode p = JSON.readTree(cluster.kubectlResult(
         "probe --from shop/client --to svc/shop/web --port 80 -o json").stdout());
     assertContract(p);
     assertEquals("established", p.get("verdict").asText());
@@ -187,7 +190,8 @@ class ProxyVerbsTest {
 
   @Test
   void probeFromANode() throws Exception {
-    KubectlResult r = c.kubectl("probe --from node/node-1 --to svc/shop/web --port 80 -o json");
+    KubectlResult r = c.kubectlResult(
+        "probe --from node/node-1 --to svc/shop/web --port 80 -o json");
     assertEquals(0, r.exitCode(), r.toString());
     JsonNode p = json(r);
     assertContract(p);
@@ -197,7 +201,8 @@ class ProxyVerbsTest {
 
   @Test
   void probeFromOutsideThroughTheLoadBalancerIsMasqueraded() throws Exception {
-    KubectlResult r = c.kubectl("probe --from external:203.0.113.9 --to lb/shop/front --port 80"
+    KubectlResult r = c.kubectlResult(
+        "probe --from external:203.0.113.9 --to lb/shop/front --port 80"
         + " -o json");
     assertEquals(0, r.exitCode(), r.toString());
     JsonNode p = json(r);
@@ -210,7 +215,7 @@ class ProxyVerbsTest {
 
   @Test
   void probeFromOutsideEnteringAtAChosenNodesNodePort() throws Exception {
-    KubectlResult r = c.kubectl("probe --from external:203.0.113.9 --to node/node-2 --port "
+    KubectlResult r = c.kubectlResult("probe --from external:203.0.113.9 --to node/node-2 --port "
         + web.nodePort(80) + " --node node-2 -o json");
     assertEquals(0, r.exitCode(), r.toString());
     JsonNode p = json(r);
@@ -221,7 +226,7 @@ class ProxyVerbsTest {
 
   @Test
   void probeFromAnIpTracesTheNodesRules() throws Exception {
-    KubectlResult r = c.kubectl("probe --from ip:10.244.1.77 --to " + web.clusterIP()
+    KubectlResult r = c.kubectlResult("probe --from ip:10.244.1.77 --to " + web.clusterIP()
         + " --port 80 --node node-1 -o json");
     assertEquals(0, r.exitCode(), r.toString());
     JsonNode p = json(r);
@@ -230,7 +235,7 @@ class ProxyVerbsTest {
     assertEquals(3, p.get("candidates").size());
     assertEquals("10.244.1.77", p.get("sourceSeenByBackend").asText());
     assertTrue(p.get("rulesEvaluated").isInt());
-    KubectlResult none = c.kubectl("probe --from ip:10.244.1.77 --to svc/shop/none --port 80 "
+    KubectlResult none = c.kubectlResult("probe --from ip:10.244.1.77 --to svc/shop/none --port 80 "
         + "--node node-1 -o json");
     assertEquals(1, none.exitCode(), none.toString());
     assertEquals("rejected", json(none).get("verdict").asText());
@@ -240,26 +245,26 @@ class ProxyVerbsTest {
   void probeToAPodByNameAndByIp() throws Exception {
     String pod = c.pods("shop", "app=web").get(0).name();
     String ip = c.getPod("shop/" + pod).ip().orElseThrow();
-    JsonNode byName = json(c.kubectl("probe --from shop/client --to shop/" + pod
+    JsonNode byName = json(c.kubectlResult("probe --from shop/client --to shop/" + pod
         + " --port 8080 -o json"));
     assertContract(byName);
     assertEquals(ip + ":8080", byName.get("backend").asText());
     assertEquals("shop/" + pod, byName.get("backendPod").asText());
     assertEquals(List.of(ip + ":8080"), List.of(byName.get("candidates").get(0).asText()));
-    JsonNode byIp = json(c.kubectl("probe --from shop/client --to " + ip + " --port 8080 "
+    JsonNode byIp = json(c.kubectlResult("probe --from shop/client --to " + ip + " --port 8080 "
         + "-o json"));
     assertEquals("shop/" + pod, byIp.get("backendPod").asText());
-    JsonNode bare = json(c.kubectl("probe -n shop --from client --to " + pod
+    JsonNode bare = json(c.kubectlResult("probe -n shop --from client --to " + pod
         + " --port 8080 -o json"));
     assertEquals("established", bare.get("verdict").asText(), "-n names the namespace");
   }
 
   @Test
   void probeToAClusterIpLiteralAndUdpProtocolFlag() throws Exception {
-    JsonNode p = json(c.kubectl("probe --from shop/client --to " + web.clusterIP()
+    JsonNode p = json(c.kubectlResult("probe --from shop/client --to " + web.clusterIP()
         + " --port 80 --protocol TCP -o json"));
     assertEquals("established", p.get("verdict").asText());
-    KubectlResult udp = c.kubectl("probe --from shop/client --to " + web.clusterIP()
+    KubectlResult udp = c.kubectlResult("probe --from shop/client --to " + web.clusterIP()
         + " --port 80 --protocol UDP -o json");
     assertEquals("UDP", json(udp).get("protocol").asText());
     assertFalse(json(udp).get("allowed").asBoolean(), "no UDP port 80: " + udp.stdout());
@@ -292,7 +297,7 @@ class ProxyVerbsTest {
       "trace --from shop/client --to svc/shop/web",
   })
   void badInputExitsTwoWithAMessage(String line) {
-    KubectlResult r = c.kubectl(line);
+    KubectlResult r = c.kubectlResult(line);
     assertEquals(2, r.exitCode(), line + ": " + r);
     assertTrue(r.stderr().startsWith("error: ") || r.stderr().startsWith("Error from server ("),
         "an error line starts as kubectl's do: " + r.stderr());
@@ -301,11 +306,11 @@ class ProxyVerbsTest {
 
   @Test
   void unknownSourceFormNamesTheForms() {
-    KubectlResult r = c.kubectl("probe --from pod:shop/client --to svc/shop/web --port 80");
+    KubectlResult r = c.kubectlResult("probe --from pod:shop/client --to svc/shop/web --port 80");
     assertTrue(r.stderr().contains("ns/pod, node/NAME, external:IP or ip:IP"), r.stderr());
-    KubectlResult node = c.kubectl("probe --from node/node-9 --to svc/shop/web --port 80");
+    KubectlResult node = c.kubectlResult("probe --from node/node-9 --to svc/shop/web --port 80");
     assertEquals("Error from server (NotFound): nodes \"node-9\" not found\n", node.stderr());
-    KubectlResult port = c.kubectl("probe --from shop/client --to svc/shop/web");
+    KubectlResult port = c.kubectlResult("probe --from shop/client --to svc/shop/web");
     assertTrue(port.stderr().contains("--port is required"), port.stderr());
   }
 
@@ -315,17 +320,40 @@ class ProxyVerbsTest {
       "probe --from shop/client --to svc/shop/ghost --port 80",
       "probe --from shop/client --to shop/ghost --port 80",
   })
-  void missingObjectsExitOne(String line) {
-    KubectlResult r = c.kubectl(line);
-    assertEquals(1, r.exitCode(), line + ": " + r);
-    assertFalse(r.stderr().isEmpty());
+  void missingObjectsAreBadInputAndExitTwoWithKubectlsNotFound(String line) {
+    // An unknown name is a typo, not a verdict: exit 2, kubectl's NotFound line.
+    KubectlResult r = c.kubectlResult(line);
+    assertEquals(2, r.exitCode(), line + ": " + r);
+    assertTrue(r.stderr().matches("Error from server \\(NotFound\\): (pods|services) "
+        + "\"ghost\" not found\n"), r.stderr());
+  }
+
+  @Test
+  void aServiceThatIsNoLoadBalancerIsBadInputButAPendingOneFailsTheCheck() {
+    // lb/ names a Service of another type: a typo-class mistake (2). A LoadBalancer still
+    // <pending> has no address yet, so the connection cannot be made: a failed check (1).
+    KubectlResult notLb = c.kubectlResult("probe --from shop/client --to lb/shop/web --port 80");
+    assertEquals(2, notLb.exitCode(), notLb.toString());
+    assertTrue(notLb.stderr().contains("not LoadBalancer"), notLb.stderr());
+
+    Cluster noCloud = KubeSim.cluster().nodes(1).cloudProvider(CloudProvider.NONE).build();
+    noCloud.createNamespace("shop");
+    noCloud.pod("shop/client").containerPort(9000).create();
+    noCloud.service("shop/front").port(80).type(ServiceType.LOAD_BALANCER).create();
+    noCloud.settle();
+    KubectlResult pending = noCloud.kubectlResult(
+        "probe --from shop/client --to lb/shop/front --port 80");
+    assertEquals(1, pending.exitCode(), pending.toString());
+    assertTrue(pending.stderr().contains("no LoadBalancer IP yet (ingress <pending>)"),
+        pending.stderr());
   }
 
   // ---- trace ------------------------------------------------------------------------------
 
   @Test
   void traceExplainsTheHopsForPeople() {
-    KubectlResult r = c.kubectl("trace --from external:203.0.113.9 --to lb/shop/front --port 80");
+    KubectlResult r = c.kubectlResult(
+        "trace --from external:203.0.113.9 --to lb/shop/front --port 80");
     assertEquals(0, r.exitCode(), r.toString());
     String out = r.stdout();
     assertTrue(out.startsWith("probe external:203.0.113.9 -> lb/shop/front ("), out);
@@ -340,7 +368,7 @@ class ProxyVerbsTest {
 
   @Test
   void traceOfARejectedPacketStillSucceedsAndSaysWhy() {
-    KubectlResult r = c.kubectl("trace --from shop/client --to svc/shop/none --port 80");
+    KubectlResult r = c.kubectlResult("trace --from shop/client --to svc/shop/none --port 80");
     assertEquals(0, r.exitCode(), r.toString());
     assertTrue(r.stdout().contains("verdict: REJECTED (not allowed)"), r.stdout());
     assertTrue(r.stdout().contains("reason: "), r.stdout());
@@ -348,7 +376,7 @@ class ProxyVerbsTest {
 
   @Test
   void traceFromAnIpListsTheMatchedRules() {
-    KubectlResult r = c.kubectl("trace --from ip:10.244.1.77 --to svc/shop/web --port 80 "
+    KubectlResult r = c.kubectlResult("trace --from ip:10.244.1.77 --to svc/shop/web --port 80 "
         + "--node node-1");
     assertEquals(0, r.exitCode(), r.toString());
     assertTrue(r.stdout().contains("matched: "), r.stdout());
@@ -359,7 +387,7 @@ class ProxyVerbsTest {
 
   @Test
   void rulesPrintsTheNodesIpvsadmDump() {
-    KubectlResult r = c.kubectl("rules --node node-1");
+    KubectlResult r = c.kubectlResult("rules --node node-1");
     assertEquals(0, r.exitCode(), r.toString());
     assertEquals(c.node("node-1").proxy().dump().strip(), r.stdout().strip());
     assertTrue(r.stdout().contains("IP Virtual Server"), r.stdout());
@@ -369,24 +397,30 @@ class ProxyVerbsTest {
   @Test
   void rulesInIptablesModePrintsIptablesSave() {
     Cluster cluster = shop(ProxyMode.IPTABLES);
-    KubectlResult r = cluster.kubectl("rules --node node-2");
+    KubectlResult r = cluster.kubectlResult("rules --node node-2");
     assertEquals(0, r.exitCode(), r.toString());
     assertTrue(r.stdout().contains("KUBE-SERVICES"), r.stdout());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"rules", "rules --node node-9", "rules node-1", "rules --node"})
+  @ValueSource(strings = {"rules", "rules node-1", "rules --node"})
   void rulesBadInputExitsTwo(String line) {
-    KubectlResult r = c.kubectl(line);
+    KubectlResult r = c.kubectlResult(line);
     assertEquals(2, r.exitCode(), r.toString());
     assertTrue(r.stderr().startsWith("error: "), r.stderr());
+  }
+
+  @Test
+  void rulesForAnUnknownNodeIsKubectlsNotFoundAndExitsTwo() {
+    assertEquals(new KubectlResult(2, "", "Error from server (NotFound): nodes \"node-9\" "
+        + "not found\n"), c.kubectlResult("rules --node node-9"));
   }
 
   // ---- port-forward -----------------------------------------------------------------------
 
   @Test
   void portForwardToAServicePrintsKubectlsLinesAndOneConnection() {
-    KubectlResult r = c.kubectl("port-forward svc/web 8080:80 -n shop");
+    KubectlResult r = c.kubectlResult("port-forward svc/web 8080:80 -n shop");
     assertEquals(0, r.exitCode(), r.toString());
     List<String> lines = r.stdout().lines().toList();
     assertEquals("Forwarding from 127.0.0.1:8080 -> 8080", lines.get(0));
@@ -399,20 +433,20 @@ class ProxyVerbsTest {
 
   @Test
   void portForwardPortForms() {
-    KubectlResult same = c.kubectl("port-forward -n shop deploy/web 8080");
+    KubectlResult same = c.kubectlResult("port-forward -n shop deploy/web 8080");
     assertEquals(0, same.exitCode(), same.toString());
     assertTrue(same.stdout().startsWith("Forwarding from 127.0.0.1:8080 -> 8080\n"),
         same.stdout());
-    KubectlResult random = c.kubectl("port-forward svc/web :80 -n shop");
+    KubectlResult random = c.kubectlResult("port-forward svc/web :80 -n shop");
     assertEquals(0, random.exitCode(), random.toString());
     assertTrue(random.stdout().startsWith("Forwarding from 127.0.0.1:80 -> 8080\n"),
         "deterministic local port: " + random.stdout());
-    KubectlResult named = c.kubectl("port-forward svc/front :http -n shop");
+    KubectlResult named = c.kubectlResult("port-forward svc/front :http -n shop");
     assertEquals(0, named.exitCode(), named.toString());
     assertTrue(named.stdout().startsWith("Forwarding from 127.0.0.1:8080 -> 8080\n"),
         "a named port's local side is the pod port it resolves to: " + named.stdout());
     String pod = c.pods("shop", "app=web").get(0).name();
-    KubectlResult byPod = c.kubectl("port-forward pod/" + pod + " 9000:8080 -n shop");
+    KubectlResult byPod = c.kubectlResult("port-forward pod/" + pod + " 9000:8080 -n shop");
     assertTrue(byPod.stdout().startsWith("Forwarding from 127.0.0.1:9000 -> 8080\n"),
         byPod.stdout());
     assertTrue(byPod.stdout().contains("connected to shop/" + pod + " port 8080"),
@@ -422,19 +456,28 @@ class ProxyVerbsTest {
   @Test
   void portForwardToAPortNothingListensOnExitsOne() {
     String pod = c.pods("shop", "app=web").get(0).name();
-    KubectlResult r = c.kubectl("port-forward pod/" + pod + " 9999 -n shop");
+    KubectlResult r = c.kubectlResult("port-forward pod/" + pod + " 9999 -n shop");
     assertEquals(1, r.exitCode(), r.toString());
     assertTrue(r.stdout().contains("Handling connection for 9999"), r.stdout());
     assertTrue(r.stderr().startsWith("error: an error occurred forwarding"), r.stderr());
   }
 
+  @Test
+  void portForwardToAServiceWithoutPodsExitsOne() {
+    KubectlResult r = c.kubectlResult("port-forward svc/none 8080:80 -n shop");
+    assertEquals(1, r.exitCode(), r.toString());
+    assertTrue(r.stderr().startsWith("error: no running pod backs"), r.stderr());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"port-forward svc/ghost 8080:80 -n shop",
-      "port-forward svc/web 8080:81 -n shop", "port-forward svc/none 8080:80 -n shop"})
-  void portForwardFailuresExitOne(String line) {
-    KubectlResult r = c.kubectl(line);
-    assertEquals(1, r.exitCode(), r.toString());
-    assertFalse(r.stderr().isEmpty());
+      "port-forward svc/web 8080:81 -n shop"})
+  void portForwardToAMissingServiceOrPortExitsTwo(String line) {
+    KubectlResult r = c.kubectlResult(line);
+    assertEquals(2, r.exitCode(), r.toString());
+    assertTrue(r.stderr().startsWith("Error from server (NotFound): services \"ghost\"")
+        || r.stderr().startsWith("error: Service shop/web does not have a service port 81"),
+        r.stderr());
   }
 
   @ParameterizedTest
@@ -442,7 +485,7 @@ class ProxyVerbsTest {
       "port-forward svc/web 8080:70000 -n shop", "port-forward node/node-1 80",
       "port-forward svc/web 1:2:3 -n shop", "port-forward"})
   void portForwardBadInputExitsTwo(String line) {
-    KubectlResult r = c.kubectl(line);
+    KubectlResult r = c.kubectlResult(line);
     assertEquals(2, r.exitCode(), r.toString());
     assertTrue(r.stderr().startsWith("error: "), r.stderr());
   }

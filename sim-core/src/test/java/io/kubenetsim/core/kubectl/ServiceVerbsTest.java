@@ -93,14 +93,14 @@ class ServiceVerbsTest {
 
   @Test
   void exposeReportsBadInputBeforeCreatingAnything() {
-    assertResult(1, "", "Error from server (NotFound): deployments.apps \"nope\" not found\n",
+    assertResult(2, "", "Error from server (NotFound): deployments.apps \"nope\" not found\n",
         kubectl.run("expose deployment nope -n shop"));
     assertEquals(2, kubectl.run("expose deployment web -n shop --port http").exitCode());
     assertEquals(2, kubectl.run("expose deployment web -n shop --port 70000").exitCode());
-    assertResult(1, "", "The Service \"web\" is invalid: spec.type: Unsupported value: "
+    assertResult(2, "", "The Service \"web\" is invalid: spec.type: Unsupported value: "
         + "\"Cluster\": supported values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", "
         + "\"NodePort\"\n", kubectl.run("expose deployment web -n shop --type Cluster"));
-    assertResult(1, "", "The Service \"w\" is invalid: spec.ports[0].protocol: Unsupported "
+    assertResult(2, "", "The Service \"w\" is invalid: spec.ports[0].protocol: Unsupported "
         + "value: \"tcp\": supported values: \"SCTP\", \"TCP\", \"UDP\"\n",
         kubectl.run("expose deployment web -n shop --name w --protocol tcp"));
     assertEquals(2, kubectl.run("expose deployment").exitCode());
@@ -116,9 +116,9 @@ class ServiceVerbsTest {
         prefix.stdout());
     assertTrue(prefix.stdout().endsWith("Events:                   <none>\n\n"),
         "each prefix match is followed by a blank line: " + prefix.stdout());
-    assertResult(1, "", "Error from server (NotFound): services \"zzz\" not found\n",
+    assertResult(2, "", "Error from server (NotFound): services \"zzz\" not found\n",
         kubectl.run("describe svc zzz -n shop"));
-    assertResult(1, "", "Error from server (NotFound): services \"web-\" not found\n",
+    assertResult(2, "", "Error from server (NotFound): services \"web-\" not found\n",
         kubectl.run("describe service/web- -n shop"));
     assertResult(0, "", "No resources found in empty namespace.\n",
         kubectl.run("describe svc -n empty"));
@@ -144,7 +144,7 @@ class ServiceVerbsTest {
     assertResult(0, "endpoints/web\n", warning, kubectl.run("get ep -n shop -o name"));
     assertResult(0, "", warning + "No resources found in default namespace.\n",
         kubectl.run("get ep"));
-    assertResult(1, "", warning + "Error from server (NotFound): endpoints \"x\" not found\n",
+    assertResult(2, "", warning + "Error from server (NotFound): endpoints \"x\" not found\n",
         kubectl.run("get ep x"));
     assertEquals("", kubectl.run("get endpointslices -n shop").stderr(), "slices: no warning");
   }
@@ -158,7 +158,7 @@ class ServiceVerbsTest {
     assertResult(0, "service/web\n", "", kubectl.run("get services -A -l app=web -o name"));
     assertResult(0, "json single=true [shop/web]\n", "",
         kubectl.run("get service web -n shop -o json"));
-    assertResult(1, "", "Error from server (NotFound): endpointslices.discovery.k8s.io \"x\" "
+    assertResult(2, "", "Error from server (NotFound): endpointslices.discovery.k8s.io \"x\" "
         + "not found\n", kubectl.run("get endpointslices x"));
   }
 
