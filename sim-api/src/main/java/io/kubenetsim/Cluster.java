@@ -157,8 +157,9 @@ public interface Cluster {
    *     rs/ns/name}; for a Service, {@code remotePort} is a service port (number or name)
    *     translated to the chosen pod's targetPort
    * @throws ApiException NotFound when the target does not exist
-   * @throws IllegalArgumentException when the target has no such port
-   * @throws IllegalStateException when no running pod backs it, or the port is UDP
+   * @throws IllegalArgumentException when the target has no such port, or the port is UDP
+   *     (port-forward carries TCP only)
+   * @throws IllegalStateException when no running pod backs it
    */
   PortForward portForward(String target, int localPort, String remotePort);
 

@@ -157,7 +157,8 @@ final class PortForwards {
 
   private static void refuseUdp(Protocol protocol, String remote) {
     if (protocol == Protocol.UDP) {
-      throw new IllegalStateException("UDP protocol is not supported for " + remote);
+      // The request can never work, whatever the cluster's state: bad input, not a failed check.
+      throw new IllegalArgumentException("UDP protocol is not supported for " + remote);
     }
   }
 }

@@ -30,11 +30,10 @@ import java.util.Map;
  * 127.0.0.1}), and returns. The connection bypasses kube-proxy, the ClusterIP and
  * NetworkPolicy, as a real port-forward does.
  *
- * <p>Exit codes: 0 when the connection is established; 1 when it is not (stdout still printed),
- * when no running pod backs the target, or the port is UDP (refused by {@link
- * io.kubenetsim.Cluster#portForward} as a state error); 2 on bad input (a malformed port, an
- * unknown TYPE, no ports, a target that does not exist — kubectl's {@code Error from server
- * (NotFound)} — or a port it does not have).
+ * <p>Exit codes: 0 when the connection is established; 1 when it is not (stdout still printed)
+ * or when no running pod backs the target; 2 on bad input (a malformed port, an unknown TYPE,
+ * no ports, a target that does not exist — kubectl's {@code Error from server (NotFound)} — a
+ * port it does not have, or a UDP port, which port-forward never carries).
  *
  * <pre>{@code
  * kubectl.run("port-forward svc/web 8080:80 -n shop");

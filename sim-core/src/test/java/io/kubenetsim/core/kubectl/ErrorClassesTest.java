@@ -8,6 +8,7 @@ import io.kubenetsim.Cluster;
 import io.kubenetsim.KubeSim;
 import io.kubenetsim.KubectlResult;
 import io.kubenetsim.model.ServiceType;
+import io.kubenetsim.net.Protocol;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class ErrorClassesTest {
     c = KubeSim.cluster().nodes(2).seed(11).build();
     c.createNamespace("shop");
     c.deployment("shop/web").replicas(2).label("app", "web").containerPort("http", 8080)
-        .create();
+        .containerPort("dns", 53, Protocol.UDP).create();
     c.pod("shop/debug").label("app", "debug").create();
     c.expose("shop/web").port(80).targetPort("http").type(ServiceType.NODE_PORT).create();
     c.service("shop/empty").selector("app", "nothing").port(80).create();
@@ -104,6 +105,8 @@ class ErrorClassesTest {
                 + "values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", \"NodePort\""),
         Arguments.of("already exists (409)", "expose deployment web --port 80 -n shop",     2,
             "Error from server (AlreadyExists): services \"web\" already exists"),
+        Arguments.of("UDP port-forward",     "port-forward deploy/web 5353:dns -n shop",    2,
+            "error: UDP protocol is not supported for dns"),
         Arguments.of("failed check",         "probe --from shop/debug --to svc/shop/empty "
             + "--port 80",                                                                   1,
             // The reason after the verdict is the dataplane's explanation; only the start is

@@ -47,7 +47,7 @@ class PortForwardTest {
   @Test
   void udpPortsAreRefusedAndAGonePodTimesOut() {
     Cluster c = shop();
-    assertThrows(IllegalStateException.class, () -> c.portForward("deploy/shop/web", 5353,
+    assertThrows(IllegalArgumentException.class, () -> c.portForward("deploy/shop/web", 5353,
         "dns"));
     PortForward forward = c.portForward("deploy/shop/web", 8080, "http");
     c.getPod(forward.pod()).delete();
