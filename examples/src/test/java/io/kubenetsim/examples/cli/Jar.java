@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -66,5 +68,14 @@ final class Jar {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted running " + command, e);
     }
+  }
+
+  /** {@return the JSON values printed one after another, as a streaming reader sees them} */
+  static List<JsonNode> jsonStream(String text) throws IOException {
+    List<JsonNode> docs = new ArrayList<>();
+    try (var values = new ObjectMapper().readerFor(JsonNode.class).<JsonNode>readValues(text)) {
+      values.forEachRemaining(docs::add);
+    }
+    return docs;
   }
 }
