@@ -29,7 +29,8 @@ public final class ClusterBuilder {
   private Cidr loadBalancerPool;
   private String apiServerEndpoint;
   private KubeProxyConfiguration kubeProxy;
-  private boolean kubeProxyGiven;
+  /** Whether kube-proxy's clusterCIDR is the pod network's, kept so as it changes. */
+  private boolean detectorFollowsClusterCidr;
   private CloudProvider cloudProvider;
 
   ClusterBuilder(ClusterConfig c) {
@@ -47,6 +48,8 @@ public final class ClusterBuilder {
     loadBalancerPool = c.loadBalancerPool();
     apiServerEndpoint = c.apiServerEndpoint();
     kubeProxy = c.kubeProxy();
+    detectorFollowsClusterCidr = kubeProxy.detectLocalMode() == DetectLocalMode.CLUSTER_CIDR
+        && kubeProxy.clusterCIDR().equals(clusterCidr.toString());
     cloudProvider = c.cloudProvider();
   }
 
@@ -63,7 +66,7 @@ public final class ClusterBuilder {
    */
   public ClusterBuilder kubeProxy(KubeProxyConfiguration configuration) {
     kubeProxy = configuration;
-    kubeProxyGiven = true;
+    detectorFollowsClusterCidr = false;
     return this;
   }
 
@@ -156,8 +159,8 @@ public final class ClusterBuilder {
   public ClusterConfig config() {
     return new ClusterConfig(seed, nodes, clusterCidr, nodeCidrMaskSize, nodeNetwork, startTime,
         timing, maxSettleEvents, serviceCidrs, nodePortRange, maxEndpointsPerSlice,
-        loadBalancerPool, apiServerEndpoint, kubeProxyGiven || !kubeProxy.clusterCIDR().isEmpty()
-            ? kubeProxy : kubeProxy.withClusterCIDR(clusterCidr.toString()), cloudProvider);
+        loadBalancerPool, apiServerEndpoint, detectorFollowsClusterCidr
+            ? kubeProxy.withClusterCIDR(clusterCidr.toString()) : kubeProxy, cloudProvider);
   }
 
   /** {@return a new cluster: nodes registered, system namespaces present, nothing run yet} */

@@ -61,7 +61,8 @@ public record ClusterConfig(
       100,
       Cidr.parse("172.18.255.0/24"),
       "172.18.0.1:6443",
-      KubeProxyConfiguration.defaults(),
+      // What kubeadm and kind write: the pod network as kube-proxy's local-traffic detector.
+      KubeProxyConfiguration.defaults().withClusterCIDR("10.244.0.0/16"),
       CloudProvider.SIMULATED);
 
   public ClusterConfig {

@@ -60,7 +60,6 @@ public final class PodBuilder {
     return this;
   }
 
-  /** Runs the pod in its node's network namespace: it takes the node's IP. */
   /**
    * Adds a readiness gate ({@code spec.readinessGates[].conditionType}): a pod is Ready only
    * once its containers are ready and a condition of this type is True, as another controller
@@ -72,6 +71,7 @@ public final class PodBuilder {
     return this;
   }
 
+  /** Runs the pod in its node's network namespace: it takes the node's IP. */
   public PodBuilder hostNetwork(boolean value) {
     draft.hostNetwork(value);
     return this;

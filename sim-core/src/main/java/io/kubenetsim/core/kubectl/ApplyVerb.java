@@ -111,8 +111,8 @@ final class ApplyVerb implements Verb {
         } else if (arg.startsWith("-o") && arg.length() > 2) {
           output = arg.startsWith("-o=") ? arg.substring(3) : arg.substring(2);
         } else {
-          throw CommandException.usage("error: unexpected argument \"" + arg + "\" for apply; "
-              + "usage: apply -f FILE|DIR [-f …] [-n NAMESPACE] [-o json|yaml|name]");
+          throw CommandException.usage("error: unexpected argument \"" + arg + "\" for apply\n"
+              + HELP.usage());
         }
       }
       if (files.isEmpty()) {

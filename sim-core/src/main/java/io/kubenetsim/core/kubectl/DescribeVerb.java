@@ -126,8 +126,7 @@ public final class DescribeVerb implements Verb {
       if (service.isPresent()) {
         found.add(service.get());
       } else {
-        errors.add("Error from server (NotFound): "
-            + ResourceType.SERVICES.notFoundMessage(name));
+        errors.add(ResourceType.SERVICES.notFoundLine(name));
       }
     }
     if (found.isEmpty() && prefixAllowed) {

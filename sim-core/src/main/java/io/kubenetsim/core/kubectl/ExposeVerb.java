@@ -87,8 +87,7 @@ final class ExposeVerb implements Verb {
     String kind = exposableKind(target.type());
     String namespace = parsed.value("namespace").orElse(NamespacedName.DEFAULT_NAMESPACE);
     if (context.cluster().get(target.type().type(), namespace, target.name()).isEmpty()) {
-      throw CommandException.usage("Error from server (NotFound): "
-          + target.type().notFoundMessage(target.name()));
+      throw CommandException.usage(target.type().notFoundLine(target.name()));
     }
     String serviceName = parsed.value("name").orElse(defaultName(target.name()));
     ExposeBuilder builder =

@@ -157,7 +157,7 @@ public final class GetVerb implements Verb {
       if (object.isPresent()) {
         found.add(object.get());
       } else {
-        errors.add("Error from server (NotFound): " + type.notFoundMessage(name));
+        errors.add(type.notFoundLine(name));
       }
     }
     return found;

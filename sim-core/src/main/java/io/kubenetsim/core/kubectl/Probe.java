@@ -165,10 +165,16 @@ final class Probe {
         "error: --" + flag + " is required\n" + usage(verb)));
   }
 
-  static String usage(String verb) {
-    return "usage: " + verb + " --from ns/pod|node/NAME|external:IP|ip:IP "
+  /** {@return the synopsis both verbs' help and usage errors print} */
+  static String synopsis(String verb) {
+    return verb + " --from ns/pod|node/NAME|external:IP|ip:IP "
         + "--to ns/pod|svc/ns/name|node/NAME|lb/ns/name|IP --port P "
-        + "[--protocol TCP|UDP|SCTP] [--node NAME]";
+        + "[--protocol TCP|UDP|SCTP] [--node NAME] [-n NS]"
+        + (verb.equals("probe") ? " [-o json]" : "");
+  }
+
+  static String usage(String verb) {
+    return "usage: " + synopsis(verb);
   }
 
   /** Sends the packet. Connections are closed before this returns. */
@@ -181,6 +187,15 @@ final class Probe {
       return traced(request, cluster, request.node().orElseThrow(), traced.ip(), destination);
     }
     Connection connection;
+    // A sender without an address cannot open anything: the check fails (exit 1), as for a
+    // destination that has no address yet.
+    if (from instanceof ProbeSource.FromPod pod && cluster.getPod(pod.name()).ip().isEmpty()) {
+      throw CommandException.failed("error: pod " + pod.name() + " has no IP yet (phase "
+          + cluster.getPod(pod.name()).phase() + "): it cannot open a connection");
+    } else if (from instanceof ProbeSource.FromNode node
+        && node(cluster, node.name()).internalIP().isEmpty()) {
+      throw CommandException.failed("error: node " + node.name() + " has no InternalIP");
+    }
     if (from instanceof ProbeSource.FromOutside outside) {
       connection = request.node().isPresent()
           ? cluster.external(outside.ip().toString()).connectVia(request.node().get(), to,
@@ -242,8 +257,7 @@ final class Probe {
    */
   static NodeHandle node(Cluster cluster, String name) {
     if (cluster.nodes().stream().noneMatch(n -> n.name().equals(name))) {
-      throw CommandException.usage("Error from server (NotFound): nodes \"" + name
-          + "\" not found");
+      throw CommandException.usage(ResourceType.NODES.notFoundLine(name));
     }
     return cluster.node(name);
   }

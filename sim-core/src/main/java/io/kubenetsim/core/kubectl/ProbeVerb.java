@@ -58,9 +58,7 @@ final class ProbeVerb implements Verb {
     List<String> details = new ArrayList<>(FORMS);
     details.addAll(List.of(more));
     // The synopsis is the usage line every usage error prints: one text, not a copy.
-    String usage = Probe.usage(name).substring("usage: ".length());
-    this.help = VerbHelp.of(usage + " [-n NS]" + (explain ? "" : " [-o json]"), summary,
-        details.toArray(String[]::new));
+    this.help = VerbHelp.of(Probe.synopsis(name), summary, details.toArray(String[]::new));
   }
 
   /** {@return the {@code probe} verb: a verdict for scripts} */
@@ -103,10 +101,7 @@ final class ProbeVerb implements Verb {
       throw CommandException.usage("error: trace prints text for people; use probe -o json "
           + "for the same result as JSON");
     }
-    if (!output.isEmpty() && !output.equals("json")) {
-      throw CommandException.usage("error: unable to match a printer suitable for the output "
-          + "format \"" + output + "\", allowed formats are: json");
-    }
+    OutputFormats.check(output, List.of("json"));
     Probe.Outcome outcome = Probe.run(Probe.request(name, parsed), context.cluster());
     if (explain) {
       return KubectlResult.ok(explanation(outcome));

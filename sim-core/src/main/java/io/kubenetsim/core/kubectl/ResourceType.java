@@ -112,6 +112,14 @@ public record ResourceType<T extends KubernetesObject>(
     return qualifiedResource() + " \"" + name + "\" not found";
   }
 
+  /**
+   * {@return the line kubectl prints for it: {@code Error from server (NotFound): pods "web" not
+   * found}}
+   */
+  public String notFoundLine(String name) {
+    return "Error from server (NotFound): " + notFoundMessage(name);
+  }
+
   @Override
   public String toString() {
     return qualifiedResource();

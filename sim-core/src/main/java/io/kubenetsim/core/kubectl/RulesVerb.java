@@ -1,7 +1,6 @@
 package io.kubenetsim.core.kubectl;
 
 import io.kubenetsim.KubectlResult;
-import io.kubenetsim.NodeHandle;
 import java.util.List;
 
 /**
@@ -48,11 +47,7 @@ final class RulesVerb implements Verb {
     }
     String node = parsed.value("node").orElseThrow(() -> CommandException.usage(
         "error: --node is required\n" + HELP.usage()));
-    if (context.cluster().nodes().stream().map(NodeHandle::name).noneMatch(node::equals)) {
-      throw CommandException.usage("Error from server (NotFound): "
-          + ResourceType.NODES.notFoundMessage(node));
-    }
-    String dump = context.cluster().node(node).proxy().dump();
+    String dump = Probe.node(context.cluster(), node).proxy().dump();
     return KubectlResult.ok(KubectlResults.withNewline(dump));
   }
 }

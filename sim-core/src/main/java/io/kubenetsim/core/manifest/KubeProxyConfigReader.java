@@ -130,10 +130,7 @@ public final class KubeProxyConfigReader {
    */
   private static String clusterCidr(String text, String file) {
     String ipv4 = "";
-    for (String part : text.split(",", -1)) {
-      if (text.isEmpty()) {
-        break;
-      }
+    for (String part : text.isEmpty() ? new String[0] : text.split(",", -1)) {
       Optional<Cidr> cidr = Cidr.tryParse(part.strip());
       if (cidr.isEmpty()) {
         throw new ManifestException(file + ": clusterCIDR: Invalid value: \"" + part.strip()

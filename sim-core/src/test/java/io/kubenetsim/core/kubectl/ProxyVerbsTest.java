@@ -329,6 +329,19 @@ class ProxyVerbsTest {
   }
 
   @Test
+  void aSourceWithoutAnAddressFailsTheCheckInsteadOfCrashing() {
+    // A pod that has not started has no IP to send from: like a destination without an
+    // address yet, the connection cannot be made (exit 1), and the shell goes on.
+    Cluster empty = KubeSim.cluster().nodes(0).build();
+    empty.pod("default/p").containerPort(80).create();
+    empty.settle();
+    KubectlResult r = empty.kubectlResult("probe --from default/p --to 10.0.0.1 --port 80");
+    assertEquals(1, r.exitCode(), r.toString());
+    assertEquals("error: pod default/p has no IP yet (phase Pending): it cannot open a "
+        + "connection\n", r.stderr());
+  }
+
+  @Test
   void aServiceThatIsNoLoadBalancerIsBadInputButAPendingOneFailsTheCheck() {
     // lb/ names a Service of another type: a typo-class mistake (2). A LoadBalancer still
     // <pending> has no address yet, so the connection cannot be made: a failed check (1).

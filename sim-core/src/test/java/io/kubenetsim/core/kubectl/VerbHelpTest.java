@@ -74,7 +74,8 @@ class VerbHelpTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"rules", "rules a b", "settle now", "advance", "events 5m",
-      "port-forward svc/web"})
+      "port-forward svc/web", "probe --to svc/web --port 80", "trace --from ns/a --port 80",
+      "probe --from ns/a --to svc/web --port 80 extra", "apply -f x.yaml extra"})
   void aUsageErrorEndsWithTheUsageLineTheVerbsHelpStartsWith(String line) {
     KubectlResult result = kubectl.run(line);
     assertEquals(2, result.exitCode(), result.toString());

@@ -87,6 +87,20 @@ class UntouchedPacketTest {
 
   @ParameterizedTest
   @EnumSource(ProxyMode.class)
+  void aNodeDiallingAClusterIpOnAnUndeclaredPortFollowsTheSameRules(ProxyMode mode) {
+    // The same port from the node itself (nat and filter OUTPUT): nftables' filter-output runs
+    // cluster-ips-check; IPVS's VIP is local, so the packet loops into INPUT's filter;
+    // iptables still has no rule for it.
+    Cluster c = TrafficFixtures.shop(mode, 45, 2, List.of());
+    ServiceHandle web = c.expose("shop/web").port(80).targetPort("http").create();
+    c.settle();
+    Connection conn = c.node("node-1").connect(web.clusterIP(), 81);
+    assertEquals(mode == ProxyMode.IPTABLES ? ConnectionVerdict.TIMED_OUT
+        : ConnectionVerdict.REJECTED, conn.verdict(), conn.explain());
+  }
+
+  @ParameterizedTest
+  @EnumSource(ProxyMode.class)
   void aPodReachedDirectlyAnswersForItselfAfterAnUntouchedHop(ProxyMode mode) {
     Cluster c = TrafficFixtures.shop(mode, 43, 2, List.of("client"));
     String webIp = c.pods("shop", "app=web").get(0).ip().orElseThrow();

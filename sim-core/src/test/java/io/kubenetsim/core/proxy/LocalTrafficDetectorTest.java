@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubenetsim.Cluster;
+import io.kubenetsim.ClusterConfig;
 import io.kubenetsim.DetectLocalMode;
 import io.kubenetsim.KubeProxyConfiguration;
 import io.kubenetsim.KubeSim;
@@ -81,6 +82,20 @@ class LocalTrafficDetectorTest {
     assertFalse(c.config().kubeProxy().detectsLocalTraffic());
     assertTrue(KubeProxyConfiguration.defaults().withDetectLocalMode(DetectLocalMode.NODE_CIDR)
         .detectsLocalTraffic(), "NodeCIDR needs no clusterCIDR");
+  }
+
+  @Test
+  void theDetectorFollowsThePodNetworkUntilAConfigurationIsGiven() {
+    // The default is kubeadm's: kube-proxy's clusterCIDR is the cluster's pod CIDR, whichever
+    // it is; a configuration without one (given directly or inside a ClusterConfig) stays
+    // without a detector.
+    assertEquals("10.200.0.0/16", KubeSim.cluster().clusterCidr("10.200.0.0/16", 24)
+        .config().kubeProxy().clusterCIDR());
+    ClusterConfig none = KubeSim.cluster().kubeProxy(KubeProxyConfiguration.defaults())
+        .config();
+    assertEquals("", KubeSim.cluster(none).config().kubeProxy().clusterCIDR());
+    assertEquals("", KubeSim.cluster(none).clusterCidr("10.200.0.0/16", 24).config()
+        .kubeProxy().clusterCIDR());
   }
 
   @ParameterizedTest

@@ -108,15 +108,21 @@ public final class IpvsEvaluator {
         Entry.NODE_PORT, node)), 3);
   }
 
-  /** A packet no virtual server claims: KUBE-IPVS-FILTER, or nothing at all. */
+  /**
+   * A packet no virtual server claims: KUBE-IPVS-FILTER, or nothing at all. A {@code
+   * kube-ipvs0} address is local to every node, so a packet for it is delivered to the node's
+   * own stack and passes filter INPUT, whether it came from a pod (PREROUTING) or from a process
+   * on the node (OUTPUT, then the loopback into INPUT); a new connection on a port no virtual
+   * server has is rejected there.
+   */
   private ProxyDecision notAService(ProxySnapshot snapshot, NodeContext node, ProxyPacket packet,
       int probes) {
     boolean vip = boundAddresses(snapshot).contains(packet.destination())
         && !node.nodeIPs().contains(packet.destination());
-    if (vip && packet.hook() == ProxyPacket.Hook.PREROUTING) {
+    if (vip) {
       return new ProxyDecision(RuleOutcome.REJECT, Optional.empty(), ImmutableList.of(),
-          Optional.empty(), Optional.empty(), Entry.NONE, ImmutableList.of("-A KUBE-IPVS-FILTER -m conntrack"
-              + " --ctstate NEW -m set --match-set KUBE-IPVS-IPS dst -j REJECT"), probes + 1);
+          Optional.empty(), Optional.empty(), Entry.NONE,
+          ImmutableList.of(IpvsIptablesRules.IPVS_FILTER_REJECT), probes + 1);
     }
     return ProxyDecision.untouched(List.of(), probes + 1);
   }

@@ -29,6 +29,10 @@ import java.util.List;
 final class IpvsIptablesRules {
   private static final String MARK = "0x4000";
 
+  /** The last KUBE-IPVS-FILTER rule: new connections to a bound address nothing serves. */
+  static final String IPVS_FILTER_REJECT = "-A KUBE-IPVS-FILTER -m conntrack --ctstate NEW -m "
+      + "set --match-set " + IPVS_IPS + " dst -j REJECT --reject-with icmp-port-unreachable";
+
   private IpvsIptablesRules() {}
 
   /** {@return {@code *nat} then {@code *filter}, each ending in {@code COMMIT}} */
@@ -166,8 +170,7 @@ final class IpvsIptablesRules {
     }
     rules.add("-A KUBE-IPVS-FILTER -m set --match-set " + HEALTH_CHECK_NODE_PORT
         + " dst -j RETURN");
-    rules.add("-A KUBE-IPVS-FILTER -m conntrack --ctstate NEW -m set --match-set " + IPVS_IPS
-        + " dst -j REJECT --reject-with icmp-port-unreachable");
+    rules.add(IPVS_FILTER_REJECT);
     return rules;
   }
 
