@@ -18,10 +18,13 @@ import io.kubenetsim.model.Service;
 import io.kubenetsim.model.ServiceType;
 import io.kubenetsim.net.IpFamily;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * kube-controller-manager's EndpointSlice controller: for every Service with a selector, keeps
@@ -56,6 +59,9 @@ public final class EndpointSliceController {
   private final Informer<EndpointSlice> slices;
   private final int maxPerSlice;
   private final WorkQueue queue;
+  private final OwnWrites ownWrites = new OwnWrites();
+  /** Services whose reconcile waits for the cache to show this controller's writes. */
+  private final Set<NamespacedName> deferred = new HashSet<>();
 
   public EndpointSliceController(Simulator sim, ApiStore store, Informer<Service> services,
       Informer<Pod> pods, Informer<Node> nodes, Informer<EndpointSlice> slices,
@@ -81,6 +87,15 @@ public final class EndpointSliceController {
 
   private void onSlice(WatchEvent event) {
     EndpointSlice slice = (EndpointSlice) event.object();
+    boolean echo = ownWrites.observe(event);
+    NamespacedName service = NamespacedName.of(slice.metadata().namespace(),
+        slice.serviceName());
+    if (!ownWrites.inFlight(service) && deferred.remove(service)) {
+      queue.add(service); // the cache has caught up: run what waited for it
+    }
+    if (echo) {
+      return; // the echo of this controller's own write: nothing new to reconcile
+    }
     Optional<EndpointSlice> old = event.old().map(EndpointSlice.class::cast);
     if (old.isPresent() && !old.get().serviceName().equals(slice.serviceName())) {
       queueServiceOf(old.get());
@@ -110,12 +125,17 @@ public final class EndpointSliceController {
     if (ServiceType.EXTERNAL_NAME.toString().equals(found.get().spec().type())) {
       return; // as upstream (kubernetes#105986): an ExternalName Service receives no endpoints
     }
+    if (ownWrites.inFlight(key)) {
+      deferred.add(key); // the cache lags this controller's own writes: wait for them
+      return;
+    }
     Service service = found.get();
     List<IpFamily> families = ServiceFamilies.of(service);
     ExistingSlices existing = ExistingSlices.split(service, slices.byIndex(SERVICE_INDEX,
         key.namespace() + "/" + key.name()).stream()
         .filter(EndpointSliceController::managed).toList(), families);
     for (ExistingSlices.Stale stale : existing.stale()) {
+      ownWrites.removing(stale.slice());
       store.remove(stale.slice().ref(), "EndpointSliceDeleted", stale.detail(service, families));
     }
     List<Pod> podsInNamespace = pods.list(key.namespace());
@@ -134,20 +154,19 @@ public final class EndpointSliceController {
       SlicePlan plan) {
     String name = service.metadata().name();
     for (EndpointSlice slice : plan.deletes()) {
+      ownWrites.removing(slice);
       store.remove(slice.ref(), "EndpointSliceDeleted", "no longer needed by Service " + name);
     }
     for (EndpointSlice slice : plan.updates()) {
-      store.patch(EndpointSlice.class, slice.metadata().key(),
-          s -> new EndpointSlice(s.metadata().withLabels(SliceLabels.forSlice(service,
+      patch(slice, s -> new EndpointSlice(s.metadata().withLabels(SliceLabels.forSlice(service,
               EndpointSlice.CONTROLLER_NAME)), s.addressType(), slice.endpoints(), slice.ports()),
-          "EndpointSliceUpdated", describe(slice.endpoints()));
+          describe(slice.endpoints()));
     }
     for (EndpointSlice slice : existing) {
       if (!plan.deletes().contains(slice) && plan.updates().stream()
           .noneMatch(u -> u.metadata().key().equals(slice.metadata().key()))) {
-        store.patch(EndpointSlice.class, slice.metadata().key(),
-            s -> s.withMetadata(s.metadata().withLabels(SliceLabels.forSlice(service,
-                EndpointSlice.CONTROLLER_NAME))), "EndpointSliceUpdated", "labels");
+        patch(slice, s -> s.withMetadata(s.metadata().withLabels(SliceLabels.forSlice(service,
+            EndpointSlice.CONTROLLER_NAME))), "labels");
       }
     }
     for (SlicePlan.NewSlice fresh : plan.creates()) {
@@ -155,10 +174,19 @@ public final class EndpointSliceController {
           .withGenerateName(name + "-")
           .withLabels(SliceLabels.forSlice(service, EndpointSlice.CONTROLLER_NAME))
           .withOwnerReferences(List.of(OwnerIndex.controllerRef(service)));
-      store.create(new EndpointSlice(meta, family.kubernetesName(),
+      ownWrites.wrote(store.create(new EndpointSlice(meta, family.kubernetesName(),
           ImmutableList.copyOf(fresh.endpoints()), ImmutableList.copyOf(fresh.ports())),
-          "EndpointSliceCreated", "for Service " + name + ": " + describe(fresh.endpoints()));
+          "EndpointSliceCreated", "for Service " + name + ": " + describe(fresh.endpoints())));
     }
+  }
+
+  /** Patches a slice, remembering the write only if the store made one (a no-op writes none). */
+  private void patch(EndpointSlice slice, UnaryOperator<EndpointSlice> change, String detail) {
+    long before = store.get(EndpointSlice.class, slice.metadata().key())
+        .map(s -> s.metadata().resourceVersion()).orElse(-1L);
+    store.patch(EndpointSlice.class, slice.metadata().key(), change, "EndpointSliceUpdated",
+        detail).filter(after -> after.metadata().resourceVersion() != before)
+        .ifPresent(ownWrites::wrote);
   }
 
   private static String describe(List<Endpoint> endpoints) {
