@@ -2,6 +2,7 @@ package io.kubenetsim.core.net;
 
 import io.kubenetsim.core.engine.SeededRandom;
 import io.kubenetsim.core.proxy.KubeProxyFleet;
+import io.kubenetsim.core.proxy.ServicePortName;
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Service;
@@ -23,7 +24,8 @@ import java.util.function.Predicate;
  * stream.
  *
  * <p>Simplification: the node is picked uniformly per connection; real cloud load balancers
- * hash flows or weigh nodes in ways this does not model.
+ * hash flows or weigh nodes in ways this does not model. Finding the Service behind an address
+ * scans the Services (an index by load-balancer IP is left to the performance issue).
  */
 final class CloudLoadBalancer {
   private final ApiStore store;
@@ -93,11 +95,10 @@ final class CloudLoadBalancer {
 
   /** The health check kube-proxy answers for Local policy: a ready endpoint on the node. */
   private boolean hasLocalEndpoint(Service service, ServicePort port, String node) {
-    return proxies.proxy(node).map(p -> p.synced().ports().stream()
-        .filter(i -> i.name().namespace().equals(service.metadata().namespace())
-            && i.name().service().equals(service.metadata().name())
-            && i.name().port().equals(port.name()))
-        .anyMatch(i -> i.endpoints().stream().anyMatch(e -> e.ready()
-            && e.nodeName().equals(node)))).orElse(false);
+    ServicePortName name = new ServicePortName(service.metadata().namespace(),
+        service.metadata().name(), port.name(), port.protocol());
+    return proxies.proxy(node).flatMap(p -> p.synced().byName(name))
+        .map(i -> i.endpoints().stream().anyMatch(e -> e.ready() && e.nodeName().equals(node)))
+        .orElse(false);
   }
 }
