@@ -1,9 +1,13 @@
 /**
  * Kubernetes objects as immutable records: {@link io.kubenetsim.model.Pod}, {@link
  * io.kubenetsim.model.Node}, {@link io.kubenetsim.model.Namespace}, {@link
- * io.kubenetsim.model.Deployment}, {@link io.kubenetsim.model.ReplicaSet}, and their parts
+ * io.kubenetsim.model.Deployment}, {@link io.kubenetsim.model.ReplicaSet}, {@link
+ * io.kubenetsim.model.Service}, {@link io.kubenetsim.model.EndpointSlice}, and their parts
  * ({@link io.kubenetsim.model.ObjectMeta}, {@link io.kubenetsim.model.Labels}, {@link
- * io.kubenetsim.model.LabelSelector}). Records hold what the API can hold, valid or not: the
- * cluster's validation decides, so tests can build invalid objects and see them rejected.
+ * io.kubenetsim.model.LabelSelector}, {@link io.kubenetsim.model.PodReadinessGate}). Records
+ * hold what the API can hold, valid or not: the cluster's validation decides, so tests can build
+ * invalid objects and see them rejected. Enumerated fields have enums to read them with once
+ * stored: {@link io.kubenetsim.model.ServiceType}, {@link io.kubenetsim.model.TrafficPolicy}
+ * ({@code ServiceSpec.isType}, {@code externalPolicy()}, {@code internalPolicy()}).
  */
 package io.kubenetsim.model;
