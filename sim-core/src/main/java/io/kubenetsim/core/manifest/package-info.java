@@ -19,5 +19,10 @@
  * applies upstream defaults but does not validate; validation is a separate layer with apiserver
  * messages. Services are the exception: {@code ServiceDecoder} keeps unset fields unset, because
  * the API server's Service defaulting depends on the type and on allocation.
+ *
+ * <p>Not an API object but read here too: {@link io.kubenetsim.core.manifest.KubeProxyConfigReader}
+ * takes kube-proxy's own {@code KubeProxyConfiguration} file (mode, {@code clusterCIDR} and
+ * {@code detectLocalMode} for the local-traffic detector, masquerading, sync period), from
+ * {@code --proxy-config} or from among the manifests.
  */
 package io.kubenetsim.core.manifest;
