@@ -4,6 +4,8 @@ import io.kubenetsim.net.ConnectionVerdict;
 import io.kubenetsim.net.Hop;
 import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.PolicyCheck;
+import io.kubenetsim.net.PolicyDirection;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +46,26 @@ public interface Connection {
 
   /** {@return the source address the backend sees: the node's when masqueraded} */
   IpAddress sourceSeenByBackend();
+
+  /**
+   * {@return NetworkPolicy's checks on this connection, in the order the packet meets them: the
+   * source pod's egress, then the destination pod's ingress} Empty when no check ran: the
+   * packet never reached a pod, or the cluster does not enforce policies.
+   */
+  List<PolicyCheck> policyChecks();
+
+  /**
+   * {@return the check that decided the connection's fate: the one that denied it, else the
+   * ingress check of an isolated destination, else the egress check of an isolated source;
+   * empty when no policy selects either pod}
+   */
+  default Optional<PolicyCheck> policy() {
+    List<PolicyCheck> checks = policyChecks();
+    return checks.stream().filter(c -> !c.allowed()).findFirst()
+        .or(() -> checks.stream().filter(c -> c.isolated()
+            && c.direction() == PolicyDirection.INGRESS).findFirst())
+        .or(() -> checks.stream().filter(PolicyCheck::isolated).findFirst());
+  }
 
   /** {@return the path, hop by hop} */
   List<Hop> hops();

@@ -13,7 +13,14 @@ public enum ConnectionVerdict {
   REFUSED,
   /** Nothing answered: a rule pointed at a pod that is gone, or a node dropped the packet. */
   TIMED_OUT,
-  /** A NetworkPolicy dropped it (the client sees a time-out). */
+  /**
+   * Never produced: a NetworkPolicy drop is reported as the client sees it, {@link #TIMED_OUT},
+   * with the check that denied it in {@link io.kubenetsim.Connection#policy()}. Kept so code
+   * written against the first contract still compiles.
+   *
+   * @deprecated match {@code TIMED_OUT} and read {@code Connection.policy()}
+   */
+  @Deprecated
   DROPPED_BY_POLICY,
   /**
    * Only for a rules-only trace: no kube-proxy rule touched the packet, and nothing was

@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param outcome what the rules did; {@link #verdict()} is what a probe reports for it
  * @param dnatRule the rule (or map element) that rewrote the destination, for {@code DNAT}
  * @param masqueradeRule the rule that marked the packet for masquerade, when one did
+ * @param policyChecks NetworkPolicy's checks on the traced packet (after DNAT, as enforced):
+ *     the source pod's egress, then the destination pod's ingress; empty when neither end is a
+ *     pod or the cluster does not enforce policies
  */
 public record PacketTrace(
     String node,
@@ -25,7 +28,8 @@ public record PacketTrace(
     Optional<String> masqueradeRule,
     Optional<String> servicePort,
     ImmutableList<String> matchedRules,
-    int rulesEvaluated) {
+    int rulesEvaluated,
+    ImmutableList<PolicyCheck> policyChecks) {
 
   public PacketTrace {
     checkArgument(node != null && packet != null && outcome != null && backend != null
@@ -33,6 +37,7 @@ public record PacketTrace(
         "trace parts must not be null");
     candidates = ImmutableList.copyOf(candidates);
     matchedRules = ImmutableList.copyOf(matchedRules);
+    policyChecks = ImmutableList.copyOf(policyChecks);
   }
 
   /** {@return whether the packet was marked for masquerade (SNAT to the node's address)} */

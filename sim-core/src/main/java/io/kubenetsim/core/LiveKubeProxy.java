@@ -62,7 +62,8 @@ final class LiveKubeProxy implements KubeProxyView {
         d.backend().map(ProxyEndpoint::address),
         d.candidates().stream().map(ProxyEndpoint::address).collect(toImmutableList()),
         d.dnat().map(ProxyDecision.Dnat::rule), d.masqueradeRule(),
-        d.servicePort().map(ServicePortName::name), d.matchedRules(), d.rulesEvaluated());
+        d.servicePort().map(ServicePortName::name), d.matchedRules(), d.rulesEvaluated(),
+        com.google.common.collect.ImmutableList.of());
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.kubenetsim.net.ConnectionVerdict;
 import io.kubenetsim.net.Hop;
 import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.PolicyCheck;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,14 +18,17 @@ import java.util.Optional;
  * @param backendPod the pod at {@code backend}, as {@code namespace/name}
  * @param masqueraded whether a rule marked the packet for masquerade
  * @param sourceSeen the source the backend sees (the node's address when masqueraded)
+ * @param policyChecks NetworkPolicy's checks, egress then ingress; empty when none ran
  * @param packet the first packet, as text for the explanation's first line
  */
 record Attempt(ConnectionVerdict verdict, Optional<HostPort> backend,
     ImmutableList<HostPort> candidates, Optional<String> backendPod, boolean masqueraded,
-    IpAddress sourceSeen, ImmutableList<Hop> hops, String reason, String packet) {
+    IpAddress sourceSeen, ImmutableList<PolicyCheck> policyChecks, ImmutableList<Hop> hops,
+    String reason, String packet) {
 
   Attempt {
     candidates = ImmutableList.copyOf(candidates);
+    policyChecks = ImmutableList.copyOf(policyChecks);
     hops = ImmutableList.copyOf(hops);
   }
 
@@ -32,7 +36,7 @@ record Attempt(ConnectionVerdict verdict, Optional<HostPort> backend,
   static Attempt failed(ConnectionVerdict verdict, IpAddress source, List<Hop> hops,
       String reason, String packet) {
     return new Attempt(verdict, Optional.empty(), ImmutableList.of(), Optional.empty(), false,
-        source, ImmutableList.copyOf(hops), reason, packet);
+        source, ImmutableList.of(), ImmutableList.copyOf(hops), reason, packet);
   }
 
   /** {@return the multi-line explanation: packet, hops, verdict, backend, reason} */

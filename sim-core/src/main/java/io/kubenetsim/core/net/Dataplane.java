@@ -113,7 +113,7 @@ public final class Dataplane {
         + "-> kubelet -> the pod's network namespace (bypasses kube-proxy)"));
     return delivered(target, Protocol.TCP, new Attempt(ConnectionVerdict.ESTABLISHED,
         Optional.of(target), ImmutableList.of(target), Optional.empty(), false,
-        local.ip(), ImmutableList.copyOf(hops), "", packet), "");
+        local.ip(), ImmutableList.of(), ImmutableList.copyOf(hops), "", packet), "");
   }
 
   /** {@return whether the node's synced rules still list this address as serving} */
@@ -175,8 +175,8 @@ public final class Dataplane {
           + "or node holds " + to.ip() + ": nothing answers, so the client times out", packet);
     }
     return delivered(to, protocol, new Attempt(delivery.verdict(), Optional.of(to),
-        ImmutableList.of(), delivery.pod(), false, source.ip(), ImmutableList.copyOf(hops),
-        delivery.reason(), packet), "");
+        ImmutableList.of(), delivery.pod(), false, source.ip(), ImmutableList.of(),
+        ImmutableList.copyOf(hops), delivery.reason(), packet), "");
   }
 
   private Connection dnat(Source source, String node, ProxyDecision decision,
@@ -188,8 +188,8 @@ public final class Dataplane {
     ImmutableList<HostPort> candidates = decision.candidates().stream()
         .map(ProxyEndpoint::address).collect(ImmutableList.toImmutableList());
     Attempt reached = new Attempt(ConnectionVerdict.ESTABLISHED, Optional.of(backend.address()),
-        candidates, Optional.empty(), decision.masquerade(), seen, ImmutableList.copyOf(hops),
-        "", packet);
+        candidates, Optional.empty(), decision.masquerade(), seen, ImmutableList.of(),
+        ImmutableList.copyOf(hops), "", packet);
     if (source.kind() == Source.Kind.EXTERNAL && !decision.masquerade()
         && !backend.nodeName().isEmpty() && !backend.nodeName().equals(node)) {
       String why = "forwarded unmasqueraded to " + backend + " on " + backend.nodeName()
@@ -198,7 +198,7 @@ public final class Dataplane {
       Delivery delivery = deliverer.deliver(backend.ip(), backend.port(), protocol);
       return SimConnection.failed(new Attempt(ConnectionVerdict.TIMED_OUT,
           reached.backend(), candidates, delivery.pod(), decision.masquerade(), seen,
-          reached.hops(), why, packet));
+          ImmutableList.of(), reached.hops(), why, packet));
     }
     return delivered(backend.address(), protocol, reached,
         " (" + candidates.size() + " candidate backends)");
@@ -230,8 +230,8 @@ public final class Dataplane {
     Delivery delivery = deliverer.deliver(to.ip(), to.port(), protocol);
     Optional<String> podUid = uidOf(delivery.pod());
     Attempt done = new Attempt(delivery.verdict(), attempt.backend(), attempt.candidates(),
-        delivery.pod(), attempt.masqueraded(), attempt.sourceSeen(), attempt.hops(),
-        delivery.reason() + note, attempt.packet());
+        delivery.pod(), attempt.masqueraded(), attempt.sourceSeen(), attempt.policyChecks(),
+        attempt.hops(), delivery.reason() + note, attempt.packet());
     return new SimConnection(done, () -> stillThere(to, protocol, podUid));
   }
 

@@ -5,6 +5,7 @@ import io.kubenetsim.net.ConnectionVerdict;
 import io.kubenetsim.net.Hop;
 import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.PolicyCheck;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -60,6 +61,11 @@ final class SimConnection implements Connection {
   @Override
   public IpAddress sourceSeenByBackend() {
     return attempt.sourceSeen();
+  }
+
+  @Override
+  public List<PolicyCheck> policyChecks() {
+    return attempt.policyChecks();
   }
 
   @Override

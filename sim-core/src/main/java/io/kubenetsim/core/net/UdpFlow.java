@@ -5,6 +5,7 @@ import io.kubenetsim.net.ConnectionVerdict;
 import io.kubenetsim.net.Hop;
 import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.PolicyCheck;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -64,6 +65,11 @@ final class UdpFlow implements Connection {
   @Override
   public IpAddress sourceSeenByBackend() {
     return first.sourceSeenByBackend();
+  }
+
+  @Override
+  public List<PolicyCheck> policyChecks() {
+    return first.policyChecks();
   }
 
   @Override

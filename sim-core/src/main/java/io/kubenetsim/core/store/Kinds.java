@@ -10,6 +10,7 @@ import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.ReplicaSet;
 import io.kubenetsim.model.Service;
+import io.kubenetsim.model.NetworkPolicy;
 import io.kubenetsim.model.ServiceCIDR;
 import java.util.Locale;
 
@@ -27,6 +28,7 @@ public final class Kinds {
       .put(EndpointSlice.class, EndpointSlice.KIND)
       .put(Endpoints.class, Endpoints.KIND)
       .put(ServiceCIDR.class, ServiceCIDR.KIND)
+      .put(NetworkPolicy.class, NetworkPolicy.KIND)
       .buildOrThrow();
 
   private Kinds() {}
@@ -58,6 +60,7 @@ public final class Kinds {
       case "Deployment", "ReplicaSet" -> lower + "s.apps";
       case "EndpointSlice" -> "endpointslices.discovery.k8s.io";
       case "ServiceCIDR" -> "servicecidrs.networking.k8s.io";
+      case "NetworkPolicy" -> "networkpolicies.networking.k8s.io";
       case "Endpoints" -> "endpoints";
       default -> lower + "s";
     };

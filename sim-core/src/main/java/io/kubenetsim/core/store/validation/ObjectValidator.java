@@ -11,6 +11,7 @@ import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.ReplicaSet;
 import io.kubenetsim.model.Service;
+import io.kubenetsim.model.NetworkPolicy;
 import io.kubenetsim.model.ServiceCIDR;
 import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.IpFamily;
@@ -36,7 +37,7 @@ import java.util.List;
  * if (!errors.isEmpty()) { ... reject with a 422-style ValidationException ... }
  * }</pre>
  *
- * <p>Kinds without rules yet (NetworkPolicy…) are refused with an {@link
+ * <p>Kinds without rules are refused with an {@link
  * IllegalArgumentException}: add a branch here when their rules land.
  */
 public final class ObjectValidator implements ObjectValidation {
@@ -87,6 +88,8 @@ public final class ObjectValidator implements ObjectValidation {
       return EndpointsValidation.validateCreate(endpoints);
     } else if (object instanceof ServiceCIDR serviceCidr) {
       return ServiceCIDRValidation.validateCreate(serviceCidr);
+    } else if (object instanceof NetworkPolicy policy) {
+      return NetworkPolicyValidation.validateCreate(policy);
     }
     throw unknownKind(object);
   }
@@ -122,6 +125,8 @@ public final class ObjectValidator implements ObjectValidation {
       return EndpointsValidation.validateUpdate((Endpoints) old, endpoints);
     } else if (updated instanceof ServiceCIDR serviceCidr) {
       return ServiceCIDRValidation.validateUpdate((ServiceCIDR) old, serviceCidr);
+    } else if (updated instanceof NetworkPolicy policy) {
+      return NetworkPolicyValidation.validateUpdate((NetworkPolicy) old, policy);
     }
     throw unknownKind(updated);
   }
@@ -129,7 +134,8 @@ public final class ObjectValidator implements ObjectValidation {
   private static IllegalArgumentException unknownKind(KubernetesObject object) {
     return new IllegalArgumentException("no validation rules for kind " + object.kind() + " ("
         + object.getClass().getName() + "); known kinds are Pod, Namespace, Node, Deployment,"
-        + " ReplicaSet, Service, EndpointSlice, Endpoints and ServiceCIDR. Add a branch to"
+        + " ReplicaSet, Service, EndpointSlice, Endpoints, ServiceCIDR and NetworkPolicy. Add a"
+        + " branch to"
         + " ObjectValidator when the kind's rules exist.");
   }
 }
