@@ -32,6 +32,7 @@ public final class ClusterBuilder {
   /** Whether kube-proxy's clusterCIDR is the pod network's, kept so as it changes. */
   private boolean detectorFollowsClusterCidr;
   private CloudProvider cloudProvider;
+  private NetworkPolicyEnforcement networkPolicy;
 
   ClusterBuilder(ClusterConfig c) {
     seed = c.seed();
@@ -51,6 +52,7 @@ public final class ClusterBuilder {
     detectorFollowsClusterCidr = kubeProxy.detectLocalMode() == DetectLocalMode.CLUSTER_CIDR
         && kubeProxy.clusterCIDR().equals(clusterCidr.toString());
     cloudProvider = c.cloudProvider();
+    networkPolicy = c.networkPolicy();
   }
 
   /** Sets kube-proxy's mode on every node ({@code IPVS} by default). */
@@ -77,6 +79,16 @@ public final class ClusterBuilder {
    */
   public ClusterBuilder cloudProvider(CloudProvider provider) {
     cloudProvider = provider;
+    return this;
+  }
+
+  /**
+   * Sets whether the network plugin enforces NetworkPolicy: {@link
+   * NetworkPolicyEnforcement#ENFORCE} (the default) or {@link NetworkPolicyEnforcement#IGNORE},
+   * as with a plugin such as flannel: policies are stored and nothing is filtered.
+   */
+  public ClusterBuilder networkPolicy(NetworkPolicyEnforcement enforcement) {
+    networkPolicy = enforcement;
     return this;
   }
 
@@ -160,7 +172,8 @@ public final class ClusterBuilder {
     return new ClusterConfig(seed, nodes, clusterCidr, nodeCidrMaskSize, nodeNetwork, startTime,
         timing, maxSettleEvents, serviceCidrs, nodePortRange, maxEndpointsPerSlice,
         loadBalancerPool, apiServerEndpoint, detectorFollowsClusterCidr
-            ? kubeProxy.withClusterCIDR(clusterCidr.toString()) : kubeProxy, cloudProvider);
+            ? kubeProxy.withClusterCIDR(clusterCidr.toString()) : kubeProxy, cloudProvider,
+        networkPolicy);
   }
 
   /** {@return a new cluster: nodes registered, system namespaces present, nothing run yet} */

@@ -29,6 +29,8 @@ import java.time.Instant;
  * @param kubeProxy every node's kube-proxy configuration
  * @param cloudProvider whether a cloud gives LoadBalancer Services an address
  *     (kube-controller-manager's {@code --cloud-provider}; {@link CloudProvider#SIMULATED})
+ * @param networkPolicy whether the network plugin enforces NetworkPolicy ({@link
+ *     NetworkPolicyEnforcement#ENFORCE})
  */
 public record ClusterConfig(
     long seed,
@@ -45,7 +47,8 @@ public record ClusterConfig(
     Cidr loadBalancerPool,
     String apiServerEndpoint,
     KubeProxyConfiguration kubeProxy,
-    CloudProvider cloudProvider) {
+    CloudProvider cloudProvider,
+    NetworkPolicyEnforcement networkPolicy) {
 
   private static final ClusterConfig DEFAULTS = new ClusterConfig(
       1,
@@ -63,7 +66,8 @@ public record ClusterConfig(
       "172.18.0.1:6443",
       // What kubeadm and kind write: the pod network as kube-proxy's local-traffic detector.
       KubeProxyConfiguration.defaults().withClusterCIDR("10.244.0.0/16"),
-      CloudProvider.SIMULATED);
+      CloudProvider.SIMULATED,
+      NetworkPolicyEnforcement.ENFORCE);
 
   public ClusterConfig {
     checkArgument(initialNodes >= 0, "initialNodes must be zero or more, got %s", initialNodes);
@@ -90,7 +94,7 @@ public record ClusterConfig(
           serviceCidr.family().bits() - 4);
     }
     checkArgument(nodePortRange != null && loadBalancerPool != null && apiServerEndpoint != null
-        && kubeProxy != null && cloudProvider != null,
+        && kubeProxy != null && cloudProvider != null && networkPolicy != null,
         "config parts must not be null");
     checkArgument(maxEndpointsPerSlice >= 1 && maxEndpointsPerSlice <= 1000,
         "maxEndpointsPerSlice must be between 1 and 1000, got %s", maxEndpointsPerSlice);

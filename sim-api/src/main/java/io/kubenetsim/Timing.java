@@ -26,6 +26,9 @@ import java.time.Duration;
  *     SIGTERM, which the default models
  * @param loadBalancerProvisioning how long the simulated cloud takes to give a LoadBalancer
  *     Service its external IP
+ * @param policyAgentLag how long after a write the node agents that enforce NetworkPolicy (a
+ *     CNI's per-node daemon) see it: a policy just applied, or a pod just relabelled, does not
+ *     filter traffic until then
  */
 public record Timing(
     Duration informerLag,
@@ -38,7 +41,8 @@ public record Timing(
     Duration crashLoopBackOffMax,
     Duration crashLoopRunTime,
     Duration containerStopDelay,
-    Duration loadBalancerProvisioning) {
+    Duration loadBalancerProvisioning,
+    Duration policyAgentLag) {
 
   private static final Timing DEFAULTS = new Timing(
       Duration.ofMillis(100),
@@ -51,13 +55,14 @@ public record Timing(
       Duration.ofMinutes(5),
       Duration.ofSeconds(1),
       Duration.ofSeconds(PodGrace.FULL_GRACE_SECONDS),
-      Duration.ofSeconds(3));
+      Duration.ofSeconds(3),
+      Duration.ofMillis(500));
 
   public Timing {
     for (Duration d : new Duration[] {informerLag, schedulingDelay, sandboxDelay,
         containerStartDelay, nodeMonitorGracePeriod, unreachableTolerationSeconds,
         crashLoopBackOffBase, crashLoopBackOffMax, crashLoopRunTime, containerStopDelay,
-        loadBalancerProvisioning}) {
+        loadBalancerProvisioning, policyAgentLag}) {
       checkArgument(d != null && !d.isNegative(), "timings must be zero or positive, got %s", d);
     }
   }
@@ -71,28 +76,36 @@ public record Timing(
   public Timing withInformerLag(Duration lag) {
     return new Timing(lag, schedulingDelay, sandboxDelay, containerStartDelay,
         nodeMonitorGracePeriod, unreachableTolerationSeconds, crashLoopBackOffBase,
-        crashLoopBackOffMax, crashLoopRunTime, containerStopDelay, loadBalancerProvisioning);
+        crashLoopBackOffMax, crashLoopRunTime, containerStopDelay, loadBalancerProvisioning,
+        policyAgentLag);
   }
 
   /** {@return the same timings with another container stop delay} */
   public Timing withContainerStopDelay(Duration delay) {
     return new Timing(informerLag, schedulingDelay, sandboxDelay, containerStartDelay,
         nodeMonitorGracePeriod, unreachableTolerationSeconds, crashLoopBackOffBase,
-        crashLoopBackOffMax, crashLoopRunTime, delay, loadBalancerProvisioning);
+        crashLoopBackOffMax, crashLoopRunTime, delay, loadBalancerProvisioning, policyAgentLag);
   }
 
   /** {@return the same timings with other node-failure timings} */
   public Timing withNodeFailureTimings(Duration gracePeriod, Duration toleration) {
     return new Timing(informerLag, schedulingDelay, sandboxDelay, containerStartDelay,
         gracePeriod, toleration, crashLoopBackOffBase, crashLoopBackOffMax, crashLoopRunTime,
-        containerStopDelay, loadBalancerProvisioning);
+        containerStopDelay, loadBalancerProvisioning, policyAgentLag);
   }
 
   /** {@return the same timings with another load-balancer provisioning delay} */
   public Timing withLoadBalancerProvisioning(Duration delay) {
     return new Timing(informerLag, schedulingDelay, sandboxDelay, containerStartDelay,
         nodeMonitorGracePeriod, unreachableTolerationSeconds, crashLoopBackOffBase,
-        crashLoopBackOffMax, crashLoopRunTime, containerStopDelay, delay);
+        crashLoopBackOffMax, crashLoopRunTime, containerStopDelay, delay, policyAgentLag);
+  }
+
+  /** {@return the same timings with another lag for the NetworkPolicy node agents} */
+  public Timing withPolicyAgentLag(Duration lag) {
+    return new Timing(informerLag, schedulingDelay, sandboxDelay, containerStartDelay,
+        nodeMonitorGracePeriod, unreachableTolerationSeconds, crashLoopBackOffBase,
+        crashLoopBackOffMax, crashLoopRunTime, containerStopDelay, loadBalancerProvisioning, lag);
   }
 
   /** Constants about termination grace. */

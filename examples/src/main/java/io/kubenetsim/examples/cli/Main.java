@@ -226,7 +226,7 @@ public final class Main {
         .serviceClusterIpRange(options.serviceCidrs().split(","))
         .serviceNodePortRange(options.nodePortRange())
         .maxEndpointsPerSlice(options.maxEndpointsPerSlice())
-        .cloudProvider(options.cloudProvider());
+        .cloudProvider(options.cloudProvider()).networkPolicy(options.networkPolicy());
     if (options.proxyConfig().isPresent()) {
       Path file = options.proxyConfig().get();
       try {

@@ -2,6 +2,7 @@ package io.kubenetsim.examples.cli;
 
 import com.google.common.collect.ImmutableSortedSet;
 import io.kubenetsim.CloudProvider;
+import io.kubenetsim.NetworkPolicyEnforcement;
 import io.kubenetsim.ProxyMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.TreeSet;
 record Options(List<Path> files, int nodes, long seed, String clusterCidr,
     int nodeCidrMaskSize, String serviceCidrs, String nodePortRange, int maxEndpointsPerSlice,
     Optional<ProxyMode> proxyMode, Optional<Path> proxyConfig, CloudProvider cloudProvider,
-    boolean help, boolean version, ImmutableSortedSet<String> given, List<String> command) {
+    NetworkPolicyEnforcement networkPolicy, boolean help, boolean version, ImmutableSortedSet<String> given, List<String> command) {
 
   /** The options' part of {@code --help}, one line each, with their defaults. */
   static final String TEXT = String.join("\n",
@@ -38,6 +39,8 @@ record Options(List<Path> files, int nodes, long seed, String clusterCidr,
           + "reads it",
       "  --cloud-provider simulated|none  simulated (default): LoadBalancer Services get an IP;",
       "                                   none: they stay <pending>, as on kind or minikube",
+      "  --network-policy enforce|ignore  enforce (default): NetworkPolicies filter traffic;",
+      "                                   ignore: stored but not enforced, as with flannel",
       "  --cluster-cidr CIDR              the pod network (10.244.0.0/16)",
       "  --node-cidr-mask-size N          each node's pod range prefix length (24)",
       "  --service-cluster-ip-range CIDR  Service IPs (10.96.0.0/12)",
@@ -69,6 +72,7 @@ record Options(List<Path> files, int nodes, long seed, String clusterCidr,
     Optional<ProxyMode> proxyMode = Optional.empty();
     Optional<Path> proxyConfig = Optional.empty();
     CloudProvider cloud = CloudProvider.SIMULATED;
+    NetworkPolicyEnforcement policy = NetworkPolicyEnforcement.ENFORCE;
     boolean help = false;
     boolean version = false;
     TreeSet<String> given = new TreeSet<>();
@@ -90,6 +94,7 @@ record Options(List<Path> files, int nodes, long seed, String clusterCidr,
         case "--proxy-mode" -> proxyMode = Optional.of(mode(required(flag, value)));
         case "--proxy-config" -> proxyConfig = Optional.of(Path.of(required(flag, value)));
         case "--cloud-provider" -> cloud = cloud(required(flag, value));
+        case "--network-policy" -> policy = policy(required(flag, value));
         case "-h", "--help" -> {
           help = true;
           used = 1;
@@ -104,7 +109,7 @@ record Options(List<Path> files, int nodes, long seed, String clusterCidr,
       i += used;
     }
     return new Options(files, nodes, seed, clusterCidr, maskSize, serviceCidrs, nodePortRange,
-        maxPerSlice, proxyMode, proxyConfig, cloud, help, version,
+        maxPerSlice, proxyMode, proxyConfig, cloud, policy, help, version,
         ImmutableSortedSet.copyOf(given),
         args.subList(i, args.size()));
   }
@@ -123,6 +128,12 @@ record Options(List<Path> files, int nodes, long seed, String clusterCidr,
     return CloudProvider.tryParse(text).orElseThrow(() -> new IllegalArgumentException(
         "--cloud-provider: Unsupported value: \"" + text + "\": supported values: \"none\", "
             + "\"simulated\""));
+  }
+
+  private static NetworkPolicyEnforcement policy(String text) {
+    return NetworkPolicyEnforcement.tryParse(text).orElseThrow(() -> new IllegalArgumentException(
+        "--network-policy: Unsupported value: \"" + text + "\": supported values: \"enforce\", "
+            + "\"ignore\""));
   }
 
   private static String required(String flag, String value) {
