@@ -4,6 +4,8 @@ import io.kubenetsim.event.Events;
 import io.kubenetsim.model.KubernetesObject;
 import io.kubenetsim.model.Namespace;
 import io.kubenetsim.model.ObjectRef;
+import io.kubenetsim.net.Protocol;
+import io.kubenetsim.net.Reachability;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,6 +164,44 @@ public interface Cluster {
    * @throws IllegalStateException when no running pod backs it
    */
   PortForward portForward(String target, int localPort, String remotePort);
+
+  // ---- NetworkPolicy ----
+
+  /**
+   * {@return who may reach whom among these pods ({@code namespace/name}) on one port and
+   * protocol, by NetworkPolicy alone}: a cell is allowed when both the source's egress and the
+   * destination's ingress allow a new connection, as the network plugin would judge it (own-node
+   * and self traffic always allowed); every cell is allowed when the cluster does not enforce
+   * policies. Policies count as the plugin's agents see them, after {@link
+   * Timing#policyAgentLag()}.
+   *
+   * @throws ApiException NotFound naming a pod that does not exist
+   */
+  Reachability reachability(List<String> fromPods, List<String> toPods, int port,
+      Protocol protocol);
+
+  /**
+   * {@return the pods of these namespaces (every namespace but {@code kube-system} when none is
+   * given) against each other, as {@link #reachability(List, List, int, Protocol)}}
+   */
+  Reachability reachability(int port, Protocol protocol, String... namespaces);
+
+  /**
+   * {@return pods × Services ({@code namespace/name}) on a Service port}: a cell is allowed when
+   * policy lets the pod reach every ready backend of that port at its targetPort (kube-proxy may
+   * send a connection to any of them), and denied when the port has no ready backend
+   *
+   * @throws ApiException NotFound naming a pod or Service that does not exist
+   */
+  Reachability reachabilityToServices(List<String> fromPods, List<String> toServices, int port,
+      Protocol protocol);
+
+  /**
+   * {@return the pods of these namespaces (every namespace but {@code kube-system} when none is
+   * given) against their Services, as {@link #reachabilityToServices(List, List, int,
+   * Protocol)}}
+   */
+  Reachability reachabilityToServices(int port, Protocol protocol, String... namespaces);
 
   // ---- any object ----
 

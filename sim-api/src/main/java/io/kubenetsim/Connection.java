@@ -5,7 +5,6 @@ import io.kubenetsim.net.Hop;
 import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.PolicyCheck;
-import io.kubenetsim.net.PolicyDirection;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,11 +59,7 @@ public interface Connection {
    * empty when no policy selects either pod}
    */
   default Optional<PolicyCheck> policy() {
-    List<PolicyCheck> checks = policyChecks();
-    return checks.stream().filter(c -> !c.allowed()).findFirst()
-        .or(() -> checks.stream().filter(c -> c.isolated()
-            && c.direction() == PolicyDirection.INGRESS).findFirst())
-        .or(() -> checks.stream().filter(PolicyCheck::isolated).findFirst());
+    return PolicyCheck.deciding(policyChecks());
   }
 
   /** {@return the path, hop by hop} */

@@ -46,6 +46,18 @@ public record PolicyCheck(PolicyDirection direction, String pod, boolean isolate
         allowed, allowedBy, reason);
   }
 
+  /**
+   * {@return the check that decided a connection's fate, among its checks (egress then
+   * ingress)}: the first that denied it, else the ingress check of an isolated destination,
+   * else the egress check of an isolated source; empty when no policy selects either pod
+   */
+  public static Optional<PolicyCheck> deciding(List<PolicyCheck> checks) {
+    return checks.stream().filter(c -> !c.allowed()).findFirst()
+        .or(() -> checks.stream().filter(c -> c.isolated()
+            && c.direction() == PolicyDirection.INGRESS).findFirst())
+        .or(() -> checks.stream().filter(PolicyCheck::isolated).findFirst());
+  }
+
   @Override
   public String toString() {
     return direction.apiName() + " of " + pod + ": " + (allowed ? "allowed" : "denied") + " ("

@@ -1,6 +1,7 @@
 package io.kubenetsim.core;
 
 import io.kubenetsim.CloudProvider;
+import io.kubenetsim.NetworkPolicyEnforcement;
 import io.kubenetsim.ClusterConfig;
 import io.kubenetsim.core.controllers.DeploymentController;
 import io.kubenetsim.core.controllers.ServiceLoadBalancerController;
@@ -24,6 +25,7 @@ import io.kubenetsim.core.engine.Simulator;
 import io.kubenetsim.core.kubelet.NodeAgents;
 import io.kubenetsim.core.net.Dataplane;
 import io.kubenetsim.core.net.PodAddresses;
+import io.kubenetsim.core.policy.NetworkPolicyEngine;
 import io.kubenetsim.core.proxy.KubeProxyFleet;
 import io.kubenetsim.core.proxy.ProxyBackends;
 import io.kubenetsim.net.Cidr;
@@ -38,11 +40,13 @@ import io.kubenetsim.model.Endpoints;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.model.ServiceCIDR;
 import io.kubenetsim.model.Namespace;
+import io.kubenetsim.model.NetworkPolicy;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.ReplicaSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Wires the simulated components together, in the order a cluster starts them: the API store,
@@ -59,6 +63,8 @@ final class ControlPlane {
   final ServiceAllocator serviceAllocator;
   final KubeProxyFleet proxies;
   final Dataplane dataplane;
+  /** The NetworkPolicy engine, when the network plugin enforces policies. */
+  final Optional<NetworkPolicyEngine> policies;
 
   ControlPlane(ClusterConfig config, ObjectValidation validation) {
     this.sim = new Simulator(config.seed(), config.startTime());
@@ -113,7 +119,17 @@ final class ControlPlane {
         ProxyBackends.forMode(config.kubeProxy().mode()));
     List<Cidr> internal = new java.util.ArrayList<>(config.serviceCidrs());
     internal.add(config.clusterCidr());
+    this.policies = config.networkPolicy() == NetworkPolicyEnforcement.ENFORCE
+        ? Optional.of(policyEngine(factory, config.timing().policyAgentLag()))
+        : Optional.empty();
     this.dataplane = new Dataplane(sim, store, proxies, new PodAddresses(store),
-        kubelets::isUp, internal);
+        kubelets::isUp, internal, policies);
+  }
+
+  /** The network plugin's agents, which see the API through their own (lagging) informers. */
+  private static NetworkPolicyEngine policyEngine(InformerFactory factory, Duration lag) {
+    return new NetworkPolicyEngine(factory.informer(NetworkPolicy.class, lag),
+        factory.informer(Pod.class, lag), factory.informer(Namespace.class, lag),
+        factory.informer(Node.class, lag));
   }
 }

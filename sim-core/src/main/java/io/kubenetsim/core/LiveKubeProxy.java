@@ -2,6 +2,7 @@ package io.kubenetsim.core;
 
 import static com.google.common.collect.ImmutableList.toImmutableList;
 
+import com.google.common.collect.ImmutableList;
 import io.kubenetsim.KubeProxyView;
 import io.kubenetsim.ProxyMode;
 import io.kubenetsim.core.proxy.NodeContext;
@@ -10,8 +11,10 @@ import io.kubenetsim.core.proxy.ProxyDecision;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ServicePortName;
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.PacketTrace;
+import io.kubenetsim.net.PolicyCheck;
 import io.kubenetsim.net.Protocol;
 
 /** A {@link KubeProxyView} of one node, reading its kube-proxy's current state on each call. */
@@ -63,7 +66,24 @@ final class LiveKubeProxy implements KubeProxyView {
         d.candidates().stream().map(ProxyEndpoint::address).collect(toImmutableList()),
         d.dnat().map(ProxyDecision.Dnat::rule), d.masqueradeRule(),
         d.servicePort().map(ServicePortName::name), d.matchedRules(), d.rulesEvaluated(),
-        com.google.common.collect.ImmutableList.of());
+        policyChecks(d, packet, context));
+  }
+
+  /**
+   * NetworkPolicy on the traced packet as the plugin would check it after these rules: against
+   * the DNATed endpoint (or the address itself when no rule touched it), with the source the
+   * endpoint would see; none when the rules rejected or dropped the packet.
+   */
+  private ImmutableList<PolicyCheck> policyChecks(ProxyDecision d, ProxyPacket packet,
+      NodeContext context) {
+    if (d.outcome().endsAttempt() || plane.policies.isEmpty()) {
+      return ImmutableList.of();
+    }
+    HostPort destination = d.backend().map(ProxyEndpoint::address)
+        .orElse(HostPort.of(packet.destination(), packet.destinationPort()));
+    IpAddress seen = d.masquerade() ? context.primaryIP() : packet.source();
+    return plane.policies.get().check(packet.source(), seen, destination.ip(),
+        destination.port(), packet.protocol());
   }
 
   @Override

@@ -21,6 +21,7 @@ import io.kubenetsim.ExternalClient;
 import io.kubenetsim.core.net.Source;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
+import io.kubenetsim.net.Reachability;
 import io.kubenetsim.core.kubectl.KubectlCommand;
 import io.kubenetsim.core.kubectl.ManifestFormatter;
 import io.kubenetsim.core.manifest.ManifestDocument;
@@ -56,6 +57,7 @@ final class SimulatedCluster implements Cluster {
   private final ClusterConfig config;
   private final ControlPlane plane;
   private final AtomicApply applier;
+  private final Reachabilities reachabilities;
   private final ManifestReader reader = new ManifestReader();
   private final KubectlCommand kubectl;
   private long nextNodeAddress = 2;
@@ -64,6 +66,7 @@ final class SimulatedCluster implements Cluster {
     this.config = config;
     this.plane = new ControlPlane(config, validation);
     this.applier = new AtomicApply(plane.store);
+    this.reachabilities = new Reachabilities(plane.store, plane.policies);
     this.kubectl = new KubectlCommand(this, new ManifestFormatter(new ManifestWriter()));
     Bootstrap.run(plane.store, config);
     for (int i = 1; i <= config.initialNodes(); i++) {
@@ -280,6 +283,31 @@ final class SimulatedCluster implements Cluster {
   }
 
   // ---- any object ----
+
+  @Override
+  public Reachability reachability(List<String> fromPods, List<String> toPods, int port,
+      Protocol protocol) {
+    return reachabilities.pods(fromPods, toPods, port, protocol);
+  }
+
+  @Override
+  public Reachability reachability(int port, Protocol protocol, String... namespaces) {
+    List<String> pods = reachabilities.podsIn(List.of(namespaces));
+    return reachabilities.pods(pods, pods, port, protocol);
+  }
+
+  @Override
+  public Reachability reachabilityToServices(List<String> fromPods, List<String> toServices,
+      int port, Protocol protocol) {
+    return reachabilities.services(fromPods, toServices, port, protocol);
+  }
+
+  @Override
+  public Reachability reachabilityToServices(int port, Protocol protocol,
+      String... namespaces) {
+    return reachabilities.services(reachabilities.podsIn(List.of(namespaces)),
+        reachabilities.servicesIn(List.of(namespaces)), port, protocol);
+  }
 
   @Override
   public ApplyResult apply(KubernetesObject... objects) {

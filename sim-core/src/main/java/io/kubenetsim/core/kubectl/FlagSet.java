@@ -3,11 +3,11 @@ package io.kubenetsim.core.kubectl;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.ListMultimap;
+import com.google.common.collect.MultimapBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The flags one verb accepts, parsed with the rules of spf13/pflag, which kubectl uses.
@@ -69,7 +69,7 @@ public final class FlagSet {
    */
   public ParsedArgs parse(List<String> args) {
     List<String> positionals = new ArrayList<>();
-    TreeMap<String, String> values = new TreeMap<>();
+    ListMultimap<String, String> values = MultimapBuilder.treeKeys().arrayListValues().build();
     int i = 0;
     while (i < args.size()) {
       String arg = args.get(i);
@@ -85,11 +85,11 @@ public final class FlagSet {
         i++;
       }
     }
-    return new ParsedArgs(ImmutableList.copyOf(positionals), ImmutableSortedMap.copyOf(values));
+    return ParsedArgs.of(positionals, values);
   }
 
   /** Reads {@code --name}, {@code --name=value} or {@code --name value}; returns the next index. */
-  private int parseLong(List<String> args, int i, TreeMap<String, String> values) {
+  private int parseLong(List<String> args, int i, ListMultimap<String, String> values) {
     String body = args.get(i).substring(2);
     int eq = body.indexOf('=');
     String name = eq < 0 ? body : body.substring(0, eq);
@@ -110,7 +110,8 @@ public final class FlagSet {
   }
 
   /** Reads a group of shorthands such as {@code -A}, {@code -owide} or {@code -n shop}. */
-  private int parseShorthands(List<String> args, int i, TreeMap<String, String> values) {
+  private int parseShorthands(List<String> args, int i,
+      ListMultimap<String, String> values) {
     String group = args.get(i).substring(1);
     for (int k = 0; k < group.length(); k++) {
       char letter = group.charAt(k);

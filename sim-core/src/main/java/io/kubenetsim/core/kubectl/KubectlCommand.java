@@ -61,7 +61,7 @@ public final class KubectlCommand {
   public static List<Verb> defaultVerbs() {
     List<Verb> verbs = new ArrayList<>(List.of(new GetVerb(), new DescribeVerb(),
         new ApplyVerb(), new DeleteVerb(), new ScaleVerb(), new ExposeVerb(), ProbeVerb.probe(),
-        ProbeVerb.trace(), new RulesVerb(), new PortForwardVerb()));
+        ProbeVerb.trace(), new RulesVerb(), new PortForwardVerb(), new MatrixVerb()));
     verbs.addAll(SimulationVerbs.all());
     return List.copyOf(verbs);
   }

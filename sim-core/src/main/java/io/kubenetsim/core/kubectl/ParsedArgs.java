@@ -1,12 +1,16 @@
 package io.kubenetsim.core.kubectl;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.collect.ListMultimap;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@link FlagSet#parse} found: the positional arguments in order and the flags given,
- * keyed by long name (the last occurrence wins, as with pflag). Immutable.
+ * What {@link FlagSet#parse} found: the positional arguments in order and every value given
+ * for each flag, keyed by long name, in the order given. {@link #value} is the last occurrence,
+ * as with pflag's plain flags; {@link #values} all of them, as pflag's {@code StringArray}
+ * flags (kubectl's repeatable {@code -f}). Immutable.
  *
  * <pre>{@code
  * ParsedArgs args = flags.parse(List.of("pods", "-n", "shop"));
@@ -14,21 +18,33 @@ import java.util.Optional;
  * args.value("namespace");     // Optional[shop]
  * }</pre>
  */
-public record ParsedArgs(
-    ImmutableList<String> positionals, ImmutableSortedMap<String, String> values) {
+public record ParsedArgs(ImmutableList<String> positionals,
+    ImmutableListMultimap<String, String> occurrences) {
 
   public ParsedArgs {
     positionals = ImmutableList.copyOf(positionals);
-    values = ImmutableSortedMap.copyOf(values);
+    occurrences = ImmutableListMultimap.copyOf(occurrences);
   }
 
-  /** {@return the value given for the flag with this long name, if it was given} */
+  /** {@return the arguments found} */
+  static ParsedArgs of(List<String> positionals, ListMultimap<String, String> occurrences) {
+    return new ParsedArgs(ImmutableList.copyOf(positionals),
+        ImmutableListMultimap.copyOf(occurrences));
+  }
+
+  /** {@return the value given last for the flag with this long name, if it was given} */
   public Optional<String> value(String longName) {
-    return Optional.ofNullable(values.get(longName));
+    List<String> given = occurrences.get(longName);
+    return given.isEmpty() ? Optional.empty() : Optional.of(given.get(given.size() - 1));
+  }
+
+  /** {@return every value given for the flag with this long name, in order} */
+  public List<String> values(String longName) {
+    return occurrences.get(longName);
   }
 
   /** {@return whether a boolean flag with this long name is on} */
   public boolean isSet(String longName) {
-    return "true".equals(values.get(longName));
+    return value(longName).filter("true"::equals).isPresent();
   }
 }

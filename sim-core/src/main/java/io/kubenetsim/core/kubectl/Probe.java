@@ -11,6 +11,7 @@ import io.kubenetsim.net.Hop;
 import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.PacketTrace;
+import io.kubenetsim.net.PolicyCheck;
 import io.kubenetsim.net.Protocol;
 import io.kubenetsim.net.RuleOutcome;
 import java.util.List;
@@ -66,7 +67,12 @@ final class Probe {
   record Outcome(Request request, HostPort destination, ConnectionVerdict verdict,
       Optional<HostPort> backend, Optional<String> backendPod, List<HostPort> candidates,
       boolean masquerade, IpAddress sourceSeenByBackend, String reason, List<Hop> hops,
-      String explanation, Optional<PacketTrace> trace) {
+      List<PolicyCheck> policyChecks, String explanation, Optional<PacketTrace> trace) {
+
+    /** {@return the NetworkPolicy check that decided, as {@link PolicyCheck#deciding}} */
+    Optional<PolicyCheck> policy() {
+      return PolicyCheck.deciding(policyChecks);
+    }
 
     boolean allowed() {
       return verdict == ConnectionVerdict.ESTABLISHED;
@@ -96,6 +102,7 @@ final class Probe {
         h.put("node", hop.node());
         h.put("via", hop.via());
       }
+      putPolicy(json, policy());
       json.put("destination", destination.toString());
       request.node().ifPresent(n -> json.put("node", n));
       trace.ifPresent(t -> {
@@ -135,22 +142,8 @@ final class Probe {
     String namespace = parsed.value("namespace").orElse(NamespacedName.DEFAULT_NAMESPACE);
     String from = required(parsed, "from", verb);
     String to = required(parsed, "to", verb);
-    String portText = required(parsed, "port", verb);
-    int port;
-    try {
-      port = Integer.parseInt(portText);
-    } catch (NumberFormatException e) {
-      throw CommandException.usage("error: invalid argument \"" + portText
-          + "\" for \"--port\" flag: expected a port number such as 80");
-    }
-    if (port < 1 || port > 65535) {
-      throw CommandException.usage("error: invalid argument \"" + portText
-          + "\" for \"--port\" flag: a port must be between 1 and 65535, inclusive");
-    }
-    String protocolText = parsed.value("protocol").orElse("TCP");
-    Protocol protocol = Protocol.tryParse(protocolText.toUpperCase(Locale.ROOT)).orElseThrow(
-        () -> CommandException.usage("error: invalid argument \"" + protocolText
-            + "\" for \"--protocol\" flag: expected TCP, UDP or SCTP"));
+    int port = port(required(parsed, "port", verb));
+    Protocol protocol = protocol(parsed.value("protocol").orElse("TCP"));
     ProbeSource source = ProbeSource.parse(from, namespace);
     if (source instanceof ProbeSource.TracedPacket && parsed.value("node").isEmpty()) {
       throw CommandException.usage("error: --from ip:IP needs --node NAME: the node whose "
@@ -158,6 +151,33 @@ final class Probe {
     }
     return new Request(from, source, to, ProbeTarget.parse(to, namespace), port, protocol,
         parsed.value("node"));
+  }
+
+  /**
+   * {@return the {@code --port} flag's value}
+   *
+   * @throws CommandException usage, in pflag's words, for anything but 1 to 65535
+   */
+  static int port(String text) {
+    int port;
+    try {
+      port = Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw CommandException.usage("error: invalid argument \"" + text
+          + "\" for \"--port\" flag: expected a port number such as 80");
+    }
+    if (port < 1 || port > 65535) {
+      throw CommandException.usage("error: invalid argument \"" + text
+          + "\" for \"--port\" flag: a port must be between 1 and 65535, inclusive");
+    }
+    return port;
+  }
+
+  /** {@return the {@code --protocol} flag's value} @throws CommandException usage otherwise */
+  static Protocol protocol(String text) {
+    return Protocol.tryParse(text.toUpperCase(Locale.ROOT)).orElseThrow(() ->
+        CommandException.usage("error: invalid argument \"" + text
+            + "\" for \"--protocol\" flag: expected TCP, UDP or SCTP"));
   }
 
   private static String required(ParsedArgs parsed, String flag, String verb) {
@@ -216,7 +236,8 @@ final class Probe {
       return new Outcome(request, destination, connection.verdict(), connection.backend(),
           connection.backendPod(), candidates,
           connection.masqueraded(), connection.sourceSeenByBackend(), connection.reason(),
-          List.copyOf(connection.hops()), connection.explain(), Optional.empty());
+          List.copyOf(connection.hops()), List.copyOf(connection.policyChecks()),
+          connection.explain(), Optional.empty());
     } finally {
       connection.close();
     }
@@ -232,9 +253,16 @@ final class Probe {
     List<Hop> hops = List.of(new Hop(destination, trace.backend().orElse(destination), node,
         rules.isEmpty() ? "no kube-proxy rule matched" : rules));
     Optional<String> backendPod = trace.backend().flatMap(b -> podAt(cluster, b.ip()));
-    return new Outcome(request, destination, trace.verdict(), trace.backend(), backendPod,
-        List.copyOf(trace.candidates()), trace.masquerade(), seen,
-        tracedReason(trace, node), hops, trace.explain(), Optional.of(trace));
+    // The rules' verdict, unless NetworkPolicy would drop the packet where it arrives.
+    Optional<PolicyCheck> denied = trace.policyChecks().stream().filter(c -> !c.allowed())
+        .findFirst();
+    ConnectionVerdict verdict = denied.isPresent() ? ConnectionVerdict.TIMED_OUT
+        : trace.verdict();
+    String reason = denied.map(c -> "dropped by NetworkPolicy: " + c + " (traced only, not "
+        + "delivered)").orElseGet(() -> tracedReason(trace, node));
+    return new Outcome(request, destination, verdict, trace.backend(), backendPod,
+        List.copyOf(trace.candidates()), trace.masquerade(), seen, reason, hops,
+        trace.policyChecks(), trace.explain(), Optional.of(trace));
   }
 
   private static String tracedReason(PacketTrace trace, String node) {
@@ -266,6 +294,26 @@ final class Probe {
     String text = ip.toString();
     return cluster.pods().stream().filter(p -> p.exists() && p.ip().filter(text::equals)
         .isPresent()).map(p -> p.ref().namespace() + "/" + p.ref().name()).findFirst();
+  }
+
+  /**
+   * The contract's {@code policy} object: {@code direction}, {@code pod}, {@code policies},
+   * {@code allowedBy} (then {@code allowed} and {@code reason}); {@code null} when no policy
+   * selects either pod, or policies are not enforced.
+   */
+  private static void putPolicy(ObjectNode json, Optional<PolicyCheck> check) {
+    if (check.isEmpty()) {
+      json.putNull("policy");
+      return;
+    }
+    ObjectNode policy = json.putObject("policy");
+    policy.put("direction", check.get().direction().apiName());
+    policy.put("pod", check.get().pod());
+    ArrayNode names = policy.putArray("policies");
+    check.get().policies().forEach(names::add);
+    putOptional(policy, "allowedBy", check.get().allowedBy());
+    policy.put("allowed", check.get().allowed());
+    policy.put("reason", check.get().reason());
   }
 
   private static void putOptional(ObjectNode json, String field, Optional<?> value) {

@@ -14,9 +14,12 @@ import java.util.Locale;
  * 10.244.1.5:8080 (shop/web-…) source 10.244.0.3} (a failed attempt adds {@code : reason});
  * with {@code -o json} the contract object {@code {"from", "to", "port", "protocol",
  * "allowed", "verdict", "backend", "backendPod", "candidates", "masquerade",
- * "sourceSeenByBackend", "reason", "hops"}} in that order ({@code backend} and {@code
- * backendPod} {@code null} when none), then extra fields ({@code destination}, {@code node},
- * and for traced packets {@code outcome}, {@code matchedRules}, {@code rulesEvaluated}). Exit
+ * "sourceSeenByBackend", "reason", "hops", "policy"}} in that order ({@code backend} and
+ * {@code backendPod} {@code null} when none; {@code policy} the NetworkPolicy check that
+ * decided — {@code {"direction", "pod", "policies", "allowedBy", "allowed", "reason"}} — or
+ * {@code null} when no policy selects either pod), then extra fields ({@code destination},
+ * {@code node}, and for traced packets {@code outcome}, {@code matchedRules}, {@code
+ * rulesEvaluated}). A connection a policy drops is {@code timed_out}, as the client sees it. Exit
  * codes: 0 when the connection is established; 1 when it is not (the result is still printed
  * on stdout, the reason on stderr) or the destination has no address yet; 2 on bad input,
  * unknown names included (see {@link Probe}).
@@ -135,6 +138,9 @@ final class ProbeVerb implements Verb {
         .append(outcome.masquerade() ? " (masqueraded)" : " (preserved)").append('\n');
     out.append("candidates: ").append(outcome.candidates().isEmpty() ? "none"
         : String.join(", ", outcome.candidates().stream().map(Object::toString).toList()))
+        .append('\n');
+    out.append("policy: ").append(outcome.policyChecks().isEmpty() ? "not checked"
+        : String.join("; ", outcome.policyChecks().stream().map(Object::toString).toList()))
         .append('\n');
     out.append("reason: ").append(outcome.reason()).append('\n');
     return out.toString();

@@ -3,6 +3,7 @@ package io.kubenetsim.core.net;
 import com.google.common.collect.ImmutableList;
 import io.kubenetsim.Connection;
 import io.kubenetsim.core.engine.Simulator;
+import io.kubenetsim.core.policy.NetworkPolicyEngine;
 import io.kubenetsim.core.proxy.KubeProxyFleet;
 import io.kubenetsim.core.proxy.NodeContext;
 import io.kubenetsim.core.proxy.NodeProxy;
@@ -55,9 +56,15 @@ public final class Dataplane {
   private final Predicate<String> nodeUp;
   private final Deliverer deliverer;
   private final CloudLoadBalancer cloud;
+  private final PolicyGate policies;
 
+  /**
+   * @param policies the NetworkPolicy engine the network plugin enforces, or empty when the
+   *     plugin ignores policies
+   */
   public Dataplane(Simulator sim, ApiStore store, KubeProxyFleet proxies, PodAddresses pods,
-      Predicate<String> nodeUp, List<Cidr> internalRanges) {
+      Predicate<String> nodeUp, List<Cidr> internalRanges,
+      Optional<NetworkPolicyEngine> policies) {
     this.sim = sim;
     this.store = store;
     this.proxies = proxies;
@@ -65,6 +72,7 @@ public final class Dataplane {
     this.deliverer = new Deliverer(store, pods, nodeUp, internalRanges);
     this.cloud = new CloudLoadBalancer(store, proxies, nodeUp,
         sim.random("cloud-load-balancer"));
+    this.policies = new PolicyGate(policies);
   }
 
   /** Opens a connection from {@code source} to {@code ip:port}. */
@@ -174,9 +182,11 @@ public final class Dataplane {
       return failed(ConnectionVerdict.TIMED_OUT, source, hops, noRule + why + ", and no pod "
           + "or node holds " + to.ip() + ": nothing answers, so the client times out", packet);
     }
-    return delivered(to, protocol, new Attempt(delivery.verdict(), Optional.of(to),
-        ImmutableList.of(), delivery.pod(), false, source.ip(), ImmutableList.of(),
-        ImmutableList.copyOf(hops), delivery.reason(), packet), "");
+    Attempt reached = new Attempt(delivery.verdict(), Optional.of(to), ImmutableList.of(),
+        delivery.pod(), false, source.ip(), policies.check(source.ip(), source.ip(), to,
+            protocol), ImmutableList.copyOf(hops), delivery.reason(), packet);
+    return refusedByPolicy(reached, protocol)
+        .orElseGet(() -> delivered(to, protocol, reached, ""));
   }
 
   private Connection dnat(Source source, String node, ProxyDecision decision,
@@ -188,8 +198,13 @@ public final class Dataplane {
     ImmutableList<HostPort> candidates = decision.candidates().stream()
         .map(ProxyEndpoint::address).collect(ImmutableList.toImmutableList());
     Attempt reached = new Attempt(ConnectionVerdict.ESTABLISHED, Optional.of(backend.address()),
-        candidates, Optional.empty(), decision.masquerade(), seen, ImmutableList.of(),
+        candidates, Optional.empty(), decision.masquerade(), seen,
+        policies.check(source.ip(), seen, backend.address(), protocol),
         ImmutableList.copyOf(hops), "", packet);
+    Optional<Connection> refused = refusedByPolicy(reached, protocol);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
     if (source.kind() == Source.Kind.EXTERNAL && !decision.masquerade()
         && !backend.nodeName().isEmpty() && !backend.nodeName().equals(node)) {
       String why = "forwarded unmasqueraded to " + backend + " on " + backend.nodeName()
@@ -198,10 +213,35 @@ public final class Dataplane {
       Delivery delivery = deliverer.deliver(backend.ip(), backend.port(), protocol);
       return SimConnection.failed(new Attempt(ConnectionVerdict.TIMED_OUT,
           reached.backend(), candidates, delivery.pod(), decision.masquerade(), seen,
-          ImmutableList.of(), reached.hops(), why, packet));
+          reached.policyChecks(), reached.hops(), why, packet));
     }
     return delivered(backend.address(), protocol, reached,
         " (" + candidates.size() + " candidate backends)");
+  }
+
+  /**
+   * {@return the connection a NetworkPolicy dropped, when one did}: the client sees nothing
+   * come back and times out; the last hop names the check that dropped it
+   */
+  private Optional<Connection> refusedByPolicy(Attempt reached, Protocol protocol) {
+    return PolicyGate.denied(reached.policyChecks()).map(check -> {
+      HostPort at = reached.backend().orElseThrow();
+      List<Hop> hops = new ArrayList<>(reached.hops());
+      hops.add(new Hop(at, at, nodeOf(check.pod()), "NetworkPolicy " + check));
+      return SimConnection.failed(new Attempt(ConnectionVerdict.TIMED_OUT, reached.backend(),
+          reached.candidates(), deliverer.deliver(at.ip(), at.port(), protocol).pod(),
+          reached.masqueraded(),
+          reached.sourceSeen(), reached.policyChecks(), ImmutableList.copyOf(hops),
+          "dropped by NetworkPolicy: " + check.direction().apiName() + " of " + check.pod()
+              + " is isolated by " + String.join(", ", check.policies()) + "; "
+              + check.reason() + "; the client times out", reached.packet()));
+    });
+  }
+
+  /** {@return the node a pod runs on, {@code ""} when it is gone} */
+  private String nodeOf(String pod) {
+    return store.get(Pod.class, NamespacedName.parse(pod)).map(p -> p.spec().nodeName())
+        .orElse("");
   }
 
   /**

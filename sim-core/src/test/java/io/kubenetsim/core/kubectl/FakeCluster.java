@@ -309,6 +309,30 @@ final class FakeCluster implements Cluster {
   }
 
   @Override
+  public io.kubenetsim.net.Reachability reachability(List<String> from, List<String> to,
+      int port, io.kubenetsim.net.Protocol protocol) {
+    throw unsupported();
+  }
+
+  @Override
+  public io.kubenetsim.net.Reachability reachability(int port,
+      io.kubenetsim.net.Protocol protocol, String... namespaces) {
+    throw unsupported();
+  }
+
+  @Override
+  public io.kubenetsim.net.Reachability reachabilityToServices(List<String> from,
+      List<String> to, int port, io.kubenetsim.net.Protocol protocol) {
+    throw unsupported();
+  }
+
+  @Override
+  public io.kubenetsim.net.Reachability reachabilityToServices(int port,
+      io.kubenetsim.net.Protocol protocol, String... namespaces) {
+    throw unsupported();
+  }
+
+  @Override
   public KubectlResult kubectlResult(List<String> argv) {
     throw unsupported();
   }
