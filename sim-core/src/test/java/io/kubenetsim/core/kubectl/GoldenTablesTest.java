@@ -41,8 +41,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Full {@code kubectl get} tables and {@code describe} texts compared byte for byte with
  * checked-in files under {@code golden/kubectl/} (the NetworkPolicy ones written by hand from
- * kubectl's {@code describeNetworkPolicy} and {@code printNetworkPolicy}, not generated): each case is a command line run against one
- * fixed cluster, and the file holds stdout then stderr. Rewrite the files with {@code
+ * kubectl's {@code describeNetworkPolicy} and {@code printNetworkPolicy}, not generated): each
+ * case is a command line run against one fixed cluster, and the file holds stdout then stderr. Rewrite the files with {@code
  * -Dgolden.update=true} and review the change with {@code git diff}. A golden file without a
  * case fails the build.
  */
