@@ -47,7 +47,8 @@ public final class DescribeVerb implements Verb {
           (context, policy) -> NetworkPolicyDescriber.describe(policy)));
 
   private static final VerbHelp HELP = VerbHelp.of(
-      "describe svc|netpol [NAME]... [-n NS | -A] [-l SELECTOR]\n"
+      "describe svc [NAME]... [-n NS | -A] [-l SELECTOR]\n"
+          + "describe netpol [NAME]... [-n NS | -A] [-l SELECTOR]\n"
           + "describe svc/NAME|netpol/NAME... [-n NS]",
       "Describe Services and NetworkPolicies as kubectl describe does.",
       "Services: type, IPs, ports, endpoints, events. NetworkPolicies (netpol): the pods they",
