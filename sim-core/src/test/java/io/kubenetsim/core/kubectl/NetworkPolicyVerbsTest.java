@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubenetsim.Cluster;
 import io.kubenetsim.KubeSim;
 import io.kubenetsim.KubectlResult;
@@ -60,6 +62,18 @@ class NetworkPolicyVerbsTest {
         c.kubectl("get netpol -n x").stdout());
     assertEquals("networkpolicy.networking.k8s.io/allow-80\n",
         c.kubectl("get networkpolicies.networking.k8s.io/allow-80 -n x -o name").stdout());
+  }
+
+  @Test
+  void getJsonPrintsTheStoredObjectWithItsGroupVersion() throws IOException {
+    applied();
+    JsonNode json = new ObjectMapper().readTree(
+        c.kubectl("get netpol allow-80 -n x -o json").stdout());
+    assertEquals("networking.k8s.io/v1", json.get("apiVersion").asText());
+    assertEquals("NetworkPolicy", json.get("kind").asText());
+    assertEquals("[\"Ingress\"]", json.at("/spec/policyTypes").toString());
+    assertEquals("{\"port\":80,\"protocol\":\"TCP\"}",
+        json.at("/spec/ingress/0/ports/0").toString());
   }
 
   @Test
