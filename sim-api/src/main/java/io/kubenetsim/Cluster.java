@@ -147,6 +147,15 @@ public interface Cluster {
   /** {@return the Services of a namespace, by name} */
   List<ServiceHandle> services(String namespace);
 
+  // ---- network policies ----
+
+  /**
+   * {@return a builder for a NetworkPolicy named {@code namespace/name}} Read policies back with
+   * {@code list(NetworkPolicy.class)} or {@code get(NetworkPolicy.class, namespace, name)};
+   * change one with {@link #apply(KubernetesObject...)}, remove it with {@link #delete}.
+   */
+  NetworkPolicyBuilder networkPolicy(String namespacedName);
+
   // ---- traffic ----
 
   /** {@return a client outside the cluster with this address, e.g. {@code "203.0.113.7"}} */

@@ -12,10 +12,10 @@ import static com.google.common.base.Preconditions.checkArgument;
  *
  * <pre>{@code
  * try {
- *   c.kubectl("get netpol");
+ *   c.kubectl("get ingress");
  * } catch (KubectlException e) {
  *   e.exitCode();   // 2
- *   e.stderr();     // error: the server doesn't have a resource type "netpol"
+ *   e.stderr();     // error: the server doesn't have a resource type "ingress"
  * }
  * }</pre>
  */

@@ -64,4 +64,14 @@ public record NetworkPolicySpec(
   public NetworkPolicySpec withPolicyTypes(List<String> types) {
     return new NetworkPolicySpec(podSelector, ImmutableList.copyOf(types), ingress, egress);
   }
+
+  /** {@return a copy with these ingress rules, policyTypes as they were} */
+  public NetworkPolicySpec withIngress(List<NetworkPolicyRule> rules) {
+    return new NetworkPolicySpec(podSelector, policyTypes, ImmutableList.copyOf(rules), egress);
+  }
+
+  /** {@return a copy with these egress rules, policyTypes as they were} */
+  public NetworkPolicySpec withEgress(List<NetworkPolicyRule> rules) {
+    return new NetworkPolicySpec(podSelector, policyTypes, ingress, ImmutableList.copyOf(rules));
+  }
 }

@@ -2,7 +2,9 @@
  * Kubernetes objects as immutable records: {@link io.kubenetsim.model.Pod}, {@link
  * io.kubenetsim.model.Node}, {@link io.kubenetsim.model.Namespace}, {@link
  * io.kubenetsim.model.Deployment}, {@link io.kubenetsim.model.ReplicaSet}, {@link
- * io.kubenetsim.model.Service}, {@link io.kubenetsim.model.EndpointSlice}, and their parts
+ * io.kubenetsim.model.Service}, {@link io.kubenetsim.model.EndpointSlice}, {@link
+ * io.kubenetsim.model.NetworkPolicy} (its spec, rules, peers, {@code IPBlock} and ports), and
+ * their parts
  * ({@link io.kubenetsim.model.ObjectMeta}, {@link io.kubenetsim.model.Labels}, {@link
  * io.kubenetsim.model.LabelSelector}, {@link io.kubenetsim.model.PodReadinessGate}). Records
  * hold what the API can hold, valid or not: the cluster's validation decides, so tests can build

@@ -13,6 +13,7 @@ import io.kubenetsim.core.store.alloc.NodePortAllocator;
 import io.kubenetsim.core.store.alloc.ServiceAllocator;
 import io.kubenetsim.core.store.alloc.ServiceCidrStrategy;
 import io.kubenetsim.core.store.alloc.ServiceStrategy;
+import io.kubenetsim.core.store.validation.NetworkPolicyDefaults;
 import io.kubenetsim.core.store.validation.ServiceValidation;
 import io.kubenetsim.core.controllers.GarbageCollector;
 import io.kubenetsim.core.controllers.NamespaceController;
@@ -34,8 +35,10 @@ import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.core.store.Informer;
 import io.kubenetsim.core.store.InformerFactory;
 import io.kubenetsim.core.store.ObjectValidation;
+import io.kubenetsim.core.store.WriteStrategy;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.EndpointSlice;
+import io.kubenetsim.model.NetworkPolicy;
 import io.kubenetsim.model.Endpoints;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.model.ServiceCIDR;
@@ -75,6 +78,8 @@ final class ControlPlane {
     store.registerStrategy(Service.KIND, new ServiceStrategy(serviceAllocator,
         new ServiceValidation(config.serviceCidrs())));
     store.registerStrategy(ServiceCIDR.KIND, new ServiceCidrStrategy(clusterIps));
+    store.registerStrategy(NetworkPolicy.KIND,
+        WriteStrategy.defaulting(NetworkPolicy.class, NetworkPolicyDefaults::apply));
     Duration lag = config.timing().informerLag();
     InformerFactory factory = new InformerFactory(sim, store);
     Informer<Namespace> namespaces = factory.informer(Namespace.class, lag);

@@ -9,6 +9,7 @@ import io.kubenetsim.ClusterConfig;
 import io.kubenetsim.DeploymentBuilder;
 import io.kubenetsim.DeploymentHandle;
 import io.kubenetsim.KubectlResult;
+import io.kubenetsim.NetworkPolicyBuilder;
 import io.kubenetsim.NodeHandle;
 import io.kubenetsim.PodBuilder;
 import io.kubenetsim.PodHandle;
@@ -233,6 +234,14 @@ final class SimulatedCluster implements Cluster {
   public List<ServiceHandle> services(String namespace) {
     return handles(plane.store.list(Service.class, namespace),
         ref -> new LiveService(plane, ref));
+  }
+
+  // ---- network policies ----
+
+  @Override
+  public NetworkPolicyBuilder networkPolicy(String namespacedName) {
+    return new NetworkPolicyBuilder(NamespacedName.parse(namespacedName),
+        policy -> plane.store.create(policy, "Created", "by the user"));
   }
 
   /**

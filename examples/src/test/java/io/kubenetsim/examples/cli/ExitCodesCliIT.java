@@ -47,7 +47,7 @@ class ExitCodesCliIT {
             "error: invalid argument \"x\" for \"--replicas\" flag: expected a whole number",
             new String[] {"-f", SHOP, "scale", "deployment/web", "--replicas=x", "-n", "shop"}),
         Arguments.of("unknown type", 2, "error: the server doesn't have a resource type "
-            + "\"netpol\"", new String[] {"-f", SHOP, "get", "netpol"}),
+            + "\"ingress\"", new String[] {"-f", SHOP, "get", "ingress"}),
         Arguments.of("unknown name: get", 2, "Error from server (NotFound): pods \"nope\" "
             + "not found", new String[] {"-f", SHOP, "get", "pod", "nope", "-n", "shop"}),
         Arguments.of("unknown name: describe", 2, "Error from server (NotFound): services "

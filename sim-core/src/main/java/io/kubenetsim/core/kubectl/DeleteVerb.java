@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * {@code delete TYPE NAME [-n NS] [--grace-period=N] [--force]}: deletes one object as kubectl
- * does and prints {@code pod "web-0" deleted}. A pod is deleted gracefully unless the grace
- * period is 0 (or {@code --force}), which removes it from the API at once. A missing object is
- * kubectl's {@code Error from server (NotFound): pods "x" not found}, exit code 2.
+ * does and prints {@code pod "web-0" deleted} ({@code deployment.apps "web" deleted} for a type
+ * in a named group). A pod is deleted gracefully unless the grace period is 0 (or {@code
+ * --force}), which removes it from the API at once. A missing object is kubectl's {@code Error
+ * from server (NotFound): pods "x" not found}, exit code 2.
  */
 final class DeleteVerb implements Verb {
   private static final FlagSet FLAGS = FlagSet.of("delete",
@@ -56,7 +57,10 @@ final class DeleteVerb implements Verb {
     } else {
       context.cluster().delete(ref);
     }
-    return KubectlResult.ok(target.type().singular() + " \"" + target.name() + "\" deleted\n");
+    // kubectl names the object as kind.group, as its name printer does: deployment.apps "web".
+    String group = target.type().group();
+    return KubectlResult.ok(target.type().singular() + (group.isEmpty() ? "" : "." + group)
+        + " \"" + target.name() + "\" deleted\n");
   }
 
   private static String kind(ResourceType<?> type) {

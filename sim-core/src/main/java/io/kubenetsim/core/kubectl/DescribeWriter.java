@@ -2,6 +2,8 @@ package io.kubenetsim.core.kubectl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Collects {@code kubectl describe} text written with tab-separated cells and lays it out the
@@ -29,12 +31,66 @@ final class DescribeWriter {
   /** Go tabwriter's {@code padding} as kubectl sets it. */
   static final int PADDING = 2;
 
+  /** kubectl's {@code maxAnnotationLen}: longer annotations print on their own lines. */
+  static final int MAX_ANNOTATION_LENGTH = 140;
+
+  /** kubectl's {@code skipAnnotations}: never printed by describe. */
+  static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
   private final List<String[]> lines = new ArrayList<>();
 
   /** Adds one line; {@code text} holds no newline, its cells are separated by tabs. */
   DescribeWriter line(String text) {
     lines.add(text.split("\t", -1));
     return this;
+  }
+
+  /** kubectl's {@code printLabelsMultiline}: the first label beside the title, one per line. */
+  DescribeWriter labels(String title, Map<String, String> labels) {
+    if (labels.isEmpty()) {
+      return line(title + ":\t<none>");
+    }
+    String prefix = title + ":\t";
+    for (Map.Entry<String, String> label : new TreeMap<>(labels).entrySet()) {
+      line(prefix + label.getKey() + "=" + label.getValue());
+      prefix = "\t";
+    }
+    return this;
+  }
+
+  /**
+   * kubectl's {@code printAnnotationsMultiline}: {@code key: value} sorted by key, the
+   * last-applied configuration skipped; a value that is long or spans lines goes below its key,
+   * each line indented two spaces and cut at 138 characters plus {@code ...}.
+   */
+  DescribeWriter annotations(String title, Map<String, String> annotations) {
+    TreeMap<String, String> shown = new TreeMap<>(annotations);
+    shown.remove(LAST_APPLIED);
+    if (shown.isEmpty()) {
+      return line(title + ":\t<none>");
+    }
+    String prefix = title + ":\t";
+    for (Map.Entry<String, String> annotation : shown.entrySet()) {
+      String key = annotation.getKey();
+      String value = annotation.getValue();
+      if (value.endsWith("\n")) {
+        value = value.substring(0, value.length() - 1);
+      }
+      if (value.length() + key.length() + 2 > MAX_ANNOTATION_LENGTH || value.contains("\n")) {
+        line(prefix + key + ":");
+        for (String part : value.split("\n", -1)) {
+          line("\t  " + shorten(part, MAX_ANNOTATION_LENGTH - 2));
+        }
+      } else {
+        line(prefix + key + ": " + value);
+      }
+      prefix = "\t";
+    }
+    return this;
+  }
+
+  private static String shorten(String text, int max) {
+    return text.length() > max ? text.substring(0, max) + "..." : text;
   }
 
   /** {@return the laid-out text, every line ending in a newline} */

@@ -8,6 +8,7 @@ import io.kubenetsim.model.EndpointSlice;
 import io.kubenetsim.model.Endpoints;
 import io.kubenetsim.model.KubernetesObject;
 import io.kubenetsim.model.Namespace;
+import io.kubenetsim.model.NetworkPolicy;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.ReplicaSet;
@@ -70,12 +71,19 @@ public record ResourceType<T extends KubernetesObject>(
           "endpointslice.discovery.k8s.io"),
       EndpointSlice.class, true, new EndpointSlicePrinter());
 
+  public static final ResourceType<NetworkPolicy> NETWORK_POLICIES = new ResourceType<>(
+      "networkpolicies", "networking.k8s.io", "networkpolicy",
+      ImmutableList.of("networkpolicies", "networkpolicy", "netpol",
+          "networkpolicies.networking.k8s.io", "networkpolicy.networking.k8s.io"),
+      NetworkPolicy.class, true, new NetworkPolicyPrinter());
+
   /** What kube-apiserver v1.33+ attaches to every request for v1 Endpoints (KEP-4974). */
   static final String ENDPOINTS_DEPRECATION_WARNING =
       "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice";
 
   private static final ImmutableList<ResourceType<?>> ALL = ImmutableList.of(PODS, NODES,
-      DEPLOYMENTS, REPLICA_SETS, NAMESPACES, SERVICES, ENDPOINTS, ENDPOINT_SLICES);
+      DEPLOYMENTS, REPLICA_SETS, NAMESPACES, SERVICES, ENDPOINTS, ENDPOINT_SLICES,
+      NETWORK_POLICIES);
 
   public ResourceType {
     checkArgument(resource != null && group != null && singular != null && type != null

@@ -8,8 +8,6 @@ import io.kubenetsim.model.ServiceSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Renders {@code kubectl describe service} text, line for line as kubectl's {@code
@@ -36,12 +34,6 @@ import java.util.TreeMap;
  */
 final class ServiceDescriber {
 
-  /** kubectl's {@code maxAnnotationLen}: longer annotations print on their own lines. */
-  static final int MAX_ANNOTATION_LENGTH = 140;
-
-  /** kubectl's {@code skipAnnotations}: never printed by describe. */
-  static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-
   private ServiceDescriber() {}
 
   /**
@@ -58,8 +50,8 @@ final class ServiceDescriber {
     DescribeWriter w = new DescribeWriter();
     w.line("Name:\t" + service.metadata().name());
     w.line("Namespace:\t" + service.metadata().namespace());
-    labels(w, "Labels", service.metadata().labels().asMap());
-    annotations(w, "Annotations", service.metadata().annotations());
+    w.labels("Labels", service.metadata().labels().asMap());
+    w.annotations("Annotations", service.metadata().annotations());
     w.line("Selector:\t" + ServicePrinter.formatLabels(spec.selector()));
     w.line("Type:\t" + ServicePrinter.typeText(spec));
     addresses(w, service);
@@ -138,54 +130,6 @@ final class ServiceDescriber {
       }
     }
     return String.join(", ", parts);
-  }
-
-  /** kubectl's {@code printLabelsMultiline}: the first label beside the title, one per line. */
-  static void labels(DescribeWriter w, String title, Map<String, String> labels) {
-    if (labels.isEmpty()) {
-      w.line(title + ":\t<none>");
-      return;
-    }
-    String prefix = title + ":\t";
-    for (Map.Entry<String, String> label : new TreeMap<>(labels).entrySet()) {
-      w.line(prefix + label.getKey() + "=" + label.getValue());
-      prefix = "\t";
-    }
-  }
-
-  /**
-   * kubectl's {@code printAnnotationsMultiline}: {@code key: value} sorted by key, the
-   * last-applied configuration skipped; a value that is long or spans lines goes below its key,
-   * each line indented two spaces and cut at 138 characters plus {@code ...}.
-   */
-  static void annotations(DescribeWriter w, String title, Map<String, String> annotations) {
-    TreeMap<String, String> shown = new TreeMap<>(annotations);
-    shown.remove(LAST_APPLIED);
-    if (shown.isEmpty()) {
-      w.line(title + ":\t<none>");
-      return;
-    }
-    String prefix = title + ":\t";
-    for (Map.Entry<String, String> annotation : shown.entrySet()) {
-      String key = annotation.getKey();
-      String value = annotation.getValue();
-      if (value.endsWith("\n")) {
-        value = value.substring(0, value.length() - 1);
-      }
-      if (value.length() + key.length() + 2 > MAX_ANNOTATION_LENGTH || value.contains("\n")) {
-        w.line(prefix + key + ":");
-        for (String part : value.split("\n", -1)) {
-          w.line("\t  " + shorten(part, MAX_ANNOTATION_LENGTH - 2));
-        }
-      } else {
-        w.line(prefix + key + ": " + value);
-      }
-      prefix = "\t";
-    }
-  }
-
-  private static String shorten(String text, int max) {
-    return text.length() > max ? text.substring(0, max) + "..." : text;
   }
 
   private static String joinedOrNone(List<String> values) {

@@ -15,9 +15,10 @@
  *       exist}).
  *   <li>{@link io.kubenetsim.core.kubectl.GetVerb} — {@code get} with {@code -n}, {@code -A},
  *       {@code -l}, {@code -o wide|yaml|json|name}.
- *   <li>{@link io.kubenetsim.core.kubectl.DescribeVerb} — {@code describe svc}, laid out by
- *       {@code DescribeWriter} as kubectl's tabwriter does; {@code ExposeVerb} — {@code expose};
- *       {@code ApplyVerb} — {@code apply -f} with {@code -o json|yaml|name}.
+ *   <li>{@link io.kubenetsim.core.kubectl.DescribeVerb} — {@code describe svc|netpol} ({@code
+ *       ServiceDescriber}, {@code NetworkPolicyDescriber}), laid out by {@code DescribeWriter}
+ *       as kubectl's tabwriter does; {@code ExposeVerb} — {@code expose}; {@code ApplyVerb} —
+ *       {@code apply -f} with {@code -o json|yaml|name}.
  *   <li>{@link io.kubenetsim.core.kubectl.ResourceType} — the kinds kubectl can name, their
  *       spellings and printers.
  *   <li>{@link io.kubenetsim.core.kubectl.PodPrinter}, {@link
@@ -27,7 +28,9 @@
  *       io.kubenetsim.core.kubectl.NamespacePrinter}, {@link
  *       io.kubenetsim.core.kubectl.ServicePrinter}, {@link
  *       io.kubenetsim.core.kubectl.EndpointsPrinter}, {@link
- *       io.kubenetsim.core.kubectl.EndpointSlicePrinter} — rows as upstream {@code printers.go}.
+ *       io.kubenetsim.core.kubectl.EndpointSlicePrinter}, {@link
+ *       io.kubenetsim.core.kubectl.NetworkPolicyPrinter} — rows as upstream {@code
+ *       printers.go}.
  *   <li>{@link io.kubenetsim.core.kubectl.ProbeVerb} — {@code probe} and {@code trace}, one
  *       body with two renderings: {@link io.kubenetsim.core.kubectl.Probe} reads the flags once
  *       into a {@link io.kubenetsim.core.kubectl.ProbeSource} and a {@link

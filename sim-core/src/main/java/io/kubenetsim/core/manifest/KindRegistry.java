@@ -38,7 +38,8 @@ public final class KindRegistry {
 
   /**
    * {@return the built-in kinds: v1 Namespace, Node, Pod, Service, Endpoints; apps/v1
-   * Deployment, ReplicaSet; discovery.k8s.io/v1 EndpointSlice; networking.k8s.io/v1 ServiceCIDR}
+   * Deployment, ReplicaSet; discovery.k8s.io/v1 EndpointSlice; networking.k8s.io/v1 ServiceCIDR,
+   * NetworkPolicy}
    */
   public static KindRegistry defaults() {
     return empty()
@@ -50,7 +51,8 @@ public final class KindRegistry {
         .withDecoder(new ServiceDecoder()).withEncoder(new ServiceEncoder())
         .withDecoder(new EndpointSliceDecoder()).withEncoder(new EndpointSliceEncoder())
         .withDecoder(new EndpointsDecoder()).withEncoder(new EndpointsEncoder())
-        .withDecoder(new ServiceCIDRDecoder()).withEncoder(new ServiceCIDREncoder());
+        .withDecoder(new ServiceCIDRDecoder()).withEncoder(new ServiceCIDREncoder())
+        .withDecoder(new NetworkPolicyDecoder()).withEncoder(new NetworkPolicyEncoder());
   }
 
   /**

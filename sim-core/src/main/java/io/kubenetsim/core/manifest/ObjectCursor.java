@@ -98,12 +98,25 @@ public final class ObjectCursor {
 
   /** {@return a string field, or the fallback when absent or of the wrong type} */
   public String string(String field, String fallback) {
+    return string(field, fallback, "string");
+  }
+
+  /**
+   * {@return a field of a Go string type such as {@code v1.Protocol}, or {@code ""} when absent
+   * or of the wrong type} The type names the field in type errors, as Go's decoder does: {@code
+   * ... Go struct field ServicePort.spec.ports.protocol of type v1.Protocol}.
+   */
+  public String typedString(String field, String goType) {
+    return string(field, "", goType);
+  }
+
+  private String string(String field, String fallback, String goType) {
     JsonNode value = value(field);
     if (value == null) {
       return fallback;
     }
     if (!value.isTextual()) {
-      typeError(field, describe(value), "string");
+      typeError(field, describe(value), goType);
       return fallback;
     }
     return value.textValue();
@@ -198,13 +211,23 @@ public final class ObjectCursor {
 
   /** {@return a list of strings, in order; empty when absent} */
   public ImmutableList<String> strings(String field) {
+    return typedStrings(field, "string");
+  }
+
+  /**
+   * {@return a list of a Go string type such as {@code []v1.PolicyType}, in order; empty when
+   * absent}
+   *
+   * @param goElementType the element's Go type, named in type errors
+   */
+  public ImmutableList<String> typedStrings(String field, String goElementType) {
     JsonNode value = value(field);
     ImmutableList.Builder<String> out = ImmutableList.builder();
     if (value == null) {
       return out.build();
     }
     if (!value.isArray()) {
-      typeError(field, describe(value), "[]string");
+      typeError(field, describe(value), "[]" + goElementType);
       return out.build();
     }
     for (JsonNode element : value) {
@@ -213,7 +236,7 @@ public final class ObjectCursor {
       } else if (element.isNull()) {
         out.add("");
       } else {
-        typeError(field, describe(element), "string");
+        typeError(field, describe(element), goElementType);
       }
     }
     return out.build();

@@ -3,6 +3,7 @@ package io.kubenetsim.core.store;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.KubernetesObject;
 import io.kubenetsim.model.Namespace;
+import io.kubenetsim.model.NetworkPolicy;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.NodeStatus;
 import io.kubenetsim.model.Pod;
@@ -69,6 +70,9 @@ final class ServerFields {
       return !a.spec().equals(b.spec());
     }
     if (old instanceof Node a && updated instanceof Node b) {
+      return !a.spec().equals(b.spec());
+    }
+    if (old instanceof NetworkPolicy a && updated instanceof NetworkPolicy b) {
       return !a.spec().equals(b.spec());
     }
     return !Objects.equals(old, updated);

@@ -1,6 +1,7 @@
 package io.kubenetsim.core.store;
 
 import io.kubenetsim.model.KubernetesObject;
+import java.util.function.UnaryOperator;
 
 /**
  * What the API server does for one kind around validation, as a registry strategy and
@@ -23,6 +24,33 @@ public interface WriteStrategy {
 
   /** The object was deleted: release what it held. */
   void deleted(KubernetesObject object);
+
+  /**
+   * {@return a strategy that only defaults: {@code defaults} runs on every create and every
+   * update, as a kind's {@code SetDefaults_*} functions run on each decoded request}
+   *
+   * <pre>{@code
+   * store.registerStrategy(NetworkPolicy.KIND,
+   *     WriteStrategy.defaulting(NetworkPolicy.class, NetworkPolicyDefaults::apply));
+   * }</pre>
+   */
+  static <T extends KubernetesObject> WriteStrategy defaulting(Class<T> type,
+      UnaryOperator<T> defaults) {
+    return new WriteStrategy() {
+      @Override
+      public Prepared prepareCreate(KubernetesObject object) {
+        return Prepared.of(defaults.apply(type.cast(object)));
+      }
+
+      @Override
+      public Prepared prepareUpdate(KubernetesObject stored, KubernetesObject updated) {
+        return Prepared.of(defaults.apply(type.cast(updated)));
+      }
+
+      @Override
+      public void deleted(KubernetesObject object) {}
+    };
+  }
 
   /**
    * A prepared write: the object to validate and store, and how to finish or undo the work

@@ -32,14 +32,14 @@ class ClusterKubectlTest {
 
   @Test
   void badInputThrowsWithExitCodeTwoAndKubectlsMessage() {
-    KubectlException e = assertThrows(KubectlException.class, () -> c.kubectl("get netpol"));
+    KubectlException e = assertThrows(KubectlException.class, () -> c.kubectl("get ingress"));
     assertEquals(2, e.exitCode());
     assertEquals("", e.stdout());
-    assertEquals("error: the server doesn't have a resource type \"netpol\"\n", e.stderr());
-    assertEquals("get netpol", e.command());
-    assertEquals("`get netpol` failed with exit code 2: error: the server doesn't have a "
-        + "resource type \"netpol\"", e.getMessage());
-    assertEquals(c.kubectlResult("get netpol"), e.result());
+    assertEquals("error: the server doesn't have a resource type \"ingress\"\n", e.stderr());
+    assertEquals("get ingress", e.command());
+    assertEquals("`get ingress` failed with exit code 2: error: the server doesn't have a "
+        + "resource type \"ingress\"", e.getMessage());
+    assertEquals(c.kubectlResult("get ingress"), e.result());
   }
 
   @Test

@@ -70,8 +70,8 @@ class ErrorClassesTest {
         Arguments.of("bad duration",         "advance soon",                                2,
             "error: invalid duration \"soon\": use a number with a unit, such as 30s, 5m or "
                 + "1h30m"),
-        Arguments.of("unknown type",         "get netpol",                                  2,
-            "error: the server doesn't have a resource type \"netpol\""),
+        Arguments.of("unknown type",         "get ingress",                                 2,
+            "error: the server doesn't have a resource type \"ingress\""),
         Arguments.of("unknown name: get",    "get pod nope -n shop",                        2,
             "Error from server (NotFound): pods \"nope\" not found"),
         Arguments.of("unknown name: describe", "describe svc nope -n shop",                 2,

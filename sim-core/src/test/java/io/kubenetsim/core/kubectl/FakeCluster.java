@@ -299,6 +299,11 @@ final class FakeCluster implements Cluster {
   }
 
   @Override
+  public io.kubenetsim.NetworkPolicyBuilder networkPolicy(String namespacedName) {
+    throw unsupported();
+  }
+
+  @Override
   public io.kubenetsim.PortForward portForward(String target, int localPort, String remote) {
     throw unsupported();
   }

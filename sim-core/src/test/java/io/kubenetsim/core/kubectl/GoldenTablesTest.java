@@ -40,8 +40,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Full {@code kubectl get} tables and {@code describe} texts compared byte for byte with
- * checked-in files under {@code golden/kubectl/}: each case is a command line run against one
- * fixed cluster, and the file holds stdout then stderr. Rewrite the files with {@code
+ * checked-in files under {@code golden/kubectl/} (the NetworkPolicy ones written by hand from
+ * kubectl's {@code describeNetworkPolicy} and {@code printNetworkPolicy}, not generated): each
+ * case is a command line run against one fixed cluster, and the file holds stdout then stderr. Rewrite the files with {@code
  * -Dgolden.update=true} and review the change with {@code git diff}. A golden file without a
  * case fails the build.
  */
@@ -67,7 +68,16 @@ class GoldenTablesTest {
       Map.entry("describe-svc-loadbalancer-ingress", "describe svc front -n shop"),
       Map.entry("describe-svc-externalname", "describe svc db -n shop"),
       Map.entry("describe-svc-headless", "describe svc cache -n shop"),
-      Map.entry("describe-svc-selectorless", "describe svc orphan -n shop")));
+      Map.entry("describe-svc-selectorless", "describe svc orphan -n shop"),
+      Map.entry("networkpolicies-all-namespaces", "get netpol -A"),
+      Map.entry("networkpolicies-x-wide", "get networkpolicies -n x -o wide"),
+      Map.entry("networkpolicies-y-name", "get networkpolicy.networking.k8s.io -n y -o name"),
+      Map.entry("describe-netpol-deny-all", "describe netpol deny-all -n x"),
+      Map.entry("describe-netpol-and-peer", "describe networkpolicy allow-and -n x"),
+      Map.entry("describe-netpol-or-peers", "describe networkpolicies/allow-or -n x"),
+      Map.entry("describe-netpol-ipblock", "describe netpol allow-ipblock -n x"),
+      Map.entry("describe-netpol-egress-only", "describe netpol egress-only -n y"),
+      Map.entry("describe-netpol-named-port-range", "describe netpol named-ports -n y")));
 
   private static final KubectlCommand KUBECTL =
       new KubectlCommand(new FakeCluster(NOW, cluster()), KubectlCommandTest.FORMATTER);
@@ -127,6 +137,7 @@ class GoldenTablesTest {
     Node drained = cordoned(readyNode("node-1", "192.168.0.11", Duration.ofDays(30)));
     Node lost = Node.of("node-3", "192.168.0.13");
     List<KubernetesObject> objects = new ArrayList<>(ServiceFixtures.goldenObjects());
+    objects.addAll(NetworkPolicyFixtures.goldenObjects());
     objects.addAll(List.of(
         web, crashing, runningPod("shop", "web-5d9c8-zz9xy", Duration.ofMinutes(90)), dns,
         creating, api, notReady, pendingPod("default", "debug", Duration.ofSeconds(2)),

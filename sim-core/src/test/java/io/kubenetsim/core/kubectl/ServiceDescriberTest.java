@@ -97,7 +97,7 @@ class ServiceDescriberTest {
     web = web.withMetadata(web.metadata().withAnnotations(Map.of(
         "b.example/short", "yes",
         "a.example/long", longValue,
-        ServiceDescriber.LAST_APPLIED, "{}")));
+        DescribeWriter.LAST_APPLIED, "{}")));
     String text = ServiceDescriber.describe(web, List.of());
     assertTrue(text.contains("Annotations:              a.example/long:\n"
         + "                            " + "x".repeat(138) + "...\n"

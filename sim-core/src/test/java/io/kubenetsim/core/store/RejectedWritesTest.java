@@ -18,6 +18,7 @@ import io.kubenetsim.model.LabelSelector;
 import io.kubenetsim.model.LabelSelectorRequirement;
 import io.kubenetsim.model.Labels;
 import io.kubenetsim.model.Namespace;
+import io.kubenetsim.model.NetworkPolicy;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.ReplicaSet;
@@ -130,6 +131,41 @@ class RejectedWritesTest {
     assertTrue(c.get(Pod.class, "prod", "p").isPresent());
   }
 
+  @Test
+  void networkPolicyWithSeveralMistakesIsRejectedWithEveryErrorAndChangesNothing() {
+    ValidationException e = rejected(cluster -> cluster.networkPolicy("shop/bad")
+        .ingress(r -> r.fromIpBlock("10.0.0.0/8", "10.0.0.0/8").portRange(80, 79))
+        .policyTypes("Ingress", "Sideways").create());
+    assertEquals(List.of(
+            "spec.ingress[0].ports[0].endPort: Invalid value: 79: must be greater than or equal"
+                + " to `port`",
+            "spec.ingress[0].from[0].ipBlock.except[0]: Invalid value: \"10.0.0.0/8\": must be"
+                + " a strict subset of `cidr`",
+            "spec.policyTypes[1]: Unsupported value: \"Sideways\": supported values:"
+                + " \"Ingress\", \"Egress\""),
+        e.errors().stream().map(FieldError::toString).toList());
+    assertTrue(c.get(NetworkPolicy.class, "shop", "bad").isEmpty());
+  }
+
+  @Test
+  void invalidNetworkPolicyUpdateKeepsTheStoredPolicy() {
+    NetworkPolicy stored = c.networkPolicy("shop/allow").ingress(r -> r.port(80)).create();
+    FieldError e = rejectedOnce(cluster -> cluster.apply(
+        cluster.networkPolicy("shop/allow").ingress(r -> r.port("not_a_name")).build()));
+    assertEquals("spec.ingress[0].ports[0].port", e.path());
+    assertEquals(stored, c.get(NetworkPolicy.class, "shop", "allow").orElseThrow());
+  }
+
+  @Test
+  void anApplyWithAValidAndAnInvalidPolicyCreatesNeither() {
+    NetworkPolicy valid = c.networkPolicy("shop/deny").build();
+    NetworkPolicy invalid = c.networkPolicy("shop/broken").ingress(r -> r.fromIpBlock(""))
+        .build();
+    FieldError e = rejectedOnce(cluster -> cluster.apply(valid, invalid));
+    assertEquals("spec.ingress[0].from[0].ipBlock.cidr: Required value", e.toString());
+    assertTrue(c.list(NetworkPolicy.class).isEmpty());
+  }
+
   private FieldError rejectedOnce(Consumer<Cluster> write) {
     ValidationException e = rejected(write);
     assertEquals(1, e.errors().size(), e.getMessage());
@@ -157,7 +193,7 @@ class RejectedWritesTest {
     private static List<KubernetesObject> all(Cluster c) {
       List<KubernetesObject> out = new ArrayList<>();
       for (Class<? extends KubernetesObject> type : List.of(Namespace.class, Node.class,
-          Pod.class, Deployment.class, ReplicaSet.class)) {
+          Pod.class, Deployment.class, ReplicaSet.class, NetworkPolicy.class)) {
         out.addAll(c.list(type));
       }
       return out;

@@ -2,7 +2,10 @@ package io.kubenetsim.core.store.validation;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.net.InetAddresses;
+import io.kubenetsim.net.Cidr;
+import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.IpFamily;
+import java.math.BigInteger;
 import java.net.Inet4Address;
 import java.util.List;
 import java.util.Optional;
@@ -79,6 +82,44 @@ public final class IpRules {
     // 128 for anything written in IPv6 form, even an IPv4-mapped one.
     int width = isSloppyIpv4(address) ? 32 : 128;
     return Integer.parseInt(prefix) <= width ? family : Optional.empty();
+  }
+
+  /**
+   * {@return a CIDR read sloppily, as the network Go's {@code IPNet.Contains} works with, or
+   * empty when the text is not one} As {@code netutils.ParseCIDRSloppy}: the host bits are
+   * cleared ({@code 10.0.0.1/24} is {@code 10.0.0.0/24}) and IPv4 octets may have leading
+   * zeros. An IPv4-mapped IPv6 network ({@code ::ffff:10.0.0.0/104}) is the IPv4 network it
+   * maps ({@code 10.0.0.0/8}), since Go compares the 4-byte form of such addresses.
+   */
+  public static Optional<Cidr> sloppyCidr(String value) {
+    Optional<IpFamily> family = cidrFamily(value);
+    if (family.isEmpty()) {
+      return Optional.empty();
+    }
+    int slash = value.indexOf('/');
+    String address = value.substring(0, slash);
+    int prefix = Integer.parseInt(value.substring(slash + 1));
+    IpAddress ip;
+    if (isSloppyIpv4(address)) {
+      long bits = 0;
+      for (String octet : address.split("\\.")) {
+        bits = (bits << 8) | Integer.parseInt(octet);
+      }
+      ip = IpAddress.ipv4(bits);
+    } else {
+      ip = IpAddress.parse(address);
+      if (ip.family() == IpFamily.IPV4) {
+        prefix = Math.max(0, prefix - 96);
+      }
+    }
+    int hostBits = ip.family().bits() - prefix;
+    BigInteger network = ip.toBigInteger().shiftRight(hostBits).shiftLeft(hostBits);
+    return Optional.of(new Cidr(ip.family() == IpFamily.IPV4
+        ? IpAddress.ipv4(network.longValue()) : ipv6(network), prefix));
+  }
+
+  private static IpAddress ipv6(BigInteger value) {
+    return new IpAddress(IpFamily.IPV6, value.shiftRight(64).longValue(), value.longValue());
   }
 
   /** Four dot-separated decimal octets, each at most 255, leading zeros allowed. */

@@ -17,7 +17,9 @@ import java.util.List;
  *   <li>{@code matchExpressions[i].operator}: one of {@code In}, {@code NotIn}, {@code Exists},
  *       {@code DoesNotExist}, case-sensitive;
  *   <li>{@code In}/{@code NotIn} need values, {@code Exists}/{@code DoesNotExist} take none;
- *   <li>{@code key} a qualified name, each of {@code values[j]} a label value.
+ *   <li>{@code key} a qualified name, each of {@code values[j]} a label value (unless the
+ *       caller allows invalid values, as a NetworkPolicy update does when the stored policy's
+ *       own selector was already invalid: upstream's {@code AllowInvalidLabelValueInSelector}).
  * </ul>
  *
  * <pre>{@code
@@ -30,16 +32,29 @@ public final class SelectorRules {
 
   /** {@return every problem with the selector, paths under {@code path}} */
   public static List<FieldError> validate(LabelSelector selector, String path) {
+    return validate(selector, path, false);
+  }
+
+  /**
+   * {@return every problem with the selector, paths under {@code path}}
+   *
+   * @param allowInvalidValues whether {@code matchExpressions[i].values[j]} may be any string
+   *     (upstream's {@code LabelSelectorValidationOptions.AllowInvalidLabelValueInSelector});
+   *     {@code matchLabels} values are checked either way, as upstream checks them
+   */
+  public static List<FieldError> validate(LabelSelector selector, String path,
+      boolean allowInvalidValues) {
     List<FieldError> errors = new ArrayList<>(
         MetadataRules.labels(selector.matchLabels(), path + ".matchLabels"));
     for (int i = 0; i < selector.matchExpressions().size(); i++) {
       errors.addAll(requirement(selector.matchExpressions().get(i),
-          path + ".matchExpressions[" + i + "]"));
+          path + ".matchExpressions[" + i + "]", allowInvalidValues));
     }
     return ImmutableList.copyOf(errors);
   }
 
-  private static List<FieldError> requirement(LabelSelectorRequirement requirement, String path) {
+  private static List<FieldError> requirement(LabelSelectorRequirement requirement, String path,
+      boolean allowInvalidValues) {
     List<FieldError> errors = new ArrayList<>();
     switch (requirement.operator()) {
       case LabelSelectorRequirement.IN, LabelSelectorRequirement.NOT_IN -> {
@@ -61,7 +76,7 @@ public final class SelectorRules {
     for (String message : NameRules.qualifiedName(requirement.key())) {
       errors.add(FieldError.invalid(path + ".key", requirement.key(), message, "label.key"));
     }
-    for (int j = 0; j < requirement.values().size(); j++) {
+    for (int j = 0; !allowInvalidValues && j < requirement.values().size(); j++) {
       String value = requirement.values().get(j);
       for (String message : NameRules.labelValue(value)) {
         errors.add(FieldError.invalid(path + ".values[" + j + "]", value, message, "label.value"));

@@ -6,11 +6,14 @@
  * DeploymentValidation}, {@code ReplicaSetValidation}, {@code ServiceValidation} (split into
  * {@code ServicePortRules}, {@code ServiceClusterIpRules}, {@code ServiceTypeRules}, {@code
  * ServiceTrafficRules} and {@code ServiceFamilyInit}), {@code EndpointSliceValidation}, {@code
- * EndpointsValidation} and {@code ServiceCIDRValidation}. Services are defaulted first, by
- * {@code ServiceDefaults}, which the store calls. The kinds share {@code MetadataRules}
+ * EndpointsValidation}, {@code ServiceCIDRValidation} and {@code NetworkPolicyValidation}.
+ * Services are defaulted first, by {@code ServiceDefaults}, which the store calls; so are
+ * NetworkPolicies ({@code NetworkPolicyDefaults}: {@code policyTypes}), through a {@code
+ * WriteStrategy.defaulting} strategy. The kinds share {@code MetadataRules}
  * ({@code metadata}), {@code SelectorRules} (label selectors), {@code PodSpecRules} (a pod spec
  * at any path, also {@code spec.template.spec}), and the format checks {@code NameRules},
- * {@code NameFormat} and {@code IpRules}.
+ * {@code NameFormat} and {@code IpRules} (also the sloppy CIDR networks NetworkPolicy's
+ * {@code except} rule compares).
  *
  * <p>Every check returns {@link io.kubenetsim.manifest.FieldError}s whose {@code toString()}
  * is upstream's text ({@code spec.containers[0].image: Required value}) and whose {@code

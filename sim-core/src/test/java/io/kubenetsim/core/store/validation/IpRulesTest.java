@@ -53,6 +53,24 @@ class IpRulesTest {
     assertEquals(java.util.List.of(), IpRules.cidr("10.0.0.0/8"));
   }
 
+  @Test
+  void sloppyCidrsAreTheNetworkGoCompares() {
+    // netutils.ParseCIDRSloppy clears host bits and reads leading zeros as decimal; Go's
+    // IPNet.Contains compares IPv4-mapped addresses in their 4-byte form.
+    network("10.0.0.1/24",         "10.0.0.0/24");
+    network("010.001.0.0/16",      "10.1.0.0/16");
+    network("fd00::1/64",          "fd00::/64");
+    network("::ffff:10.1.2.3/104", "10.0.0.0/8");
+    network("0.0.0.0/0",           "0.0.0.0/0");
+    assertEquals(Optional.empty(), IpRules.sloppyCidr("10.0.0.0"));
+    assertEquals(Optional.empty(), IpRules.sloppyCidr("10.0.0.0/33"));
+  }
+
+  private static void network(String text, String want) {
+    assertEquals(Optional.of(io.kubenetsim.net.Cidr.parse(want)), IpRules.sloppyCidr(text),
+        () -> "network of \"" + text + "\"");
+  }
+
   private static void ip(String text, Optional<IpFamily> want) {
     assertEquals(want, IpRules.ipFamily(text), () -> "family of IP \"" + text + "\"");
   }
