@@ -35,8 +35,8 @@ import java.util.TreeMap;
  * pod and namespace selectors match pod IPs after DNAT, ipBlocks match pod IPs too, and a
  * {@code hostNetwork} pod behaves as in the most common case of the page's "NetworkPolicy and
  * hostNetwork pods" section: never isolated, never matched by a pod or namespace selector, its
- * traffic being its node's traffic. Simplification: cells are pods × pods with no Service or SNAT in
- * between, so the source an ingress rule sees is the sending pod's IP.
+ * traffic being its node's traffic. Simplification: cells are pods × pods with no Service or
+ * SNAT in between, so the source an ingress rule sees is the sending pod's IP.
  */
 final class NaivePolicyEvaluator {
   private final Map<String, Pod> pods = new TreeMap<>();
@@ -239,12 +239,12 @@ final class NaivePolicyEvaluator {
    * that contain an egress section are assumed to affect egress, and all policies (whether or
    * not they contain an ingress section) are assumed to affect ingress."
    */
-  private static boolean affects(NetworkPolicySpec spec, PolicyDirection direction) {
+  static boolean affects(NetworkPolicySpec spec, PolicyDirection direction) {
     if (spec.policyTypes().isEmpty()) {
       return direction == PolicyDirection.INGRESS || !spec.egress().isEmpty();
     }
-    return spec.policyTypes().contains(
-        direction == PolicyDirection.INGRESS ? NetworkPolicySpec.INGRESS : NetworkPolicySpec.EGRESS);
+    return spec.policyTypes().contains(direction == PolicyDirection.INGRESS
+        ? NetworkPolicySpec.INGRESS : NetworkPolicySpec.EGRESS);
   }
 
   private static boolean sameNode(Pod a, Pod b) {
