@@ -20,6 +20,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Laws of NetworkPolicy that hold for any cluster and any valid policies, checked on {@link
@@ -127,15 +128,23 @@ class NetworkPolicyProperties {
     }
   }
 
-  /** The subject's table equals the naive evaluator's, cell for cell. */
+  /**
+   * The subject's table equals the naive evaluator's, cell for cell. The statistics show how
+   * many tries had denied cells at all (a comparison of all-allowed tables proves little).
+   */
   @Property(tries = 80)
   @AddLifecycleHook(SkipWhileTheSubjectIsTheOracle.class)
   void theSubjectsTablesEqualTheNaiveEvaluatorsTables(@ForAll("setups") Setup setup,
-      @ForAll("policies") List<PolicyDraft> drafts) {
+      @ForAll("somePolicies") List<PolicyDraft> drafts) {
     Cluster cluster = RandomPolicyClusters.build(setup);
     apply(cluster, RandomPolicyClusters.named(drafts));
     List<String> pods = RandomPolicyClusters.podNames(cluster);
-    for (Reachability table : tables(cluster)) {
+    List<Reachability> tables = tables(cluster);
+    long denied = tables.stream()
+        .mapToLong(t -> (long) t.from().size() * t.to().size() - t.allowedCount()).sum();
+    Statistics.label("denied cells").collect(denied == 0 ? "none" : "some");
+    Statistics.label("hostNetwork pod").collect(setup.hostNetworkPod());
+    for (Reachability table : tables) {
       Reachability oracle = NaivePolicyEvaluator.reachability(cluster, pods, table.port(),
           table.protocol());
       if (!table.equals(oracle)) {

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.TestFactory;
  * it), so a policy that leaks to, or cuts, any other pair fails too. Ports and protocols are in
  * {@link NetworkPolicyPortScenariosTest}, egress and ipBlock in {@link
  * NetworkPolicyEgressScenariosTest}, changes over time in {@link
- * NetworkPolicyLifecycleScenariosTest}. The code under test is {@link PolicyUnderTest#SUBJECT}.
+ * NetworkPolicyLifecycleScenariosTest}, nodes and hostNetwork pods in {@link
+ * HostNetworkPolicyScenariosTest}. The code under test is {@link PolicyUnderTest#SUBJECT}.
  */
 class NetworkPolicyScenariosTest {
 

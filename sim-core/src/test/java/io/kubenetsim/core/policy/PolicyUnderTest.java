@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * THE SWITCH: the one place that says what the NetworkPolicy scenario tables ({@code
- * *PolicyScenariosTest}) and {@link NetworkPolicyProperties} test.
+ * *ScenariosTest} in this package) and {@link NetworkPolicyProperties} test.
  *
  * <p>Today {@link #SUBJECT} is {@link #NAIVE}, the naive evaluator, so the scenario tables check
  * the expected tables against the documentation's wording, and the property comparing the
