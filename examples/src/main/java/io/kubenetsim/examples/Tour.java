@@ -13,6 +13,7 @@ import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.core.kubectl.VerbHelp;
 import io.kubenetsim.model.ServiceType;
 import io.kubenetsim.net.HostPort;
+import io.kubenetsim.net.Protocol;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -22,9 +23,9 @@ import java.util.Locale;
  * The tour: a short printed walk through why Kubernetes needs Services — pods get IPs from
  * their node's range, a replaced pod gets a new IP, a Service keeps one address while its
  * EndpointSlices follow the pods, kube-proxy spreads connections, a crashed container keeps its
- * pod and IP, and a failed node's pods come back elsewhere with new IPs. Deterministic: the same
- * seed, node count and proxy mode print the same text every run; the last line says how to
- * replay it and how to run it with another seed.
+ * pod and IP, a failed node's pods come back elsewhere with new IPs, and NetworkPolicies cut and
+ * restore a connection. Deterministic: the same seed, node count and proxy mode print the same
+ * text every run; the last line says how to replay it and how to run it with another seed.
  *
  * <pre>{@code
  * new Tour(System.out).run();                              // seed 42, 3 nodes, IPVS
@@ -42,7 +43,7 @@ public final class Tour {
   /** What {@code tour --help} prints; its flags are the only ones the tour accepts. */
   public static final VerbHelp HELP = VerbHelp.of(
       "tour [--seed N] [--nodes N] [--proxy-mode ipvs|iptables|nftables]",
-      "A printed walk through pods, IPs, Services, kube-proxy and a node failure.",
+      "A printed walk through pods, IPs, Services, kube-proxy, a node failure and policies.",
       "The tour builds its own cluster and prints the same text for the same flags, byte for",
       "byte. The flags may come before or after the word tour; -f and the other cluster",
       "options are refused, since the tour would not use them.",
@@ -179,6 +180,24 @@ public final class Tour {
     show(c, "get pods -n shop -o wide");
     say("the Service still answers at %s; its endpoints are %s", service.clusterIP(),
         service.endpoints());
+
+    chapter("8. NetworkPolicy: isolate the web pods, then let the client back in");
+    c.networkPolicy("shop/web-isolated").podSelector("app", "web").create();
+    c.settle();
+    show(c, "get networkpolicies -n shop");
+    Connection blocked = client.connect(service, 80);
+    out.print(blocked.explain());
+    say("the policy selects the web pods for ingress and allows nothing: the client sees a "
+        + "time-out, and the check names the policy");
+    c.networkPolicy("shop/web-from-client").podSelector("app", "web")
+        .ingress(r -> r.fromPods("app", "client").port("http")).create();
+    c.settle();
+    Connection allowed = client.connect(service, 80);
+    say("with a second policy allowing app=client on port http: %s, allowed by %s",
+        allowed.verdict(), allowed.policy().flatMap(p -> p.allowedBy()).orElse("?"));
+    say("policies add up, and they judge the backend pod (after kube-proxy's DNAT), never the "
+        + "Service address; who may reach the web pods on 8080 now:");
+    out.println(c.reachability(8080, Protocol.TCP, "shop"));
 
     chapter("The end");
     say("%d events in %s of virtual time; the same seed replays them byte for byte "

@@ -42,7 +42,11 @@ class NotebookTest {
       "01-pods-are-ephemeral.jsh", List.of("Running", "same IP as before? false"),
       "02-services-are-stable.jsh", List.of("NodePort", "same ClusterIP? true",
           "slices at 250 pods: 3"),
-      "03-traffic-and-kube-proxy.jsh", List.of("ESTABLISHED", "KUBE-SVC-", "hops: 3"));
+      "03-traffic-and-kube-proxy.jsh", List.of("ESTABLISHED", "KUBE-SVC-", "hops: 3"),
+      "04-network-policy.jsh", List.of("before any policy: ESTABLISHED",
+          "dropped by NetworkPolicy", "shop/default-deny-ingress",
+          "office: ESTABLISHED, allowed by shop/allow-office ingress[0]", "lab: TIMED_OUT",
+          "Allowing ingress traffic"));
 
   @Test
   void everyNotebookDeclaresWhatItShowsAndEndsWithExit() throws IOException {
