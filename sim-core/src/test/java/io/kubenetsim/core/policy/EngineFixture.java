@@ -187,9 +187,10 @@ final class EngineFixture {
         .collect(java.util.stream.Collectors.joining("; "));
   }
 
-  /** {@return a layout pod's IP, or the text itself when it is an address} */
-  static String address(String podOrAddress) {
-    return podOrAddress.contains("/") ? ipOf(podOrAddress) : podOrAddress;
+  /** {@return the stored pod's IP for {@code namespace/name}, or the text itself} */
+  String address(String podOrAddress) {
+    return podOrAddress.contains("/") ? store.get(Pod.class, NamespacedName.parse(podOrAddress))
+        .orElseThrow().status().podIP() : podOrAddress;
   }
 
   /** {@return whether every check of a connection without NAT allows it} */
