@@ -113,7 +113,9 @@ final class PodIndex {
     }
     pod.labels = object.metadata().labels();
     pod.nodeName = object.spec().nodeName();
-    pod.ports = object.spec().allPorts();
+    if (!object.spec().allPorts().equals(pod.ports)) {
+      pod.portsChanged(object.spec().allPorts());
+    }
     IpAddress ip = IpAddress.tryParse(object.status().podIP()).orElse(null);
     if (!Objects.equals(ip, pod.ip)) {
       unindex(pod);

@@ -3,6 +3,7 @@ package io.kubenetsim.core.policy;
 import com.google.common.collect.ImmutableList;
 import io.kubenetsim.net.PolicyCheck;
 import io.kubenetsim.net.PolicyDirection;
+import io.kubenetsim.net.Protocol;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -27,6 +28,8 @@ final class PodPolicies {
   private PolicyCheck ownNode;
   private String ownNodeName;
   private PolicyCheck[][] allowed;
+  private final PortCandidates[] candidates = new PortCandidates[4];
+  private int nextCandidate;
 
   private PodPolicies(PolicyDirection direction, String pod, CompiledPolicy[] policies) {
     this.direction = direction;
@@ -70,6 +73,28 @@ final class PodPolicies {
     System.arraycopy(policies, 0, next, 0, at);
     System.arraycopy(policies, at + 1, next, at, next.length - at);
     return new PodPolicies(direction, pod, next);
+  }
+
+  /**
+   * {@return the rules that can match this port and protocol} Kept for the last four ports
+   * asked about (a pod is mostly reached on a few).
+   */
+  PortCandidates candidates(int port, Protocol protocol, PolicyPod subject) {
+    int key = PortCandidates.key(port, protocol);
+    for (PortCandidates cached : candidates) {
+      if (cached != null && cached.key == key) {
+        return cached;
+      }
+    }
+    PortCandidates computed = PortCandidates.of(policies, direction, subject, port, protocol);
+    candidates[nextCandidate] = computed;
+    nextCandidate = (nextCandidate + 1) % candidates.length;
+    return computed;
+  }
+
+  /** {@return the same policies with nothing cached (the pod's container ports changed)} */
+  PodPolicies uncached() {
+    return new PodPolicies(direction, pod, policies);
   }
 
   /** {@return the selecting policies' names, sorted} */

@@ -47,6 +47,13 @@ final class PolicyPod {
     return direction == PolicyDirection.INGRESS ? ingress : egress;
   }
 
+  /** The pod's container ports changed (named ports resolve against them). */
+  void portsChanged(ImmutableList<ContainerPort> newPorts) {
+    ports = newPorts;
+    ingress = ingress.uncached();
+    egress = egress.uncached();
+  }
+
   /** The policy's {@code podSelector} now selects this pod. */
   void select(CompiledPolicy policy) {
     if (policy.appliesTo(PolicyDirection.INGRESS)) {

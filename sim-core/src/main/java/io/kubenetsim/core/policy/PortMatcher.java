@@ -96,6 +96,16 @@ final class PortMatcher {
     return false;
   }
 
+  /** {@return whether some named entry is of this protocol} */
+  boolean hasNamed(Protocol protocol) {
+    for (Protocol named : namedProtocols) {
+      if (named == protocol) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@return how many named entries the list has} */
   int namedCount() {
     return names.length;

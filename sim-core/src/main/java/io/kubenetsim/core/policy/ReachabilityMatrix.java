@@ -24,7 +24,9 @@ import java.util.Map;
  *       ingress allows;
  *   <li>per source, likewise for egress, each rule's peers ANDed with the destinations its
  *       ports match (a named port resolves per destination pod);
- *   <li>a cell is two bit tests; a pod with itself is allowed.
+ *   <li>the ingress sets are turned into rows (columns no policy isolates as one mask), and
+ *       each row is ANDed word by word with the source's egress set; a pod with itself is
+ *       allowed.
  * </ol>
  *
  * Rows or columns of hostNetwork pods (whose side is their node's address) take {@link
@@ -32,6 +34,9 @@ import java.util.Map;
  * judged by their labels; no ipBlock matches them.
  */
 final class ReachabilityMatrix {
+  /** Marks a column no policy isolates for ingress: every source. */
+  private static final long[] ALL = new long[0];
+
   private final PodIndex index;
   private final Verdicts verdicts;
 
@@ -46,27 +51,55 @@ final class ReachabilityMatrix {
     Side columns = new Side(resolve(to, "to"));
     long[][] ingress = ingressSources(rows, columns, port, protocol);
     long[][] egress = egressDestinations(rows, columns, port, protocol);
-    int width = columns.pods.length;
-    long[] cells = new long[words(rows.pods.length * width)];
+    long[][] cells = transpose(ingress, rows.pods.length, columns.all.length);
     for (int r = 0; r < rows.pods.length; r++) {
+      long[] row = cells[r];
+      long[] allowedOut = egress[r] == null ? new long[row.length] : egress[r];
+      for (int w = 0; w < row.length; w++) {
+        row[w] &= allowedOut[w];
+      }
       PolicyPod source = rows.pods[r];
-      for (int c = 0; c < width; c++) {
-        PolicyPod destination = columns.pods[c];
-        boolean allowed;
-        if (source == destination) {
-          allowed = true;
-        } else if (source.hostNetwork || destination.hostNetwork) {
-          allowed = verdicts.allowedBetween(source, destination, port, protocol);
-        } else {
-          allowed = get(egress[r], c) && get(ingress[c], r);
+      for (int c : source.hostNetwork ? columns.everyIndex() : columns.hostNetwork) {
+        if (source != columns.pods[c]
+            && verdicts.allowedBetween(source, columns.pods[c], port, protocol)) {
+          set(row, c);
         }
-        if (allowed) {
-          set(cells, r * width + c);
-        }
+      }
+      Integer self = columns.indexOf.get(source);
+      if (self != null) {
+        set(row, self);
       }
     }
     return Reachability.of(port, protocol, rows.names, columns.names,
         new Cells(rows.names, columns.names, cells));
+  }
+
+  /**
+   * {@return per row, the columns whose ingress allows it} Columns no policy isolates are one
+   * mask ORed into every row; only isolated columns are walked bit by bit.
+   */
+  private static long[][] transpose(long[][] ingress, int rowCount, int columnWords) {
+    long[] open = new long[columnWords];
+    long[][] out = new long[rowCount][columnWords];
+    for (int c = 0; c < ingress.length; c++) {
+      long[] sources = ingress[c];
+      if (sources == null) {
+        continue;
+      }
+      if (sources == ALL) {
+        set(open, c);
+        continue;
+      }
+      for (int w = 0; w < sources.length; w++) {
+        for (long word = sources[w]; word != 0; word &= word - 1) {
+          set(out[(w << 6) + Long.numberOfTrailingZeros(word)], c);
+        }
+      }
+    }
+    for (long[] row : out) {
+      or(row, open);
+    }
+    return out;
   }
 
   /** Per destination column, the rows its ingress allows (by rule; self and node aside). */
@@ -79,7 +112,7 @@ final class ReachabilityMatrix {
       }
       PodPolicies view = destination.policies(PolicyDirection.INGRESS);
       if (!view.isolated()) {
-        out[c] = rows.all;
+        out[c] = ALL;
         continue;
       }
       long[] allowed = new long[rows.all.length];
@@ -141,15 +174,29 @@ final class ReachabilityMatrix {
     private final Map<CompiledPeer, long[]> projected = new IdentityHashMap<>();
     private final Map<String, long[]> serving = new HashMap<>();
 
+    /** The positions of hostNetwork pods. */
+    final int[] hostNetwork;
+    /** Each pod's position (the first, should a name repeat). */
+    final Map<PolicyPod, Integer> indexOf = new IdentityHashMap<>();
+
     Side(List<PolicyPod> pods) {
       this.pods = pods.toArray(new PolicyPod[0]);
       this.names = pods.stream().map(p -> p.key).toList();
       this.all = new long[words(this.pods.length)];
+      List<Integer> hosts = new ArrayList<>();
       for (int i = 0; i < this.pods.length; i++) {
-        if (!this.pods[i].hostNetwork) {
+        indexOf.putIfAbsent(this.pods[i], i);
+        if (this.pods[i].hostNetwork) {
+          hosts.add(i);
+        } else {
           set(all, i);
         }
       }
+      this.hostNetwork = hosts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    int[] everyIndex() {
+      return java.util.stream.IntStream.range(0, pods.length).toArray();
     }
 
     /** {@return the pods any peer of the rule matches (all, for a rule without peers)} */
@@ -218,13 +265,13 @@ final class ReachabilityMatrix {
   private static final class Cells implements java.util.function.BiPredicate<String, String> {
     private final List<String> from;
     private final List<String> to;
-    private final long[] cells;
+    private final long[][] cells;
     private int row;
     private int column;
     private Map<String, Integer> rowIndex;
     private Map<String, Integer> columnIndex;
 
-    Cells(List<String> from, List<String> to, long[] cells) {
+    Cells(List<String> from, List<String> to, long[][] cells) {
       this.from = from;
       this.to = to;
       this.cells = cells;
@@ -236,7 +283,7 @@ final class ReachabilityMatrix {
         row = lookUp(source, true);
         column = lookUp(destination, false);
       }
-      boolean allowed = get(cells, row * to.size() + column);
+      boolean allowed = get(cells[row], column);
       if (++column == to.size()) {
         column = 0;
         row++;

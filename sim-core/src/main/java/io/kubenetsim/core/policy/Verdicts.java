@@ -51,14 +51,14 @@ final class Verdicts {
     if (peerPod == null && isOwnNode(subject, peerAddress)) {
       return OWN_NODE;
     }
-    PolicyPod namedPortPod = view.direction == PolicyDirection.INGRESS ? subject : peerPod;
-    CompiledPolicy[] policies = view.policies;
-    for (int p = 0; p < policies.length; p++) {
-      CompiledRule[] rules = policies[p].rules(view.direction);
-      for (int r = 0; r < rules.length; r++) {
-        if (rules[r].matches(port, protocol, namedPortPod, peerAddress, peerPod)) {
-          return p << 16 | r;
-        }
+    PortCandidates candidates = view.candidates(port, protocol, subject);
+    CompiledRule[] rules = candidates.rules;
+    for (int i = 0; i < rules.length; i++) {
+      if (candidates.checkPorts[i] && !rules[i].ports.matches(port, protocol, peerPod)) {
+        continue;
+      }
+      if (rules[i].matchesPeer(peerAddress, peerPod)) {
+        return candidates.positions[i];
       }
     }
     return DENIED;
