@@ -1,7 +1,6 @@
 package io.kubenetsim.core.policy;
 
 import io.kubenetsim.net.IpAddress;
-import io.kubenetsim.net.Protocol;
 
 /**
  * One ingress or egress rule, compiled: upstream's {@code NetworkPolicyIngressRule} "traffic
@@ -23,18 +22,6 @@ final class CompiledRule {
     this.field = field;
     this.ports = ports;
     this.peers = peers;
-  }
-
-  /**
-   * {@return whether the traffic matches a port and a peer}
-   *
-   * @param namedPortPod the destination pod named ports resolve against, or {@code null}
-   * @param peerAddress the other side's address (source for ingress, destination for egress)
-   * @param peerPod the pod holding it, or {@code null}
-   */
-  boolean matches(int port, Protocol protocol, PolicyPod namedPortPod, IpAddress peerAddress,
-      PolicyPod peerPod) {
-    return ports.matches(port, protocol, namedPortPod) && matchesPeer(peerAddress, peerPod);
   }
 
   /** {@return whether some peer matches, or the rule has none} */

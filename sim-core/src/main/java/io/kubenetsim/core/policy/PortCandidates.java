@@ -3,6 +3,7 @@ package io.kubenetsim.core.policy;
 import io.kubenetsim.net.PolicyDirection;
 import io.kubenetsim.net.Protocol;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,7 +11,9 @@ import java.util.List;
  * protocol, in policy-name then rule order, with their positions: a verdict then tests only
  * their peers. For ingress, named ports resolve against the pod itself, so the list is exact;
  * for egress they resolve against each destination, so a rule with a named entry of the
- * protocol stays in the list marked to have its ports checked per packet. Immutable.
+ * protocol stays in the list marked to have its ports checked per packet. A rule that an
+ * earlier candidate subsumes (same or more peers, no per-packet port check) is left out: it
+ * could never be the first match. Immutable.
  */
 final class PortCandidates {
   /** {@code protocol ordinal << 16 | port}. */
@@ -53,18 +56,53 @@ final class PortCandidates {
             check = true;
           }
         }
-        if (candidate) {
+        if (candidate && !subsumed(all[r], rules, checkPorts)) {
           positions.add(p << 16 | r);
           rules.add(all[r]);
           checkPorts.add(check);
         }
       }
     }
+    return build(key(port, protocol), positions, rules, checkPorts);
+  }
+
+  /**
+   * {@return whether an earlier candidate always matches when this rule would} — its ports
+   * need no check and its peers include all of this rule's (or it has none) — so this rule
+   * could never be the first match and need not be tested.
+   */
+  private static boolean subsumed(CompiledRule rule, List<CompiledRule> earlier,
+      List<Boolean> checkPorts) {
+    for (int i = 0; i < earlier.size(); i++) {
+      if (!checkPorts.get(i) && covers(earlier.get(i).peers, rule.peers)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean covers(CompiledPeer[] wider, CompiledPeer[] narrower) {
+    if (wider.length == 0) {
+      return true;
+    }
+    if (narrower.length == 0) {
+      return false;
+    }
+    for (CompiledPeer peer : narrower) {
+      if (!Arrays.asList(wider).contains(peer)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static PortCandidates build(int key, List<Integer> positions,
+      List<CompiledRule> rules, List<Boolean> checkPorts) {
     boolean[] checks = new boolean[checkPorts.size()];
     for (int i = 0; i < checks.length; i++) {
       checks[i] = checkPorts.get(i);
     }
-    return new PortCandidates(key(port, protocol),
+    return new PortCandidates(key,
         positions.stream().mapToInt(Integer::intValue).toArray(),
         rules.toArray(new CompiledRule[0]), checks);
   }

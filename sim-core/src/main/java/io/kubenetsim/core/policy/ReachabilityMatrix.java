@@ -1,6 +1,10 @@
 package io.kubenetsim.core.policy;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static io.kubenetsim.core.policy.Bits.or;
+import static io.kubenetsim.core.policy.Bits.orAnd;
+import static io.kubenetsim.core.policy.Bits.set;
+import static io.kubenetsim.core.policy.Bits.words;
 
 import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.net.PolicyDirection;
@@ -71,7 +75,7 @@ final class ReachabilityMatrix {
       }
     }
     return Reachability.of(port, protocol, rows.names, columns.names,
-        new Cells(rows.names, columns.names, cells));
+        new PositionalCells(rows.names, columns.names, cells));
   }
 
   /**
@@ -254,82 +258,6 @@ final class ReachabilityMatrix {
         }
         return bits;
       });
-    }
-  }
-
-  /**
-   * The finished cells, answered to {@link Reachability#of} by position: it asks row by row,
-   * so each answer checks (by identity) that the names asked are the next cell's and only
-   * looks them up when not.
-   */
-  private static final class Cells implements java.util.function.BiPredicate<String, String> {
-    private final List<String> from;
-    private final List<String> to;
-    private final long[][] cells;
-    private int row;
-    private int column;
-    private Map<String, Integer> rowIndex;
-    private Map<String, Integer> columnIndex;
-
-    Cells(List<String> from, List<String> to, long[][] cells) {
-      this.from = from;
-      this.to = to;
-      this.cells = cells;
-    }
-
-    @Override
-    public boolean test(String source, String destination) {
-      if (row >= from.size() || from.get(row) != source || to.get(column) != destination) {
-        row = lookUp(source, true);
-        column = lookUp(destination, false);
-      }
-      boolean allowed = get(cells[row], column);
-      if (++column == to.size()) {
-        column = 0;
-        row++;
-      }
-      return allowed;
-    }
-
-    private int lookUp(String name, boolean isRow) {
-      if (rowIndex == null) {
-        rowIndex = positions(from);
-        columnIndex = positions(to);
-      }
-      return (isRow ? rowIndex : columnIndex).get(name);
-    }
-
-    private static Map<String, Integer> positions(List<String> names) {
-      Map<String, Integer> out = new HashMap<>();
-      for (int i = 0; i < names.size(); i++) {
-        out.putIfAbsent(names.get(i), i);
-      }
-      return out;
-    }
-  }
-
-  static int words(int bits) {
-    return (bits + 63) >>> 6;
-  }
-
-  static boolean get(long[] bits, int i) {
-    return (bits[i >>> 6] & (1L << i)) != 0;
-  }
-
-  static void set(long[] bits, int i) {
-    bits[i >>> 6] |= 1L << i;
-  }
-
-  static long[] or(long[] into, long[] bits) {
-    for (int i = 0; i < into.length; i++) {
-      into[i] |= bits[i];
-    }
-    return into;
-  }
-
-  private static void orAnd(long[] into, long[] a, long[] b) {
-    for (int i = 0; i < into.length; i++) {
-      into[i] |= a[i] & b[i];
     }
   }
 }

@@ -26,6 +26,8 @@ final class Verdicts {
   static final int SELF = -2;
   static final int OWN_NODE = -3;
   static final int DENIED = -4;
+  /** How many rules (and policies) a denial's reason names before it summarises the rest. */
+  static final int MAX_CLAUSES = 8;
 
   private final PodIndex index;
 
@@ -114,7 +116,9 @@ final class Verdicts {
   /**
    * {@return why no rule matched: per rule, the port or the peer it lacks; per policy without
    * rules for the direction, that; then the policies and the peer}, e.g. {@code port 81/TCP
-   * not in ingress[0].ports of x/allow-80; no rule of x/allow-80 allows 10.244.1.5 (y/b)}
+   * not in ingress[0].ports of x/allow-80; no rule of x/allow-80 allows 10.244.1.5 (y/b)}.
+   * Past {@link #MAX_CLAUSES} rules or policies the rest are counted, not named (the check's
+   * {@code policies} still lists them all).
    */
   private String deniedReason(PodPolicies view, PolicyPod subject, IpAddress peerAddress,
       PolicyPod peerPod, int port, Protocol protocol) {
@@ -122,21 +126,30 @@ final class Verdicts {
     String peerList = view.direction == PolicyDirection.INGRESS ? "from" : "to";
     PolicyPod namedPortPod = view.direction == PolicyDirection.INGRESS ? subject : peerPod;
     List<String> clauses = new ArrayList<>();
+    int unnamed = 0;
     for (CompiledPolicy policy : view.policies) {
       CompiledRule[] rules = policy.rules(view.direction);
-      if (rules.length == 0) {
-        clauses.add(policy.name + " has no " + view.direction.apiName() + " rules");
-      }
-      for (CompiledRule rule : rules) {
-        if (!rule.ports.matches(port, protocol, namedPortPod)) {
-          clauses.add("port " + port + "/" + protocol + " not in " + rule.field + ".ports of "
-              + policy.name);
+      for (int r = 0; r < Math.max(1, rules.length); r++) {
+        if (clauses.size() == MAX_CLAUSES) {
+          unnamed++;
+        } else if (rules.length == 0) {
+          clauses.add(policy.name + " has no " + view.direction.apiName() + " rules");
+        } else if (!rules[r].ports.matches(port, protocol, namedPortPod)) {
+          clauses.add("port " + port + "/" + protocol + " not in " + rules[r].field
+              + ".ports of " + policy.name);
         } else {
-          clauses.add(peer + " not in " + rule.field + "." + peerList + " of " + policy.name);
+          clauses.add(peer + " not in " + rules[r].field + "." + peerList + " of "
+              + policy.name);
         }
       }
     }
-    clauses.add("no rule of " + String.join(", ", view.names()) + " allows " + peer);
+    if (unnamed > 0) {
+      clauses.add("(" + unnamed + " more)");
+    }
+    List<String> names = view.names();
+    clauses.add("no rule of " + String.join(", ", names.subList(0, Math.min(names.size(),
+        MAX_CLAUSES))) + (names.size() > MAX_CLAUSES ? " (and " + (names.size() - MAX_CLAUSES)
+            + " more policies)" : "") + " allows " + peer);
     return String.join("; ", clauses);
   }
 

@@ -70,6 +70,25 @@ class EngineReasonsTest {
   }
 
   @Test
+  void aLongDenialNamesEightRulesAndCountsTheRest() {
+    // Ten deny-all policies select x/a: the reason names eight and counts two; the check's
+    // policies still list all ten.
+    EngineFixture f = EngineFixture.layout();
+    for (int i = 0; i < 10; i++) {
+      f.apply(ingress("x/deny-" + i, ""));
+    }
+    PolicyCheck ingress = f.settle().check(NODE_2, f.address("x/a"), 80, Protocol.TCP).get(0);
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      expected.append("x/deny-").append(i).append(" has no ingress rules; ");
+    }
+    expected.append("(2 more); no rule of x/deny-0, x/deny-1, x/deny-2, x/deny-3, x/deny-4, "
+        + "x/deny-5, x/deny-6, x/deny-7 (and 2 more policies) allows 172.18.0.3 (node node-2)");
+    assertEquals(expected.toString(), ingress.reason());
+    assertEquals(10, ingress.policies().size());
+  }
+
+  @Test
   void anEgressDenialNamesTheDestination() {
     EngineFixture f = EngineFixture.layout()
         .apply(egress("y/to-x", "", anyPort(namespaces("ns=x")), anyPort(block("10.0.0.0/8"))))
