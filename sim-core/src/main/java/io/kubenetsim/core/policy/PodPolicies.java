@@ -5,14 +5,16 @@ import io.kubenetsim.net.PolicyCheck;
 import io.kubenetsim.net.PolicyDirection;
 import io.kubenetsim.net.Protocol;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The policies that select one pod for one direction, sorted by name — upstream's isolation:
  * "a pod is isolated for ingress if there is any NetworkPolicy that both selects the pod and
- * has Ingress in its policyTypes" (likewise egress). Replaced, never changed, when that set
- * changes, so the checks it caches (not isolated, allowed by each rule, always-allowed traffic)
- * stay right for as long as it is in use: an allowed verdict allocates nothing once seen.
+ * has Ingress in its policyTypes" (likewise egress). A snapshot: the pod builds a new one, on
+ * first use, after that set or the pod's ports change, so what it caches (the rules that can
+ * match a port; the checks for not isolated, allowed by each rule, always-allowed traffic)
+ * stays right for as long as it is in use, and an allowed verdict allocates nothing once seen.
  */
 final class PodPolicies {
   private static final CompiledPolicy[] NO_POLICIES = new CompiledPolicy[0];
@@ -37,42 +39,15 @@ final class PodPolicies {
     this.policies = policies;
   }
 
-  static PodPolicies none(PolicyDirection direction, String pod) {
-    return new PodPolicies(direction, pod, NO_POLICIES);
+  /** {@return the view of these policies, sorted by name already} */
+  static PodPolicies of(PolicyDirection direction, String pod, List<CompiledPolicy> sorted) {
+    return new PodPolicies(direction, pod, sorted == null || sorted.isEmpty() ? NO_POLICIES
+        : sorted.toArray(NO_POLICIES));
   }
 
   /** {@return whether some policy isolates the pod for this direction} */
   boolean isolated() {
     return policies.length > 0;
-  }
-
-  /** {@return these policies and {@code policy}, which replaces one of the same name} */
-  PodPolicies with(CompiledPolicy policy) {
-    int at = find(policy);
-    CompiledPolicy[] next;
-    if (at >= 0) {
-      next = policies.clone();
-      next[at] = policy;
-    } else {
-      int insert = -at - 1;
-      next = new CompiledPolicy[policies.length + 1];
-      System.arraycopy(policies, 0, next, 0, insert);
-      next[insert] = policy;
-      System.arraycopy(policies, insert, next, insert + 1, policies.length - insert);
-    }
-    return new PodPolicies(direction, pod, next);
-  }
-
-  /** {@return these policies without {@code policy} (this very version)} */
-  PodPolicies without(CompiledPolicy policy) {
-    int at = find(policy);
-    if (at < 0 || policies[at] != policy) {
-      return this;
-    }
-    CompiledPolicy[] next = new CompiledPolicy[policies.length - 1];
-    System.arraycopy(policies, 0, next, 0, at);
-    System.arraycopy(policies, at + 1, next, at, next.length - at);
-    return new PodPolicies(direction, pod, next);
   }
 
   /**
@@ -90,11 +65,6 @@ final class PodPolicies {
     candidates[nextCandidate] = computed;
     nextCandidate = (nextCandidate + 1) % candidates.length;
     return computed;
-  }
-
-  /** {@return the same policies with nothing cached (the pod's container ports changed)} */
-  PodPolicies uncached() {
-    return new PodPolicies(direction, pod, policies);
   }
 
   /** {@return the selecting policies' names, sorted} */
@@ -148,22 +118,5 @@ final class PodPolicies {
       allowed[policy][rule] = check;
     }
     return check;
-  }
-
-  private int find(CompiledPolicy policy) {
-    int low = 0;
-    int high = policies.length - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      int order = policies[mid].key.compareTo(policy.key);
-      if (order < 0) {
-        low = mid + 1;
-      } else if (order > 0) {
-        high = mid - 1;
-      } else {
-        return mid;
-      }
-    }
-    return -(low + 1);
   }
 }

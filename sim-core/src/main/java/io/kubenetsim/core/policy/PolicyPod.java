@@ -7,6 +7,10 @@ import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.PolicyDirection;
 import io.kubenetsim.net.Protocol;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * A pod as the engine tracks it: what policies look at (labels, IP, node, container ports) and,
@@ -18,6 +22,9 @@ import io.kubenetsim.net.Protocol;
  * the simulation thread.
  */
 final class PolicyPod {
+  private static final Comparator<CompiledPolicy> BY_NAME =
+      Comparator.comparing(p -> p.key);
+
   final NamespacedName name;
   /** {@code namespace/name}, as checks name pods. */
   final String key;
@@ -30,6 +37,10 @@ final class PolicyPod {
   IpAddress ip;
   String nodeName;
   ImmutableList<ContainerPort> ports;
+  /** The policies selecting the pod per direction, sorted by name; {@code null} for none. */
+  private List<CompiledPolicy> ingressPolicies;
+  private List<CompiledPolicy> egressPolicies;
+  /** Their snapshots, made on first use after a change; {@code null} when stale. */
   private PodPolicies ingress;
   private PodPolicies egress;
 
@@ -38,36 +49,70 @@ final class PolicyPod {
     this.key = name.toString();
     this.namespace = namespace;
     this.hostNetwork = hostNetwork;
-    this.ingress = PodPolicies.none(PolicyDirection.INGRESS, key);
-    this.egress = PodPolicies.none(PolicyDirection.EGRESS, key);
   }
 
   /** {@return the policies selecting this pod for a direction} */
   PodPolicies policies(PolicyDirection direction) {
-    return direction == PolicyDirection.INGRESS ? ingress : egress;
+    if (direction == PolicyDirection.INGRESS) {
+      PodPolicies view = ingress;
+      return view != null ? view
+          : (ingress = PodPolicies.of(direction, key, ingressPolicies));
+    }
+    PodPolicies view = egress;
+    return view != null ? view : (egress = PodPolicies.of(direction, key, egressPolicies));
   }
 
   /** The pod's container ports changed (named ports resolve against them). */
   void portsChanged(ImmutableList<ContainerPort> newPorts) {
     ports = newPorts;
-    ingress = ingress.uncached();
-    egress = egress.uncached();
+    ingress = null;
+    egress = null;
   }
 
-  /** The policy's {@code podSelector} now selects this pod. */
+  /** The policy's {@code podSelector} now selects this pod (it replaces an older version). */
   void select(CompiledPolicy policy) {
     if (policy.appliesTo(PolicyDirection.INGRESS)) {
-      ingress = ingress.with(policy);
+      ingressPolicies = insert(ingressPolicies, policy);
+      ingress = null;
     }
     if (policy.appliesTo(PolicyDirection.EGRESS)) {
-      egress = egress.with(policy);
+      egressPolicies = insert(egressPolicies, policy);
+      egress = null;
     }
   }
 
-  /** The policy no longer selects this pod (relabelled, or the policy changed or went). */
+  /** This version of the policy no longer selects this pod (relabelled, changed, gone). */
   void unselect(CompiledPolicy policy) {
-    ingress = ingress.without(policy);
-    egress = egress.without(policy);
+    if (remove(ingressPolicies, policy)) {
+      ingress = null;
+    }
+    if (remove(egressPolicies, policy)) {
+      egress = null;
+    }
+  }
+
+  private static List<CompiledPolicy> insert(List<CompiledPolicy> sorted,
+      CompiledPolicy policy) {
+    List<CompiledPolicy> list = sorted == null ? new ArrayList<>(2) : sorted;
+    int at = Collections.binarySearch(list, policy, BY_NAME);
+    if (at >= 0) {
+      list.set(at, policy);
+    } else {
+      list.add(-at - 1, policy);
+    }
+    return list;
+  }
+
+  private static boolean remove(List<CompiledPolicy> sorted, CompiledPolicy policy) {
+    if (sorted == null) {
+      return false;
+    }
+    int at = Collections.binarySearch(sorted, policy, BY_NAME);
+    if (at < 0 || sorted.get(at) != policy) {
+      return false;
+    }
+    sorted.remove(at);
+    return true;
   }
 
   /**
