@@ -10,10 +10,10 @@ import java.util.Optional;
 
 /**
  * One direction's verdict for one pod, as lookups: the pod's selecting policies are at hand
- * ({@link PodPolicies}), each rule's ports are compiled ranges and its peers are sets kept
- * current, so deciding walks the rules of those policies with bit tests and range compares. A
- * decision is an {@code int} (an outcome, or the allowing rule's position) so the boolean path
- * allocates nothing; {@link #explain} turns it into a {@link PolicyCheck}.
+ * ({@link PodPolicies}) with, per port, the rules whose ports can match ({@link
+ * PortCandidates}), and peers are sets kept current, so deciding is a few bit tests and range
+ * compares. A decision is an {@code int} (an outcome, or the allowing rule's position) so the
+ * boolean path allocates nothing; {@link #explain} turns it into a {@link PolicyCheck}.
  *
  * <p>The order, after upstream's field comments on {@code spec.ingress} / {@code spec.egress}:
  * not isolated ⇒ allowed; a pod's traffic with itself ⇒ allowed; traffic between a pod and its
