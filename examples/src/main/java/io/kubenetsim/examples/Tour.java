@@ -181,18 +181,19 @@ public final class Tour {
     say("the Service still answers at %s; its endpoints are %s", service.clusterIP(),
         service.endpoints());
 
-    chapter("8. NetworkPolicy: isolate the web pods, then let the client back in");
+    chapter("8. NetworkPolicy: isolate the web pods, then let a client back in");
+    PodHandle shopper = c.pod("shop/shopper").label("app", "client").create();
     c.networkPolicy("shop/web-isolated").podSelector("app", "web").create();
     c.settle();
     show(c, "get networkpolicies -n shop");
-    Connection blocked = client.connect(service, 80);
+    Connection blocked = shopper.connect(service, 80);
     out.print(blocked.explain());
-    say("the policy selects the web pods for ingress and allows nothing: the client sees a "
-        + "time-out, and the check names the policy");
+    say("the policy selects the web pods for ingress and allows nothing: %s sees a time-out, "
+        + "and the check names the policy", shopper.name());
     c.networkPolicy("shop/web-from-client").podSelector("app", "web")
         .ingress(r -> r.fromPods("app", "client").port("http")).create();
     c.settle();
-    Connection allowed = client.connect(service, 80);
+    Connection allowed = shopper.connect(service, 80);
     say("with a second policy allowing app=client on port http: %s, allowed by %s",
         allowed.verdict(), allowed.policy().flatMap(p -> p.allowedBy()).orElse("?"));
     say("policies add up, and they judge the backend pod (after kube-proxy's DNAT), never the "
