@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * -XX:hashCode=2} (every identity hash code the same), so an iteration over a hash of enums or
  * plain objects that reaches the output cannot come out equal by luck. The script is busy —
  * apply, scale up and down, delete a pod, advance, then every view — and the output must be
- * non-trivial (pod IPs, probe backends, the mode's rule dump); another seed must differ.
+ * non-trivial (pod IPs, probe backends, the mode's rule dump); another seed must differ. The
+ * script ends with NetworkPolicy: policies applied, their YAML, truth tables and a drop.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class DeterminismCliIT {
@@ -51,6 +52,13 @@ class DeterminismCliIT {
       "trace --from external:198.51.100.4 --to lb/shop/front --port 80",
       "trace --from shop/debug --to svc/shop/web --port 80",
       "rules --node node-1",
+      "apply -f src/test/resources/cli/netpol-traffic",
+      "settle",
+      "get netpol -A -o yaml",
+      "matrix --port 80",
+      "matrix --port 80 --to-services -o json",
+      "probe --from y/b --to x/a --port 80 -o json",
+      "trace --from x/b --to x/a --port 80",
       "");
   private static final List<String> OTHER_HASH_CODES =
       List.of("-XX:+UnlockExperimentalVMOptions", "-XX:hashCode=2");

@@ -232,9 +232,7 @@ public final class Dataplane {
           reached.candidates(), deliverer.deliver(at.ip(), at.port(), protocol).pod(),
           reached.masqueraded(),
           reached.sourceSeen(), reached.policyChecks(), ImmutableList.copyOf(hops),
-          "dropped by NetworkPolicy: " + check.direction().apiName() + " of " + check.pod()
-              + " is isolated by " + String.join(", ", check.policies()) + "; "
-              + check.reason() + "; the client times out", reached.packet()));
+          "dropped by NetworkPolicy: " + check + "; the client times out", reached.packet()));
     });
   }
 

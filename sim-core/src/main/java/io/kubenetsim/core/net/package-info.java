@@ -3,7 +3,8 @@
  * packet: the cloud load balancer's hop, the entry node's kube-proxy rules as that node last
  * synced them, then delivery), {@link io.kubenetsim.core.net.PodAddresses} (which pod holds
  * which IP now), and package-private helpers: {@code CloudLoadBalancer} (source ranges, health
- * checks, the hop to a node's NodePort), {@code Deliverer} (what answers at an address) and
+ * checks, the hop to a node's NodePort), {@code PolicyGate} (NetworkPolicy's checks after DNAT,
+ * from the engine in {@code core.policy}), {@code Deliverer} (what answers at an address) and
  * {@code Attempt} (a connection's facts as one value, behind {@code SimConnection}).
  * Address allocation lives below, in {@code core.ipam}.
  */

@@ -183,6 +183,8 @@ public final class ApiStore {
       return Optional.empty();
     }
     T changed = change.apply(stored.get());
+    // The API server stamps kubernetes.io/metadata.name on every write, a component's included.
+    changed = type.cast(changed.withMetadata(stampNamespaceLabel(changed, changed.metadata())));
     if (changed.equals(stored.get())) {
       return stored;
     }
