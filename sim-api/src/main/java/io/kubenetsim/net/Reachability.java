@@ -53,10 +53,27 @@ public final class Reachability {
    */
   public static Reachability of(int port, Protocol protocol, List<String> from, List<String> to,
       BiPredicate<String, String> allowed) {
+    return ofCells(port, protocol, from, to, (r, c) -> allowed.test(from.get(r), to.get(c)));
+  }
+
+  /** Whether the cell at a row and column (0-based, in {@code from} and {@code to}) is allowed. */
+  @FunctionalInterface
+  public interface Cells {
+    boolean allowed(int row, int column);
+  }
+
+  /**
+   * {@return the table with a cell for every pair, asked by position} — for producers that
+   * already hold the answers in row and column order (a matrix computed with bit sets)
+   *
+   * @throws IllegalArgumentException when a name is repeated in {@code from} or {@code to}
+   */
+  public static Reachability ofCells(int port, Protocol protocol, List<String> from,
+      List<String> to, Cells allowed) {
     long[] bits = new long[words(from.size() * to.size())];
     for (int r = 0; r < from.size(); r++) {
       for (int c = 0; c < to.size(); c++) {
-        if (allowed.test(from.get(r), to.get(c))) {
+        if (allowed.allowed(r, c)) {
           int i = r * to.size() + c;
           bits[i >>> 6] |= 1L << (i & 63);
         }
@@ -280,8 +297,7 @@ public final class Reachability {
 
     /** {@return the table} */
     public Reachability build() {
-      return of(port, protocol, from, to,
-          (s, d) -> cells[from.indexOf(s)][to.indexOf(d)]);
+      return ofCells(port, protocol, from, to, (r, c) -> cells[r][c]);
     }
 
     private static int indexOf(List<String> names, String name) {

@@ -74,8 +74,8 @@ final class ReachabilityMatrix {
         set(row, self);
       }
     }
-    return Reachability.of(port, protocol, rows.names, columns.names,
-        new PositionalCells(rows.names, columns.names, cells));
+    return Reachability.ofCells(port, protocol, rows.names, columns.names,
+        (r, c) -> Bits.get(cells[r], c));
   }
 
   /**
