@@ -59,11 +59,7 @@ final class MatrixVerb implements Verb {
 
   @Override
   public KubectlResult run(List<String> args, KubectlContext context) {
-    ParsedArgs parsed = FLAGS.parse(args);
-    if (!parsed.positionals().isEmpty()) {
-      throw CommandException.usage("error: matrix takes no arguments, got "
-          + parsed.positionals() + "\n" + HELP.usage());
-    }
+    ParsedArgs parsed = FLAGS.parse(args).withoutPositionals("matrix", HELP.usage());
     String output = OutputFormats.check(parsed.value("output").orElse(""), List.of("json"));
     int port = Probe.port(parsed.value("port").orElse("80"));
     Protocol protocol = Probe.protocol(parsed.value("protocol").orElse("TCP"));

@@ -43,6 +43,19 @@ public record ParsedArgs(ImmutableList<String> positionals,
     return occurrences.get(longName);
   }
 
+  /**
+   * {@return these arguments, for a verb that takes flags only}
+   *
+   * @throws CommandException (usage) naming the stray arguments, then the verb's usage line
+   */
+  ParsedArgs withoutPositionals(String verb, String usage) {
+    if (!positionals.isEmpty()) {
+      throw CommandException.usage("error: " + verb + " takes no arguments, got "
+          + positionals + "\n" + usage);
+    }
+    return this;
+  }
+
   /** {@return whether a boolean flag with this long name is on} */
   public boolean isSet(String longName) {
     return value(longName).filter("true"::equals).isPresent();

@@ -135,10 +135,7 @@ final class Probe {
    * @throws CommandException (usage) for a missing or malformed flag or an extra argument
    */
   static Request request(String verb, ParsedArgs parsed) {
-    if (!parsed.positionals().isEmpty()) {
-      throw CommandException.usage("error: " + verb + " takes no arguments, got "
-          + parsed.positionals() + "\n" + usage(verb));
-    }
+    parsed.withoutPositionals(verb, usage(verb));
     String namespace = parsed.value("namespace").orElse(NamespacedName.DEFAULT_NAMESPACE);
     String from = required(parsed, "from", verb);
     String to = required(parsed, "to", verb);

@@ -40,11 +40,7 @@ final class RulesVerb implements Verb {
 
   @Override
   public KubectlResult run(List<String> args, KubectlContext context) {
-    ParsedArgs parsed = FLAGS.parse(args);
-    if (!parsed.positionals().isEmpty()) {
-      throw CommandException.usage("error: rules takes no arguments, got "
-          + parsed.positionals() + "\n" + HELP.usage());
-    }
+    ParsedArgs parsed = FLAGS.parse(args).withoutPositionals("rules", HELP.usage());
     String node = parsed.value("node").orElseThrow(() -> CommandException.usage(
         "error: --node is required\n" + HELP.usage()));
     String dump = Probe.node(context.cluster(), node).proxy().dump();

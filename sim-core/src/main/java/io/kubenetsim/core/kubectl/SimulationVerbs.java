@@ -112,11 +112,7 @@ final class SimulationVerbs {
 
     @Override
     public KubectlResult run(List<String> args, KubectlContext context) {
-      ParsedArgs parsed = EVENTS_FLAGS.parse(args);
-      if (!parsed.positionals().isEmpty()) {
-        throw CommandException.usage("error: events takes no arguments, got "
-            + parsed.positionals() + "\n" + EVENTS.usage());
-      }
+      ParsedArgs parsed = EVENTS_FLAGS.parse(args).withoutPositionals("events", EVENTS.usage());
       Optional<Duration> window = parsed.value("since").map(SimulationVerbs::parseDuration);
       Events events = context.cluster().events();
       return KubectlResult.ok(window.map(events::since).orElse(events).toString());
