@@ -15,7 +15,7 @@ import java.util.Optional;
  * <pre>{@code
  * check.allowed();      // false
  * check.policies();     // [x/allow-80]
- * check.reason();       // port 81 not in ingress[0].ports of x/allow-80
+ * check.reason();       // port 81/TCP not in ingress[0].ports of x/allow-80 ...
  * }</pre>
  *
  * @param isolated whether any policy selects the pod for this direction
@@ -46,13 +46,18 @@ public record PolicyCheck(PolicyDirection direction, String pod, boolean isolate
         allowed, allowedBy, reason);
   }
 
+  /** {@return the first check that denied the connection, if any} */
+  public static Optional<PolicyCheck> firstDenied(List<PolicyCheck> checks) {
+    return checks.stream().filter(c -> !c.allowed()).findFirst();
+  }
+
   /**
    * {@return the check that decided a connection's fate, among its checks (egress then
    * ingress)}: the first that denied it, else the ingress check of an isolated destination,
    * else the egress check of an isolated source; empty when no policy selects either pod
    */
   public static Optional<PolicyCheck> deciding(List<PolicyCheck> checks) {
-    return checks.stream().filter(c -> !c.allowed()).findFirst()
+    return firstDenied(checks)
         .or(() -> checks.stream().filter(c -> c.isolated()
             && c.direction() == PolicyDirection.INGRESS).findFirst())
         .or(() -> checks.stream().filter(PolicyCheck::isolated).findFirst());

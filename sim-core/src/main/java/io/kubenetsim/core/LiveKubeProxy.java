@@ -81,7 +81,7 @@ final class LiveKubeProxy implements KubeProxyView {
     }
     HostPort destination = d.backend().map(ProxyEndpoint::address)
         .orElse(HostPort.of(packet.destination(), packet.destinationPort()));
-    IpAddress seen = d.masquerade() ? context.primaryIP() : packet.source();
+    IpAddress seen = d.sourceSeen(packet.source(), context);
     return plane.policies.get().check(packet.source(), seen, destination.ip(),
         destination.port(), packet.protocol());
   }

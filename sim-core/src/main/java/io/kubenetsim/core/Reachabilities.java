@@ -13,7 +13,6 @@ import io.kubenetsim.model.Service;
 import io.kubenetsim.model.ServicePort;
 import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
-import io.kubenetsim.net.PolicyCheck;
 import io.kubenetsim.net.Protocol;
 import io.kubenetsim.net.Reachability;
 import java.util.ArrayList;
@@ -36,12 +35,30 @@ final class Reachabilities {
     this.engine = engine;
   }
 
-  /** {@return pods (namespace/name) × pods, policy verdicts only} */
+  /**
+   * {@return pods (namespace/name) × pods, policy verdicts only} A pod the network plugin's
+   * agents do not show yet (created within their lag) is judged as they would judge it — as no
+   * pod at all, so no policy applies to it — the way a connection's checks treat it.
+   */
   Reachability pods(List<String> from, List<String> to, int port, Protocol protocol) {
     List<NamespacedName> sources = existing(from);
     List<NamespacedName> destinations = existing(to);
-    return engine.map(e -> e.reachability(sources, destinations, port, protocol))
-        .orElseGet(() -> Reachability.of(port, protocol, from, to, (a, b) -> true));
+    List<String> rows = names(sources);
+    List<String> columns = names(destinations);
+    if (engine.isEmpty()) {
+      return Reachability.ofCells(port, protocol, rows, columns, (r, c) -> true);
+    }
+    NetworkPolicyEngine agents = engine.get();
+    List<NamespacedName> seenFrom = sources.stream().filter(agents::sees).toList();
+    List<NamespacedName> seenTo = destinations.stream().filter(agents::sees).toList();
+    Reachability seen = agents.reachability(seenFrom, seenTo, port, protocol);
+    return Reachability.ofCells(port, protocol, rows, columns, (r, c) ->
+        !agents.sees(sources.get(r)) || !agents.sees(destinations.get(c))
+            || seen.allowed(rows.get(r), columns.get(c)));
+  }
+
+  private static List<String> names(List<NamespacedName> keys) {
+    return keys.stream().map(NamespacedName::toString).toList();
   }
 
   /** {@return the pods of these namespaces (every one but kube-system when none), sorted} */
@@ -63,22 +80,25 @@ final class Reachabilities {
 
   /** {@return pods × Services on a Service port} */
   Reachability services(List<String> from, List<String> to, int port, Protocol protocol) {
-    existing(from);
+    List<NamespacedName> sources = existing(from);
+    List<Optional<IpAddress>> sourceIps = new ArrayList<>();
+    for (NamespacedName source : sources) {
+      sourceIps.add(store.get(Pod.class, source).flatMap(Pod::ip).flatMap(IpAddress::tryParse));
+    }
+    List<String> columns = new ArrayList<>();
     List<List<HostPort>> backends = new ArrayList<>();
     for (String name : to) {
       NamespacedName key = NamespacedName.parse(name);
       Service service = store.get(Service.class, key).orElseThrow(() ->
           ApiStore.notFound(new ObjectRef(Service.KIND, key.namespace(), key.name())));
+      columns.add(key.toString());
       backends.add(readyBackends(service, port, protocol));
     }
-    return Reachability.of(port, protocol, from, to, (source, service) -> {
-      List<HostPort> targets = backends.get(to.indexOf(service));
-      Optional<IpAddress> sourceIp = store.get(Pod.class, NamespacedName.parse(source))
-          .map(Pod::ip).flatMap(ip -> ip.flatMap(IpAddress::tryParse));
-      return !targets.isEmpty() && sourceIp.isPresent() && targets.stream().allMatch(t ->
-          engine.map(e -> e.check(sourceIp.get(), sourceIp.get(), t.ip(), t.port(), protocol)
-              .stream().allMatch(PolicyCheck::allowed)).orElse(true));
-    });
+    return Reachability.ofCells(port, protocol, names(sources), columns, (r, c) ->
+        sourceIps.get(r).isPresent() && !backends.get(c).isEmpty()
+            && backends.get(c).stream().allMatch(backend -> engine.map(e -> e.allows(
+                sourceIps.get(r).get(), sourceIps.get(r).get(), backend.ip(), backend.port(),
+                protocol)).orElse(true)));
   }
 
   private List<HostPort> readyBackends(Service service, int port, Protocol protocol) {

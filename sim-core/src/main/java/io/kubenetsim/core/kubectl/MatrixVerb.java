@@ -7,7 +7,6 @@ import io.kubenetsim.KubectlResult;
 import io.kubenetsim.net.Protocol;
 import io.kubenetsim.net.Reachability;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code matrix [--port P] [--protocol PROTO] [-n NS]... [--to-services] [-o json]}: who may
@@ -80,7 +79,7 @@ final class MatrixVerb implements Verb {
   private static ObjectNode json(Reachability table, boolean toServices) {
     ObjectNode json = JsonOutput.object();
     json.put("port", table.port());
-    json.put("protocol", table.protocol().name().toUpperCase(Locale.ROOT));
+    json.put("protocol", table.protocol().name());
     ArrayNode pods = json.putArray("pods");
     table.from().forEach(pods::add);
     if (toServices) {

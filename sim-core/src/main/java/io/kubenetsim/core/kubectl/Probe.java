@@ -251,8 +251,7 @@ final class Probe {
         rules.isEmpty() ? "no kube-proxy rule matched" : rules));
     Optional<String> backendPod = trace.backend().flatMap(b -> podAt(cluster, b.ip()));
     // The rules' verdict, unless NetworkPolicy would drop the packet where it arrives.
-    Optional<PolicyCheck> denied = trace.policyChecks().stream().filter(c -> !c.allowed())
-        .findFirst();
+    Optional<PolicyCheck> denied = PolicyCheck.firstDenied(trace.policyChecks());
     ConnectionVerdict verdict = denied.isPresent() ? ConnectionVerdict.TIMED_OUT
         : trace.verdict();
     String reason = denied.map(c -> "dropped by NetworkPolicy: " + c + " (traced only, not "

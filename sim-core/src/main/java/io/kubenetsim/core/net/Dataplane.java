@@ -22,6 +22,7 @@ import io.kubenetsim.net.ConnectionVerdict;
 import io.kubenetsim.net.Hop;
 import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.PolicyCheck;
 import io.kubenetsim.net.Protocol;
 import io.kubenetsim.net.RuleOutcome;
 import java.util.ArrayList;
@@ -141,7 +142,7 @@ public final class Dataplane {
         source.onHost() ? ProxyPacket.Hook.OUTPUT : ProxyPacket.Hook.PREROUTING);
     ProxyDecision decision = proxies.backend().evaluate(proxy.synced(), context, first,
         proxy.state(), sim.clock().now(), proxy.random());
-    IpAddress seen = decision.masquerade() ? context.primaryIP() : source.ip();
+    IpAddress seen = decision.sourceSeen(source.ip(), context);
     return switch (decision.outcome()) {
       case REJECT, DROP -> {
         hops.add(new Hop(to, to, node, String.join(" -> ", decision.matchedRules())));
@@ -224,7 +225,7 @@ public final class Dataplane {
    * come back and times out; the last hop names the check that dropped it
    */
   private Optional<Connection> refusedByPolicy(Attempt reached, Protocol protocol) {
-    return PolicyGate.denied(reached.policyChecks()).map(check -> {
+    return PolicyCheck.firstDenied(reached.policyChecks()).map(check -> {
       HostPort at = reached.backend().orElseThrow();
       List<Hop> hops = new ArrayList<>(reached.hops());
       hops.add(new Hop(at, at, nodeOf(check.pod()), "NetworkPolicy " + check));

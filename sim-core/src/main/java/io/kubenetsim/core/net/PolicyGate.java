@@ -6,7 +6,6 @@ import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.PolicyCheck;
 import io.kubenetsim.net.Protocol;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,10 +32,5 @@ final class PolicyGate {
       HostPort destination, Protocol protocol) {
     return engine.map(e -> e.check(egressSource, ingressSource, destination.ip(),
         destination.port(), protocol)).orElse(ImmutableList.of());
-  }
-
-  /** {@return the first check that denied the packet, if any} */
-  static Optional<PolicyCheck> denied(List<PolicyCheck> checks) {
-    return checks.stream().filter(c -> !c.allowed()).findFirst();
   }
 }

@@ -1,7 +1,9 @@
 package io.kubenetsim.core.policy;
 
 import com.google.common.collect.ImmutableList;
+import io.kubenetsim.core.store.validation.IpRules;
 import io.kubenetsim.model.IPBlock;
+import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.IpFamily;
 import java.util.Optional;
@@ -12,8 +14,9 @@ import java.util.Optional;
  * {@code networking/v1} {@code IPBlock}: "cidr is a string representing the IPBlock", "except
  * is a slice of CIDRs that should not be included within an IPBlock".
  *
- * <p>The text is read as Go's {@code net.ParseCIDR} reads it: bits beyond the prefix are
- * ignored. A text that is no CIDR (the API server rejects such policies, so only a hand-built
+ * <p>The text is read as the API server's validation reads it ({@code IpRules.sloppyCidr}, Go's
+ * {@code ParseCIDRSloppy}): bits beyond the prefix are ignored, leading zeros allowed, an
+ * IPv4-mapped IPv6 block is an IPv4 one. A text that is no CIDR (the API server rejects such policies, so only a hand-built
  * engine input can hold one) compiles to a block that matches nothing. Immutable.
  */
 final class AddressBlock implements CompiledPeer {
@@ -69,34 +72,28 @@ final class AddressBlock implements CompiledPeer {
           && (address.low() & maskLow) == networkLow;
     }
 
-    /** {@return the prefix of {@code address/length}, host bits cleared; empty if not one} */
+    /**
+     * {@return the prefix of a CIDR text, read as the API server reads ipBlocks (Go's sloppy
+     * {@code ParseCIDR}: leading zeros, IPv4-mapped IPv6, host bits ignored); empty if none}
+     */
     static Optional<Prefix> parse(String text) {
-      int slash = text.indexOf('/');
-      if (slash < 0) {
-        return Optional.empty();
-      }
-      Optional<IpAddress> address = IpAddress.tryParse(text.substring(0, slash));
-      String digits = text.substring(slash + 1);
-      if (address.isEmpty() || digits.isEmpty() || digits.length() > 3
-          || !digits.chars().allMatch(Character::isDigit)) {
-        return Optional.empty();
-      }
-      int length = Integer.parseInt(digits);
-      IpFamily family = address.get().family();
-      if (length > family.bits()) {
-        return Optional.empty();
-      }
+      return IpRules.sloppyCidr(text).map(Prefix::of);
+    }
+
+    private static Prefix of(Cidr cidr) {
+      int length = cidr.prefixLength();
       long maskHigh;
       long maskLow;
-      if (family == IpFamily.IPV4) {
+      if (cidr.network().family() == IpFamily.IPV4) {
         maskHigh = 0;
         maskLow = length == 0 ? 0 : (0xFFFF_FFFFL << (32 - length)) & 0xFFFF_FFFFL;
       } else {
         maskHigh = length == 0 ? 0 : length >= 64 ? -1L : -1L << (64 - length);
         maskLow = length <= 64 ? 0 : -1L << (128 - length);
       }
-      return Optional.of(new Prefix(family, address.get().high() & maskHigh,
-          address.get().low() & maskLow, maskHigh, maskLow));
+      IpAddress network = cidr.network();
+      return new Prefix(network.family(), network.high() & maskHigh, network.low() & maskLow,
+          maskHigh, maskLow);
     }
   }
 }

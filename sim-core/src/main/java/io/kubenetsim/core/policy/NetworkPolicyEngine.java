@@ -131,6 +131,11 @@ public final class NetworkPolicyEngine {
     return matrix.compute(from, to, port, protocol);
   }
 
+  /** {@return whether the engine's (lagging) view shows this pod yet} */
+  public boolean sees(NamespacedName pod) {
+    return index.pod(pod) != null;
+  }
+
   private void onNamespace(WatchEvent event, Namespace namespace) {
     if (event.type() == WatchEvent.Type.DELETED) {
       index.removeNamespace(namespace);

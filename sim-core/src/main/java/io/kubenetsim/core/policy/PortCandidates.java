@@ -1,5 +1,7 @@
 package io.kubenetsim.core.policy;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import io.kubenetsim.net.PolicyDirection;
 import io.kubenetsim.net.Protocol;
 import java.util.ArrayList;
@@ -38,11 +40,17 @@ final class PortCandidates {
   /** {@return the candidates among the policies of a view for {@code subject}'s traffic} */
   static PortCandidates of(CompiledPolicy[] policies, PolicyDirection direction,
       PolicyPod subject, int port, Protocol protocol) {
+    // Positions pack policy and rule into one int; a pod selected by 32,768 policies, or a
+    // policy with 65,536 rules of one direction, would not fit.
+    checkArgument(policies.length < 1 << 15, "%s policies select %s; at most 32767 are "
+        + "supported", policies.length, subject);
     List<Integer> positions = new ArrayList<>();
     List<CompiledRule> rules = new ArrayList<>();
     List<Boolean> checkPorts = new ArrayList<>();
     for (int p = 0; p < policies.length; p++) {
       CompiledRule[] all = policies[p].rules(direction);
+      checkArgument(all.length < 1 << 16, "policy %s has %s %s rules; at most 65535 are "
+          + "supported", policies[p], all.length, direction);
       for (int r = 0; r < all.length; r++) {
         PortMatcher ports = all[r].ports;
         boolean candidate;

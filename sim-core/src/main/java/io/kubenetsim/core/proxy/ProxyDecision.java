@@ -1,6 +1,7 @@
 package io.kubenetsim.core.proxy;
 
 import com.google.common.collect.ImmutableList;
+import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.RuleOutcome;
 import java.util.List;
 import java.util.Optional;
@@ -69,5 +70,17 @@ public record ProxyDecision(
   /** {@return whether a rule marked the packet for masquerade} */
   public boolean masquerade() {
     return masqueradeRule.isPresent();
+  }
+
+  /**
+   * {@return the source the endpoint sees}: the node's primary address when the packet was
+   * marked for masquerade, the sender's otherwise.
+   *
+   * <p>Simplification: real MASQUERADE takes the address of the interface the packet leaves
+   * by (a bridge's for a pod on the same node, an overlay's with some CNIs); the node's primary
+   * address stands for all of them.
+   */
+  public IpAddress sourceSeen(IpAddress sender, NodeContext node) {
+    return masquerade() ? node.primaryIP() : sender;
   }
 }

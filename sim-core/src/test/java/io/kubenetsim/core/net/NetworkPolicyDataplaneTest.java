@@ -176,6 +176,23 @@ class NetworkPolicyDataplaneTest {
   }
 
   @Test
+  void aPodTheAgentsHaveNotSeenYetIsNoPodToThemInTheTable() {
+    // Within the agents' lag a new pod is unknown to them: like a connection's checks, the
+    // table applies no policy to it, rather than failing; once they see it, policy applies.
+    Cluster c = shop(ProxyMode.IPVS, NetworkPolicyEnforcement.ENFORCE);
+    c.apply(policy("deny-all", LabelSelector.everything(), List.of("Ingress"), List.of(),
+        List.of()));
+    c.settle();
+    c.pod("shop/late").label("app", "late").create();
+    List<String> pods = List.of("shop/client", "shop/late");
+    assertTrue(c.reachability(pods, pods, 80, Protocol.TCP).allowed("shop/client",
+        "shop/late"));
+    c.settle();
+    assertFalse(c.reachability(pods, pods, 80, Protocol.TCP).allowed("shop/client",
+        "shop/late"), "isolated by deny-all once the agents see it");
+  }
+
+  @Test
   void aPolicyBitesOnlyOnceTheNodeAgentsSeeIt() {
     Cluster c = KubeSim.cluster().nodes(2).seed(62)
         .timing(io.kubenetsim.Timing.defaults().withPolicyAgentLag(Duration.ofSeconds(2)))

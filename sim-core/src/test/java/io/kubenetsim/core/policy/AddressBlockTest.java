@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ipBlock matching, row by row: an address matches when it is in {@code cidr} and in none of
  * {@code except} (upstream's {@code IPBlock}), in either family and at the edges of prefix
  * lengths (0, 32, 64, 128); a cidr written with host bits is read as Go's ParseCIDR reads it
- * (the bits are ignored); text that is no CIDR matches nothing; families never mix.
+ * (the bits are ignored), and the loose forms validation accepts mean what they mean there;
+ * text that is no CIDR matches nothing; families never mix.
  */
 class AddressBlockTest {
 
@@ -41,7 +42,13 @@ class AddressBlockTest {
         new Row("fd00::1/128",         List.of(),               "fd00::2",       false),
         new Row("::/0",                List.of(),               "10.0.0.1",      false),
         new Row("not-a-cidr",          List.of(),               "10.0.0.1",      false),
-        new Row("10.0.0.0/33",         List.of(),               "10.0.0.1",      false));
+        new Row("10.0.0.0/33",         List.of(),               "10.0.0.1",      false),
+        // Forms the API server's validation accepts (Go's ParseCIDRSloppy) must mean the same
+        // here, or a valid except would be dropped and let traffic through.
+        new Row("10.0.0.0/8",          List.of("010.244.0.0/24"), "10.244.0.2",  false),
+        new Row("10.0.0.0/8",          List.of("010.244.0.0/24"), "10.245.0.2",  true),
+        new Row("::ffff:10.0.0.0/104", List.of(),               "10.1.2.3",      true),
+        new Row("10.0.0.0/0008",       List.of(),               "10.1.2.3",      true));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -22,7 +22,7 @@ import java.util.List;
 enum DataplaneSampling {
   /** No connections. */
   OFF,
-  /** Sampled cells expected allowed must connect (the dataplane does not filter yet). */
+  /** Sampled cells expected allowed must connect; denied ones are not tried. */
   ALLOWED_CELLS,
   /** Sampled cells and every denied cell must connect exactly when expected allowed. */
   ALL_CELLS;

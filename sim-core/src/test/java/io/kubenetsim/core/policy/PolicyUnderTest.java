@@ -9,15 +9,13 @@ import java.util.List;
  * THE SWITCH: the one place that says what the NetworkPolicy scenario tables ({@code
  * *ScenariosTest} in this package) and {@link NetworkPolicyProperties} test.
  *
- * <p>Today {@link #SUBJECT} is {@link #NAIVE}, the naive evaluator, so the scenario tables check
- * the expected tables against the documentation's wording, and the property comparing the
- * subject with the oracle is skipped (it would compare the oracle with itself). When the
- * enforcement engine is wired into the cluster, set {@link #SUBJECT} to a {@link Subject} named
- * {@code "the engine"} whose function asks the cluster for its table, e.g. {@code (cluster,
- * pods, port, protocol) -> cluster.reachability(pods, pods, port, protocol)} (converting the
- * {@code namespace/name} strings if that API takes {@code NamespacedName}s), and set {@link
- * #DATAPLANE} to {@link DataplaneSampling#ALL_CELLS} so that sampled cells, denied ones
- * included, are also tried as real connections through the dataplane. Nothing else changes.
+ * <p>{@link #SUBJECT} is the cluster's own table ({@code Cluster.reachability}, the engine the
+ * network plugin's agents run), checked against the expected tables and, in the properties,
+ * against {@link #NAIVE}, the naive evaluator written from the documentation. {@link
+ * #DATAPLANE} also tries sampled cells, denied ones included, as real connections through the
+ * dataplane. Setting {@code SUBJECT = NAIVE} checks the expected tables against the
+ * documentation's wording alone (and skips the comparison property, which would then compare
+ * the oracle with itself).
  */
 final class PolicyUnderTest {
   private PolicyUnderTest() {}
@@ -39,15 +37,11 @@ final class PolicyUnderTest {
   static final Subject NAIVE = new Subject("the naive evaluator",
       NaivePolicyEvaluator::reachability);
 
-  /** What the scenario tables and properties test. Switch to the engine once it is wired in. */
+  /** What the scenario tables and properties test. */
   static final Subject SUBJECT = new Subject("the engine",
       (cluster, pods, port, protocol) -> cluster.reachability(pods, pods, port, protocol));
 
-  /**
-   * Which cells the scenario tables also try as real connections. Today the dataplane filters
-   * nothing, so only cells expected allowed must connect; once it enforces policies, every
-   * sampled cell must match ({@code ALL_CELLS}).
-   */
+  /** Which cells the scenario tables also try as real connections: every sampled one. */
   static final DataplaneSampling DATAPLANE = DataplaneSampling.ALL_CELLS;
 
   /** {@return whether the subject is the oracle itself, so comparing them proves nothing} */

@@ -137,7 +137,7 @@ class RejectedWritesTest {
         .ingress(r -> r.fromIpBlock("10.0.0.0/8", "10.0.0.0/8").portRange(80, 79))
         .policyTypes("Ingress", "Sideways").create());
     assertEquals(List.of(
-            "spec.ingress[0].ports[0].endPort: Invalid value: 79: must be greater than or equal"
+            "spec.ingress[0].ports[0].endPort: Invalid value: 80: must be greater than or equal"
                 + " to `port`",
             "spec.ingress[0].from[0].ipBlock.except[0]: Invalid value: \"10.0.0.0/8\": must be"
                 + " a strict subset of `cidr`",

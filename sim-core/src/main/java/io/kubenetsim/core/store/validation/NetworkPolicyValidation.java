@@ -44,7 +44,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * NetworkPolicyValidation.validateCreate(policy);
- * // [spec.ingress[0].ports[0].endPort: Invalid value: 79: must be greater than or equal to
+ * // for port 80, endPort 79 — upstream quotes the port's value:
+ * // [spec.ingress[0].ports[0].endPort: Invalid value: 80: must be greater than or equal to
  * //  `port`]
  * }</pre>
  */
@@ -124,7 +125,9 @@ public final class NetworkPolicyValidation {
       if (endPort.isPresent()) {
         int end = endPort.get();
         if (end < number.intValue().get()) {
-          errors.add(FieldError.invalid(path + ".endPort", end,
+          // Upstream names the port's value here, not the endPort's (field.Invalid(endPort,
+          // port.Port.IntVal, ...)); kept, since users' scripts match kube-apiserver's text.
+          errors.add(FieldError.invalid(path + ".endPort", number.intValue().get(),
               "must be greater than or equal to `port`", "network-policy.end-port.below-port"));
         }
         for (String message : NameRules.portNumber(end)) {

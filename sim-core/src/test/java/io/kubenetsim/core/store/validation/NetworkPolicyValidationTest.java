@@ -106,7 +106,8 @@ class NetworkPolicyValidationTest {
             "spec.ingress[0].ports[0].port: Invalid value: \"8080\": must contain at least one"
                 + " letter (a-z)", "network-policy.port.name"),
         row("endPort not below port", p -> p.ingress(r -> r.portRange(80, 79)),
-            "spec.ingress[0].ports[0].endPort: Invalid value: 79: must be greater than or equal"
+            // kube-apiserver quotes the port (80), not the endPort, in this message.
+            "spec.ingress[0].ports[0].endPort: Invalid value: 80: must be greater than or equal"
                 + " to `port`", "network-policy.end-port.below-port"),
         row("endPort at most 65535", p -> p.egress(r -> r.portRange(32000, 70000)),
             "spec.egress[0].ports[0].endPort: Invalid value: 70000: " + PORT_RANGE,
