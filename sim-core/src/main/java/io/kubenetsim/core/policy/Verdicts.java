@@ -116,7 +116,8 @@ final class Verdicts {
   /**
    * {@return why no rule matched: per rule, the port or the peer it lacks; per policy without
    * rules for the direction, that; then the policies and the peer}, e.g. {@code port 81/TCP
-   * not in ingress[0].ports of x/allow-80; no rule of x/allow-80 allows 10.244.1.5 (y/b)}.
+   * not in ingress[0].ports of x/allow-80; no rule of x/allow-80 allows 10.244.1.5 (y/b) on
+   * 81/TCP}.
    * Past {@link #MAX_CLAUSES} rules or policies the rest are counted, not named (the check's
    * {@code policies} still lists them all).
    */
@@ -149,7 +150,7 @@ final class Verdicts {
     List<String> names = view.names();
     clauses.add("no rule of " + String.join(", ", names.subList(0, Math.min(names.size(),
         MAX_CLAUSES))) + (names.size() > MAX_CLAUSES ? " (and " + (names.size() - MAX_CLAUSES)
-            + " more policies)" : "") + " allows " + peer);
+            + " more policies)" : "") + " allows " + peer + " on " + port + "/" + protocol);
     return String.join("; ", clauses);
   }
 

@@ -36,7 +36,7 @@ class EngineReasonsTest {
     List<PolicyCheck> checks = f.check(f.address("y/b"), f.address("x/a"), 81, Protocol.TCP);
     assertEquals(PolicyCheck.of(PolicyDirection.INGRESS, "x/a", List.of("x/allow-80"), false,
         Optional.empty(), "port 81/TCP not in ingress[0].ports of x/allow-80; no rule of "
-            + "x/allow-80 allows 10.244.2.21 (y/b)"), checks.get(1));
+            + "x/allow-80 allows 10.244.2.21 (y/b) on 81/TCP"), checks.get(1));
   }
 
   @Test
@@ -65,7 +65,7 @@ class EngineReasonsTest {
     PolicyCheck ingress = f.check(NODE_2, f.address("x/a"), 80, Protocol.TCP).get(0);
     assertEquals("x/deny has no ingress rules; port 80/TCP not in ingress[0].ports of x/from-y; "
         + "172.18.0.3 (node node-2) not in ingress[1].from of x/from-y; no rule of x/deny, "
-        + "x/from-y allows 172.18.0.3 (node node-2)", ingress.reason());
+        + "x/from-y allows 172.18.0.3 (node node-2) on 80/TCP", ingress.reason());
     assertEquals(List.of("x/deny", "x/from-y"), ingress.policies());
   }
 
@@ -83,7 +83,7 @@ class EngineReasonsTest {
       expected.append("x/deny-").append(i).append(" has no ingress rules; ");
     }
     expected.append("(2 more); no rule of x/deny-0, x/deny-1, x/deny-2, x/deny-3, x/deny-4, "
-        + "x/deny-5, x/deny-6, x/deny-7 (and 2 more policies) allows 172.18.0.3 (node node-2)");
+        + "x/deny-5, x/deny-6, x/deny-7 (and 2 more policies) allows 172.18.0.3 (node node-2) on 80/TCP");
     assertEquals(expected.toString(), ingress.reason());
     assertEquals(10, ingress.policies().size());
   }
@@ -95,7 +95,7 @@ class EngineReasonsTest {
         .settle();
     PolicyCheck egress = f.check(f.address("y/b"), "203.0.113.7", 443, Protocol.TCP).get(0);
     assertEquals("203.0.113.7 not in egress[0].to of y/to-x; 203.0.113.7 not in egress[1].to "
-        + "of y/to-x; no rule of y/to-x allows 203.0.113.7", egress.reason());
+        + "of y/to-x; no rule of y/to-x allows 203.0.113.7 on 443/TCP", egress.reason());
   }
 
   @Test
