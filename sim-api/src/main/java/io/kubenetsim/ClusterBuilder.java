@@ -33,6 +33,7 @@ public final class ClusterBuilder {
   private boolean detectorFollowsClusterCidr;
   private CloudProvider cloudProvider;
   private NetworkPolicyEnforcement networkPolicy;
+  private ClusterDns dns;
 
   ClusterBuilder(ClusterConfig c) {
     seed = c.seed();
@@ -53,6 +54,7 @@ public final class ClusterBuilder {
         && kubeProxy.clusterCIDR().equals(clusterCidr.toString());
     cloudProvider = c.cloudProvider();
     networkPolicy = c.networkPolicy();
+    dns = c.dns();
   }
 
   /** Sets kube-proxy's mode on every node ({@code IPVS} by default). */
@@ -108,6 +110,18 @@ public final class ClusterBuilder {
   public ClusterBuilder clusterCidr(String cidr, int nodeMaskSize) {
     clusterCidr = Cidr.parse(cidr);
     nodeCidrMaskSize = nodeMaskSize;
+    return this;
+  }
+
+  /** Sets the cluster DNS settings at once: domain, CoreDNS replicas, the nodes' resolver. */
+  public ClusterBuilder dns(ClusterDns settings) {
+    dns = settings;
+    return this;
+  }
+
+  /** Sets the cluster domain, as the kubelet's {@code --cluster-domain cluster.local}. */
+  public ClusterBuilder clusterDomain(String domain) {
+    dns = dns.withClusterDomain(domain);
     return this;
   }
 
@@ -173,7 +187,7 @@ public final class ClusterBuilder {
         timing, maxSettleEvents, serviceCidrs, nodePortRange, maxEndpointsPerSlice,
         loadBalancerPool, apiServerEndpoint, detectorFollowsClusterCidr
             ? kubeProxy.withClusterCIDR(clusterCidr.toString()) : kubeProxy, cloudProvider,
-        networkPolicy);
+        networkPolicy, dns);
   }
 
   /** {@return a new cluster: nodes registered, system namespaces present, nothing run yet} */

@@ -31,6 +31,8 @@ import java.time.Instant;
  *     (kube-controller-manager's {@code --cloud-provider}; {@link CloudProvider#SIMULATED})
  * @param networkPolicy whether the network plugin enforces NetworkPolicy ({@link
  *     NetworkPolicyEnforcement#ENFORCE})
+ * @param dns the cluster domain, CoreDNS's size and the nodes' resolver ({@link
+ *     ClusterDns#defaults()})
  */
 public record ClusterConfig(
     long seed,
@@ -48,7 +50,8 @@ public record ClusterConfig(
     String apiServerEndpoint,
     KubeProxyConfiguration kubeProxy,
     CloudProvider cloudProvider,
-    NetworkPolicyEnforcement networkPolicy) {
+    NetworkPolicyEnforcement networkPolicy,
+    ClusterDns dns) {
 
   private static final ClusterConfig DEFAULTS = new ClusterConfig(
       1,
@@ -67,7 +70,8 @@ public record ClusterConfig(
       // What kubeadm and kind write: the pod network as kube-proxy's local-traffic detector.
       KubeProxyConfiguration.defaults().withClusterCIDR("10.244.0.0/16"),
       CloudProvider.SIMULATED,
-      NetworkPolicyEnforcement.ENFORCE);
+      NetworkPolicyEnforcement.ENFORCE,
+      ClusterDns.defaults());
 
   public ClusterConfig {
     checkArgument(initialNodes >= 0, "initialNodes must be zero or more, got %s", initialNodes);
@@ -94,7 +98,7 @@ public record ClusterConfig(
           serviceCidr.family().bits() - 4);
     }
     checkArgument(nodePortRange != null && loadBalancerPool != null && apiServerEndpoint != null
-        && kubeProxy != null && cloudProvider != null && networkPolicy != null,
+        && kubeProxy != null && cloudProvider != null && networkPolicy != null && dns != null,
         "config parts must not be null");
     checkArgument(maxEndpointsPerSlice >= 1 && maxEndpointsPerSlice <= 1000,
         "maxEndpointsPerSlice must be between 1 and 1000, got %s", maxEndpointsPerSlice);
