@@ -239,6 +239,12 @@ public interface Cluster {
   <T extends KubernetesObject> List<T> list(Class<T> type);
 
   /**
+   * {@return the objects of a type in one namespace, by name} Like {@code kubectl get -n}: the
+   * cluster's own objects (CoreDNS's pods in {@code kube-system}, say) stay out of the list.
+   */
+  <T extends KubernetesObject> List<T> list(Class<T> type, String namespace);
+
+  /**
    * Deletes an object gracefully, as {@code kubectl delete} does.
    *
    * @throws ApiException (NotFound) when it does not exist

@@ -119,6 +119,15 @@ public final class ClusterBuilder {
     return this;
   }
 
+  /**
+   * Sets how many CoreDNS pods kubeadm's addon runs (2); 0 leaves the {@code kube-dns} Service
+   * without pods, so no name resolves, as in a cluster whose DNS addon was skipped.
+   */
+  public ClusterBuilder coreDnsReplicas(int replicas) {
+    dns = dns.withCoreDnsReplicas(replicas);
+    return this;
+  }
+
   /** Sets the cluster domain, as the kubelet's {@code --cluster-domain cluster.local}. */
   public ClusterBuilder clusterDomain(String domain) {
     dns = dns.withClusterDomain(domain);

@@ -98,6 +98,14 @@ public final class Events {
     return filter(e -> e.object().kind().equals(objectKind));
   }
 
+  /**
+   * {@return the events about objects in this namespace} The cluster's own workloads (CoreDNS
+   * in {@code kube-system}) log too; this keeps a test's count to its own objects.
+   */
+  public Events inNamespace(String namespace) {
+    return filter(e -> e.object().namespace().equals(namespace));
+  }
+
   /** {@return the events about this object} */
   public Events about(ObjectRef object) {
     return filter(e -> e.object().equals(object));

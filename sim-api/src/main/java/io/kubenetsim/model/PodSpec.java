@@ -72,6 +72,11 @@ public record PodSpec(
         newHostname, newSubdomain, restartPolicy, dnsPolicy, readinessGates);
   }
 
+  public PodSpec withDnsPolicy(String policy) {
+    return new PodSpec(nodeName, hostNetwork, containers, terminationGracePeriodSeconds,
+        hostname, subdomain, restartPolicy, policy, readinessGates);
+  }
+
   public PodSpec withReadinessGates(List<PodReadinessGate> gates) {
     return new PodSpec(nodeName, hostNetwork, containers, terminationGracePeriodSeconds,
         hostname, subdomain, restartPolicy, dnsPolicy, ImmutableList.copyOf(gates));

@@ -29,7 +29,8 @@ import java.util.Optional;
  * What a new cluster holds before anyone applies anything, as kubeadm and kube-apiserver make
  * it: the four system namespaces, the default ServiceCIDR {@code kubernetes}, the {@code
  * default/kubernetes} Service at the range's first address with the API server's own endpoints,
- * and {@code kube-system/kube-dns} at the tenth address.
+ * and kubeadm's CoreDNS addon ({@link CoreDnsAddon}): {@code kube-system/kube-dns} at the tenth
+ * address and the {@code coredns} Deployment behind it.
  */
 final class Bootstrap {
   private Bootstrap() {}
@@ -43,7 +44,7 @@ final class Bootstrap {
         "--service-cluster-ip-range " + String.join(",", cidrs));
     Cidr range = config.serviceCidrs().get(0);
     kubernetesService(store, range.address(1).toString(), config.apiServerEndpoint());
-    kubeDns(store, range.address(10).toString());
+    CoreDnsAddon.install(store, range.address(10), config.dns());
   }
 
   private static void kubernetesService(ApiStore store, String clusterIP, String apiServer) {
@@ -70,18 +71,4 @@ final class Bootstrap {
         "Created", "written by the API server's endpoint reconciler");
   }
 
-  private static void kubeDns(ApiStore store, String clusterIP) {
-    ServiceSpec spec = ServiceSpec.of(Map.of("k8s-app", "kube-dns"), List.of(
-        new ServicePort("dns", Protocol.UDP, "", 53, IntOrString.of(53), 0),
-        new ServicePort("dns-tcp", Protocol.TCP, "", 53, IntOrString.of(53), 0),
-        new ServicePort("metrics", Protocol.TCP, "", 9153, IntOrString.of(9153), 0)))
-        .with(b -> {
-          b.clusterIP = clusterIP;
-          return b;
-        });
-    store.create(new Service(ObjectMeta.named("kube-system", "kube-dns").withLabels(Labels.of(
-        Map.of("k8s-app", "kube-dns", "kubernetes.io/cluster-service", "true",
-            "kubernetes.io/name", "CoreDNS"))), spec, ServiceStatus.empty()),
-        "Created", "kubeadm's cluster DNS Service");
-  }
 }

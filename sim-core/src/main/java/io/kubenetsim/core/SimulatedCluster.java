@@ -365,6 +365,11 @@ final class SimulatedCluster implements Cluster {
   }
 
   @Override
+  public <T extends KubernetesObject> List<T> list(Class<T> type, String namespace) {
+    return plane.store.list(type, namespace);
+  }
+
+  @Override
   public void delete(ObjectRef object) {
     checkArgument(object != null, "object must not be null");
     plane.store.delete(object, Optional.empty(), "Deleting", "deleted by the user");

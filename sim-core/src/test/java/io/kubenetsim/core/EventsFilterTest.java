@@ -24,6 +24,7 @@ class EventsFilterTest {
     c.createNamespace("shop");
     c.deployment("shop/web").replicas(2).label("app", "web").create();
     c.settle();
+    c.runFor(Duration.ofSeconds(1)); // a quiet second: nothing else happens at deletedAt
     deletedAt = c.elapsed();
     victim = c.pods("shop", "app=web").get(0);
     victim.delete();
@@ -65,9 +66,11 @@ class EventsFilterTest {
 
   @Test
   void ofKindForObjectAndAboutCombine() {
-    // Proves the filters: Scheduled events are about pods and there is one per pod ever
-    // scheduled (2 originals + 1 replacement); about() selects one object's history.
-    Events scheduled = c.events().ofKind("Scheduled");
+    // Proves the filters: Scheduled events are about pods and there is one per pod of shop
+    // ever scheduled (2 originals + 1 replacement; CoreDNS's pods are in kube-system);
+    // about() selects one object's history.
+    Events scheduled = c.events().ofKind("Scheduled").inNamespace("shop");
+    assertEquals(2, c.events().ofKind("Scheduled").inNamespace("kube-system").size());
     assertEquals(3, scheduled.size(), scheduled.toString());
     assertEquals(scheduled.size(), scheduled.forObject("Pod").size());
     assertEquals(0, c.events().ofKind("Scheduled").forObject("Node").size());

@@ -25,21 +25,22 @@ class InformerLagTest {
     c.settle();
     DeploymentHandle web = c.deployment("shop/web").replicas(3).label("app", "web").create();
 
-    assertTrue(c.list(ReplicaSet.class).isEmpty(), "no controller can have acted yet");
-    assertTrue(c.list(Pod.class).isEmpty());
+    assertTrue(c.list(ReplicaSet.class, "shop").isEmpty(), "no controller can have acted yet");
+    assertTrue(c.list(Pod.class, "shop").isEmpty());
 
     c.runFor(LAG.minusMillis(1));
-    assertTrue(c.list(ReplicaSet.class).isEmpty(), "1 ms before the lag ends, still nothing"
+    assertTrue(c.list(ReplicaSet.class, "shop").isEmpty(), "1 ms before the lag ends, still nothing"
         + Diagnostics.context(c));
 
     c.runFor(Duration.ofMillis(1));
-    assertEquals(1, c.list(ReplicaSet.class).size(), "the Deployment controller saw it"
+    assertEquals(1, c.list(ReplicaSet.class, "shop").size(), "the Deployment controller saw it"
         + Diagnostics.context(c));
-    assertTrue(c.list(Pod.class).isEmpty(), "the ReplicaSet controller has not seen the RS");
+    assertTrue(c.list(Pod.class, "shop").isEmpty(),
+        "the ReplicaSet controller has not seen the RS");
 
     c.runFor(LAG);
-    assertEquals(3, c.list(Pod.class).size(), Diagnostics.context(c));
-    assertTrue(c.list(Pod.class).stream().allMatch(p -> p.spec().nodeName().isEmpty()),
+    assertEquals(3, c.list(Pod.class, "shop").size(), Diagnostics.context(c));
+    assertTrue(c.list(Pod.class, "shop").stream().allMatch(p -> p.spec().nodeName().isEmpty()),
         "the scheduler has not seen the pods yet");
     assertEquals(0, web.get().status().readyReplicas());
 
@@ -60,6 +61,6 @@ class InformerLagTest {
     c.pods("shop", "app=web").get(0).delete(Duration.ZERO);
     c.settle();
     assertEquals(3, c.pods("shop", "app=web").size(), Diagnostics.context(c));
-    assertEquals(5, c.events().ofKind("SuccessfulCreate").size());
+    assertEquals(5, c.events().ofKind("SuccessfulCreate").inNamespace("shop").size());
   }
 }

@@ -47,8 +47,13 @@ class PodReadinessOnNodeFailureTest {
     web = c.expose("shop/web").port(80).targetPort("http").create();
     c.settle();
     node = c.node("node-1");
-    assertFalse(node.pods().isEmpty(), Diagnostics.context(c));
-    assertTrue(node.pods().stream().allMatch(PodHandle::isReady), Diagnostics.context(c));
+    assertFalse(shopPodsOnNode().isEmpty(), Diagnostics.context(c));
+    assertTrue(shopPodsOnNode().stream().allMatch(PodHandle::isReady), Diagnostics.context(c));
+  }
+
+  /** The test's pods on the failing node (CoreDNS may run there too). */
+  private List<PodHandle> shopPodsOnNode() {
+    return node.pods().stream().filter(p -> p.ref().namespace().equals("shop")).toList();
   }
 
   private static Condition ready(Pod pod) {
@@ -68,7 +73,7 @@ class PodReadinessOnNodeFailureTest {
     // it back through UpdatePodCondition: reason and message stay what the kubelet wrote (empty
     // for a ready pod), lastTransitionTime becomes the moment of marking, and every other
     // condition and all container statuses are left exactly as they were.
-    List<PodHandle> pods = node.pods();
+    List<PodHandle> pods = shopPodsOnNode();
     List<Pod> before = pods.stream().map(PodHandle::get).toList();
     Instant failedAt = c.now();
     node.fail();
@@ -89,7 +94,8 @@ class PodReadinessOnNodeFailureTest {
           "container statuses untouched");
       assertFalse(pods.get(i).isReady(), "PodHandle reads the Ready condition");
     }
-    assertEquals(pods.size(), c.events().ofKind("NodeNotReady").forObject(Pod.KIND).size(),
+    assertEquals(pods.size(), c.events().ofKind("NodeNotReady").forObject(Pod.KIND)
+        .inNamespace("shop").size(),
         "one NodeNotReady event per pod: " + c.events().ofKind("NodeNotReady"));
   }
 
@@ -117,7 +123,7 @@ class PodReadinessOnNodeFailureTest {
     // still prints 1/1 Running. The change shows in .status.conditions of -o json.
     node.fail();
     c.runFor(GRACE.plusSeconds(1));
-    PodHandle pod = node.pods().get(0);
+    PodHandle pod = shopPodsOnNode().get(0);
     String table = c.kubectl("get pods -n shop").stdout();
     String row = table.lines().filter(l -> l.startsWith(pod.name() + " ")).findFirst()
         .orElseThrow(() -> new AssertionError(pod.name() + " not in\n" + table));
@@ -162,7 +168,7 @@ class PodReadinessOnNodeFailureTest {
     // The node monitor measures the grace period from the last heartbeat, and the taint
     // manager the toleration from the NoExecute taint: a node that recovers and fails again
     // is judged on its second failure alone, not by timers left from the first.
-    List<PodHandle> pods = node.pods();
+    List<PodHandle> pods = shopPodsOnNode();
     node.fail();
     c.runFor(Duration.ofSeconds(10));
     node.recover();
@@ -195,7 +201,7 @@ class PodReadinessOnNodeFailureTest {
     // status changes, lastTransitionTime becomes the recovery time, and the EndpointSlice
     // controller lists the endpoints as ready again. ContainersReady never changed, so its
     // transition time is still the original one.
-    List<PodHandle> pods = node.pods();
+    List<PodHandle> pods = shopPodsOnNode();
     Instant containersReadySince = pods.get(0).get().status().condition("ContainersReady")
         .orElseThrow().lastTransitionTime();
     node.fail();

@@ -82,7 +82,7 @@ class RollingRestartTest {
     web.restart();
     long maximum = 0;
     while (c.step()) {
-      long active = c.list(Pod.class).stream()
+      long active = c.list(Pod.class, "shop").stream()
           .filter(p -> !p.metadata().isTerminating()).count();
       maximum = Math.max(maximum, active);
       assertTrue(active <= 10, active + " active pods" + Diagnostics.context(c));

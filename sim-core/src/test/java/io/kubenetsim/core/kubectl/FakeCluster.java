@@ -63,6 +63,11 @@ final class FakeCluster implements Cluster {
   }
 
   @Override
+  public <T extends KubernetesObject> List<T> list(Class<T> type, String namespace) {
+    return list(type).stream().filter(o -> o.metadata().namespace().equals(namespace)).toList();
+  }
+
+  @Override
   public <T extends KubernetesObject> Optional<T> get(
       Class<T> type, String namespace, String name) {
     return list(type).stream()
