@@ -23,6 +23,12 @@ public enum ConnectionVerdict {
   @Deprecated
   DROPPED_BY_POLICY,
   /**
+   * The client never connected: the name it dialled did not resolve (NXDOMAIN, no record of
+   * the type, or no DNS server answered — the lookup in the trace says which), as {@code curl}
+   * reports "Could not resolve host".
+   */
+  UNRESOLVED,
+  /**
    * Only for a rules-only trace: no kube-proxy rule touched the packet, and nothing was
    * delivered, so nothing is known about whether a connection would be established.
    */

@@ -123,7 +123,7 @@ class CliIT {
     JsonNode list = JSON.readTree(pods.stdout());
     assertEquals("List", list.path("kind").asText(), "expected kind List, got " + list.get("kind"));
     assertEquals("v1", list.path("apiVersion").asText());
-    assertEquals(6, list.path("items").size(), "expected 6 pods in the shop");
+    assertEquals(8, list.path("items").size(), "expected 6 pods in the shop and 2 of CoreDNS");
     assertPodsInsideTheirNodesPodCidrs(list, podCidrs("-f", SHOP, "--seed", "7"));
   }
 
@@ -158,16 +158,18 @@ class CliIT {
 
   @Test
   void allNamespacesListsEveryNamespacesPodsWithANamespaceColumn() {
-    // Two -f options: the shop (namespace shop) and a List (namespace tools). Without -n or -A
-    // kubectl looks in "default", which is empty here.
+    // Two -f options: the shop (namespace shop) and a List (namespace tools); kube-system holds
+    // CoreDNS's two pods. Without -n or -A kubectl looks in "default", which is empty here.
     Jar.Result all = kubeNetsim("", "-f", SHOP, "-f", LIST, "get", "pods", "-A");
     assertEquals(0, all.exitCode(), "expected exit 0, got " + all);
     List<String> lines = all.stdout().lines().toList();
-    assertTrue(lines.get(0).startsWith("NAMESPACE   NAME "), "header: " + lines.get(0));
+    assertTrue(lines.get(0).matches("NAMESPACE +NAME .*"), "header: " + lines.get(0));
     Set<String> namespaces = lines.stream().skip(1).map(l -> l.split("\\s+")[0])
         .collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(Set.of("shop", "tools"), namespaces, "expected pods of both namespaces");
-    assertEquals(1 + 6 + 2, lines.size(), "expected header + 6 shop + 2 tools pods: " + lines);
+    assertEquals(Set.of("kube-system", "shop", "tools"), namespaces,
+        "expected pods of both namespaces and CoreDNS's");
+    assertEquals(1 + 2 + 6 + 2, lines.size(),
+        "expected header + 2 CoreDNS + 6 shop + 2 tools pods: " + lines);
 
     Jar.Result defaultNamespace = kubeNetsim("", "-f", SHOP, "get", "pods");
     assertEquals(0, defaultNamespace.exitCode(), defaultNamespace.toString());
@@ -266,7 +268,7 @@ class CliIT {
     assertEquals(first.stdout(), second.stdout(), "expected the same seed to replay exactly");
     Set<String> names7 = generatedPodNames(first.stdout());
     Set<String> names8 = generatedPodNames(otherSeed.stdout());
-    assertEquals(5, names7.size(), "expected 5 ReplicaSet pods, got " + names7);
+    assertEquals(7, names7.size(), "expected 5 ReplicaSet pods and CoreDNS's 2, got " + names7);
     Set<String> common = new HashSet<>(names7);
     common.retainAll(names8);
     assertEquals(Set.of(), common, "expected seeds 7 and 8 to name pods differently");
@@ -294,7 +296,7 @@ class CliIT {
         "json");
     assertEquals(0, pods.exitCode(), pods.toString());
     JsonNode podList = JSON.readTree(pods.stdout());
-    assertEquals(4, podList.path("items").size(), "expected 4 web pods");
+    assertEquals(6, podList.path("items").size(), "expected 4 web pods and 2 of CoreDNS");
     assertPodsInsideTheirNodesPodCidrs(podList, expectedCidrs);
     Set<String> used = new TreeSet<>();
     podList.path("items").forEach(p -> used.add(p.at("/spec/nodeName").asText()));
