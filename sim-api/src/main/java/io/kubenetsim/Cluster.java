@@ -156,6 +156,13 @@ public interface Cluster {
    */
   NetworkPolicyBuilder networkPolicy(String namespacedName);
 
+  /**
+   * {@return a builder of names outside the cluster}, answered by the nodes' resolver: what
+   * CoreDNS forwards to, and what a {@code dnsPolicy: Default} pod asks. A name in no zone is
+   * NXDOMAIN. The same as applying an {@code UpstreamZone} manifest.
+   */
+  UpstreamZoneBuilder upstreamZone(String name);
+
   // ---- traffic ----
 
   /** {@return a client outside the cluster with this address, e.g. {@code "203.0.113.7"}} */

@@ -10,6 +10,7 @@ import io.kubenetsim.DeploymentBuilder;
 import io.kubenetsim.DeploymentHandle;
 import io.kubenetsim.KubectlResult;
 import io.kubenetsim.NetworkPolicyBuilder;
+import io.kubenetsim.UpstreamZoneBuilder;
 import io.kubenetsim.NodeHandle;
 import io.kubenetsim.PodBuilder;
 import io.kubenetsim.PodHandle;
@@ -242,6 +243,12 @@ final class SimulatedCluster implements Cluster {
   public NetworkPolicyBuilder networkPolicy(String namespacedName) {
     return new NetworkPolicyBuilder(NamespacedName.parse(namespacedName),
         policy -> plane.store.create(policy, "Created", "by the user"));
+  }
+
+  @Override
+  public UpstreamZoneBuilder upstreamZone(String name) {
+    return new UpstreamZoneBuilder(name, zone -> plane.store.create(zone, "Created",
+        "by the user"));
   }
 
   /**

@@ -9,6 +9,7 @@ import io.kubenetsim.model.Endpoints;
 import io.kubenetsim.model.KubernetesObject;
 import io.kubenetsim.model.Namespace;
 import io.kubenetsim.model.NetworkPolicy;
+import io.kubenetsim.model.UpstreamZone;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.ReplicaSet;
@@ -77,13 +78,20 @@ public record ResourceType<T extends KubernetesObject>(
           "networkpolicies.networking.k8s.io", "networkpolicy.networking.k8s.io"),
       NetworkPolicy.class, true, new NetworkPolicyPrinter());
 
+  /** kube-netsim's description of the names outside the cluster, not a Kubernetes kind. */
+  public static final ResourceType<UpstreamZone> UPSTREAM_ZONES = new ResourceType<>(
+      "upstreamzones", "sim.kubenetsim.io", "upstreamzone",
+      ImmutableList.of("upstreamzones", "upstreamzone", "upstreamzones.sim.kubenetsim.io",
+          "upstreamzone.sim.kubenetsim.io"),
+      UpstreamZone.class, false, new UpstreamZonePrinter());
+
   /** What kube-apiserver v1.33+ attaches to every request for v1 Endpoints (KEP-4974). */
   static final String ENDPOINTS_DEPRECATION_WARNING =
       "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice";
 
   private static final ImmutableList<ResourceType<?>> ALL = ImmutableList.of(PODS, NODES,
       DEPLOYMENTS, REPLICA_SETS, NAMESPACES, SERVICES, ENDPOINTS, ENDPOINT_SLICES,
-      NETWORK_POLICIES);
+      NETWORK_POLICIES, UPSTREAM_ZONES);
 
   public ResourceType {
     checkArgument(resource != null && group != null && singular != null && type != null

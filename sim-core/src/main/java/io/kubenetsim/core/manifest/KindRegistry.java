@@ -39,7 +39,7 @@ public final class KindRegistry {
   /**
    * {@return the built-in kinds: v1 Namespace, Node, Pod, Service, Endpoints; apps/v1
    * Deployment, ReplicaSet; discovery.k8s.io/v1 EndpointSlice; networking.k8s.io/v1 ServiceCIDR,
-   * NetworkPolicy}
+   * NetworkPolicy; and kube-netsim's own sim.kubenetsim.io/v1alpha1 UpstreamZone}
    */
   public static KindRegistry defaults() {
     return empty()
@@ -52,7 +52,8 @@ public final class KindRegistry {
         .withDecoder(new EndpointSliceDecoder()).withEncoder(new EndpointSliceEncoder())
         .withDecoder(new EndpointsDecoder()).withEncoder(new EndpointsEncoder())
         .withDecoder(new ServiceCIDRDecoder()).withEncoder(new ServiceCIDREncoder())
-        .withDecoder(new NetworkPolicyDecoder()).withEncoder(new NetworkPolicyEncoder());
+        .withDecoder(new NetworkPolicyDecoder()).withEncoder(new NetworkPolicyEncoder())
+        .withDecoder(new UpstreamZoneDecoder()).withEncoder(new UpstreamZoneEncoder());
   }
 
   /**

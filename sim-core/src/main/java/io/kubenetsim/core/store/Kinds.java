@@ -12,6 +12,7 @@ import io.kubenetsim.model.ReplicaSet;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.model.NetworkPolicy;
 import io.kubenetsim.model.ServiceCIDR;
+import io.kubenetsim.model.UpstreamZone;
 import java.util.Locale;
 
 /** The kinds the store serves: their Java types, scope and the plural the API uses in messages. */
@@ -29,6 +30,7 @@ public final class Kinds {
       .put(Endpoints.class, Endpoints.KIND)
       .put(ServiceCIDR.class, ServiceCIDR.KIND)
       .put(NetworkPolicy.class, NetworkPolicy.KIND)
+      .put(UpstreamZone.class, UpstreamZone.KIND)
       .buildOrThrow();
 
   private Kinds() {}
@@ -50,7 +52,7 @@ public final class Kinds {
   /** {@return whether objects of this kind live in a namespace} */
   public static boolean isNamespaced(String kind) {
     return !kind.equals(Namespace.KIND) && !kind.equals(Node.KIND)
-        && !kind.equals(ServiceCIDR.KIND);
+        && !kind.equals(ServiceCIDR.KIND) && !kind.equals(UpstreamZone.KIND);
   }
 
   /** {@return the lower-case plural the API uses in messages: {@code pods}, {@code deployments.apps}} */
@@ -61,6 +63,7 @@ public final class Kinds {
       case "EndpointSlice" -> "endpointslices.discovery.k8s.io";
       case "ServiceCIDR" -> "servicecidrs.networking.k8s.io";
       case "NetworkPolicy" -> "networkpolicies.networking.k8s.io";
+      case "UpstreamZone" -> "upstreamzones.sim.kubenetsim.io";
       case "Endpoints" -> "endpoints";
       default -> lower + "s";
     };

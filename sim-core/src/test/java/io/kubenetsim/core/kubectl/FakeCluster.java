@@ -304,6 +304,11 @@ final class FakeCluster implements Cluster {
   }
 
   @Override
+  public io.kubenetsim.UpstreamZoneBuilder upstreamZone(String name) {
+    throw unsupported();
+  }
+
+  @Override
   public io.kubenetsim.NetworkPolicyBuilder networkPolicy(String namespacedName) {
     throw unsupported();
   }

@@ -13,6 +13,7 @@ import io.kubenetsim.model.ReplicaSet;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.model.NetworkPolicy;
 import io.kubenetsim.model.ServiceCIDR;
+import io.kubenetsim.model.UpstreamZone;
 import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.IpFamily;
 import java.util.List;
@@ -90,6 +91,8 @@ public final class ObjectValidator implements ObjectValidation {
       return ServiceCIDRValidation.validateCreate(serviceCidr);
     } else if (object instanceof NetworkPolicy policy) {
       return NetworkPolicyValidation.validateCreate(policy);
+    } else if (object instanceof UpstreamZone zone) {
+      return UpstreamZoneValidation.validateCreate(zone);
     }
     throw unknownKind(object);
   }
@@ -127,6 +130,8 @@ public final class ObjectValidator implements ObjectValidation {
       return ServiceCIDRValidation.validateUpdate((ServiceCIDR) old, serviceCidr);
     } else if (updated instanceof NetworkPolicy policy) {
       return NetworkPolicyValidation.validateUpdate((NetworkPolicy) old, policy);
+    } else if (updated instanceof UpstreamZone zone) {
+      return UpstreamZoneValidation.validateUpdate((UpstreamZone) old, zone);
     }
     throw unknownKind(updated);
   }
@@ -134,7 +139,7 @@ public final class ObjectValidator implements ObjectValidation {
   private static IllegalArgumentException unknownKind(KubernetesObject object) {
     return new IllegalArgumentException("no validation rules for kind " + object.kind() + " ("
         + object.getClass().getName() + "); known kinds are Pod, Namespace, Node, Deployment,"
-        + " ReplicaSet, Service, EndpointSlice, Endpoints, ServiceCIDR and NetworkPolicy. Add a"
+        + " ReplicaSet, Service, EndpointSlice, Endpoints, ServiceCIDR, NetworkPolicy and UpstreamZone. Add a"
         + " branch to"
         + " ObjectValidator when the kind's rules exist.");
   }
