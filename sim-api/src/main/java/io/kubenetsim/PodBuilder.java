@@ -1,8 +1,10 @@
 package io.kubenetsim;
 
+import io.kubenetsim.model.DnsPolicy;
 import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.model.ObjectMeta;
 import io.kubenetsim.model.Pod;
+import io.kubenetsim.model.PodDNSConfig;
 import io.kubenetsim.model.PodStatus;
 import io.kubenetsim.model.Probe;
 import io.kubenetsim.net.Protocol;
@@ -13,6 +15,8 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * PodHandle p = c.pod("shop/debug").label("app", "debug").containerPort("http", 8080).create();
+ * PodHandle custom = c.pod("shop/custom").dnsPolicy(DnsPolicy.NONE)
+ *     .dnsConfig(PodDNSConfig.empty().withNameserver(IpAddress.parse("1.1.1.1"))).create();
  * }</pre>
  */
 public final class PodBuilder {
@@ -85,6 +89,25 @@ public final class PodBuilder {
 
   public PodBuilder terminationGracePeriodSeconds(long seconds) {
     draft.gracePeriodSeconds(seconds);
+    return this;
+  }
+
+  /**
+   * Sets {@code spec.dnsPolicy}, which resolv.conf the kubelet writes ({@link
+   * DnsPolicy#CLUSTER_FIRST} unless set).
+   */
+  public PodBuilder dnsPolicy(DnsPolicy policy) {
+    draft.dnsPolicy(policy);
+    return this;
+  }
+
+  /**
+   * Sets {@code spec.dnsConfig}: nameservers, search domains and options added to the policy's
+   * (or, with {@link DnsPolicy#NONE}, the whole resolv.conf). Checked when the pod is created:
+   * at most three nameservers, each an IP address; at most 32 search domains.
+   */
+  public PodBuilder dnsConfig(PodDNSConfig config) {
+    draft.dnsConfig(config);
     return this;
   }
 

@@ -5,7 +5,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableSortedMap;
 import io.kubenetsim.model.Container;
 import io.kubenetsim.model.ContainerPort;
+import io.kubenetsim.model.DnsPolicy;
 import io.kubenetsim.model.Labels;
+import io.kubenetsim.model.PodDNSConfig;
 import io.kubenetsim.model.PodReadinessGate;
 import io.kubenetsim.model.PodSpec;
 import io.kubenetsim.model.Probe;
@@ -19,7 +21,7 @@ import java.util.Optional;
 /**
  * The pod parts shared by {@link PodBuilder} and {@link DeploymentBuilder}: labels, one main
  * container (named after the workload) with an image, ports and an optional readiness probe,
- * and the pod's readiness gates.
+ * the pod's readiness gates, and its DNS policy and config.
  */
 final class PodTemplateDraft {
   private final Map<String, String> labels = new LinkedHashMap<>();
@@ -31,6 +33,8 @@ final class PodTemplateDraft {
   private boolean hostNetwork;
   private long gracePeriodSeconds = PodSpec.DEFAULT_GRACE_PERIOD_SECONDS;
   private String nodeName = "";
+  private DnsPolicy dnsPolicy = DnsPolicy.CLUSTER_FIRST;
+  private Optional<PodDNSConfig> dnsConfig = Optional.empty();
 
   PodTemplateDraft(String containerName) {
     this.containerName = containerName;
@@ -74,12 +78,22 @@ final class PodTemplateDraft {
     nodeName = node;
   }
 
+  void dnsPolicy(DnsPolicy policy) {
+    checkArgument(policy != null, "dnsPolicy must not be null");
+    dnsPolicy = policy;
+  }
+
+  void dnsConfig(PodDNSConfig config) {
+    checkArgument(config != null, "dnsConfig must not be null");
+    dnsConfig = Optional.of(config);
+  }
+
   PodSpec spec() {
     Container container =
         new Container(containerName, image, com.google.common.collect.ImmutableList.copyOf(ports),
             readinessProbe);
     return PodSpec.of(List.of(container)).withHostNetwork(hostNetwork)
         .withTerminationGracePeriodSeconds(gracePeriodSeconds).withNodeName(nodeName)
-        .withReadinessGates(readinessGates);
+        .withReadinessGates(readinessGates).withDns(dnsPolicy, dnsConfig);
   }
 }

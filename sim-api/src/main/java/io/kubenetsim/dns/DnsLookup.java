@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import io.kubenetsim.net.IpAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ import java.util.Optional;
  * web.addresses();             // [10.96.0.15]
  * web.tried().size();          // 1: web.shop.svc.cluster.local.
  * client.lookup("example.com", RecordType.A).tried().size();   // 4 or more
+ * web.elapsed();               // PT0S; PT10S had the one server timed out twice
  * }</pre>
  *
  * @param query the name as the application asked it (relative or absolute)
@@ -27,17 +29,22 @@ import java.util.Optional;
  * @param tried every query sent, in order
  * @param response the reply the resolver returned to the application, or empty when every
  *     server timed out
+ * @param elapsed the virtual time the lookup took: the timeouts it waited out (a reply, or a
+ *     refusal, is taken to arrive at once); zero when every query was answered
  */
 public record DnsLookup(
     String query,
     RecordType type,
     ResolvConf resolvConf,
     ImmutableList<DnsAttempt> tried,
-    Optional<DnsResponse> response) {
+    Optional<DnsResponse> response,
+    Duration elapsed) {
 
   public DnsLookup {
     checkArgument(query != null && type != null && resolvConf != null && response != null,
         "query, type, resolvConf and response must not be null");
+    checkArgument(elapsed != null && !elapsed.isNegative(),
+        "elapsed must be zero or more, got %s", elapsed);
     tried = ImmutableList.copyOf(tried);
   }
 
@@ -79,6 +86,10 @@ public record DnsLookup(
     out.append(response.map(r -> r.hasAnswer() ? "NOERROR " + r.answers().stream()
         .map(rr -> rr.data().toString()).toList() : r.isNoData() ? "NOERROR, no answer"
             : r.rcode().toString()).orElse("timed out: no servers could be reached"));
+    if (!elapsed.isZero()) {
+      // Resolver timeouts are whole seconds (resolv.conf's timeout:n).
+      out.append(" (after ").append(elapsed.toSeconds()).append(" s)");
+    }
     tried.forEach(a -> out.append("\n  ").append(a));
     return out.toString();
   }

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The parts of {@code Pod.spec} that networking depends on.
@@ -14,8 +15,10 @@ import java.util.List;
  * @param hostname {@code spec.hostname}, {@code ""} when unset
  * @param subdomain {@code spec.subdomain}, {@code ""} when unset
  * @param restartPolicy {@code Always}, {@code OnFailure} or {@code Never}
- * @param dnsPolicy {@code ClusterFirst} (default), {@code ClusterFirstWithHostNet}, {@code
- *     Default} or {@code None}
+ * @param dnsPolicy which resolv.conf the kubelet writes: {@link DnsPolicy#CLUSTER_FIRST} by
+ *     default
+ * @param dnsConfig {@code spec.dnsConfig}: nameservers, search domains and options added to what
+ *     the policy gives (the whole file with {@link DnsPolicy#NONE}); empty when unset
  * @param readinessGates {@code spec.readinessGates}: conditions that must be True, besides the
  *     containers being ready, for the pod to be Ready; empty for most pods
  */
@@ -27,7 +30,8 @@ public record PodSpec(
     String hostname,
     String subdomain,
     String restartPolicy,
-    String dnsPolicy,
+    DnsPolicy dnsPolicy,
+    Optional<PodDNSConfig> dnsConfig,
     ImmutableList<PodReadinessGate> readinessGates) {
 
   /** Upstream's default {@code terminationGracePeriodSeconds}. */
@@ -35,7 +39,9 @@ public record PodSpec(
 
   public PodSpec {
     checkArgument(nodeName != null && hostname != null && subdomain != null
-        && restartPolicy != null && dnsPolicy != null, "spec strings must not be null");
+        && restartPolicy != null, "spec strings must not be null");
+    checkArgument(dnsPolicy != null && dnsConfig != null,
+        "dnsPolicy and dnsConfig must not be null (use Optional.empty() for no dnsConfig)");
     containers = ImmutableList.copyOf(containers);
     readinessGates = ImmutableList.copyOf(readinessGates);
   }
@@ -43,33 +49,33 @@ public record PodSpec(
   /** {@return a spec with these containers and upstream's defaults elsewhere} */
   public static PodSpec of(List<Container> containers) {
     return new PodSpec("", false, ImmutableList.copyOf(containers), DEFAULT_GRACE_PERIOD_SECONDS,
-        "", "", "Always", "ClusterFirst", ImmutableList.of());
+        "", "", "Always", DnsPolicy.CLUSTER_FIRST, Optional.empty(), ImmutableList.of());
   }
 
   public PodSpec withNodeName(String node) {
     return new PodSpec(node, hostNetwork, containers, terminationGracePeriodSeconds, hostname,
-        subdomain, restartPolicy, dnsPolicy, readinessGates);
+        subdomain, restartPolicy, dnsPolicy, dnsConfig, readinessGates);
   }
 
   public PodSpec withHostNetwork(boolean value) {
     return new PodSpec(nodeName, value, containers, terminationGracePeriodSeconds, hostname,
-        subdomain, restartPolicy, dnsPolicy, readinessGates);
+        subdomain, restartPolicy, dnsPolicy, dnsConfig, readinessGates);
   }
 
   public PodSpec withContainers(List<Container> newContainers) {
     return new PodSpec(nodeName, hostNetwork, ImmutableList.copyOf(newContainers),
         terminationGracePeriodSeconds, hostname, subdomain, restartPolicy, dnsPolicy,
-        readinessGates);
+        dnsConfig, readinessGates);
   }
 
   public PodSpec withTerminationGracePeriodSeconds(long seconds) {
     return new PodSpec(nodeName, hostNetwork, containers, seconds, hostname, subdomain,
-        restartPolicy, dnsPolicy, readinessGates);
+        restartPolicy, dnsPolicy, dnsConfig, readinessGates);
   }
 
   public PodSpec withHostnameAndSubdomain(String newHostname, String newSubdomain) {
     return new PodSpec(nodeName, hostNetwork, containers, terminationGracePeriodSeconds,
-        newHostname, newSubdomain, restartPolicy, dnsPolicy, readinessGates);
+        newHostname, newSubdomain, restartPolicy, dnsPolicy, dnsConfig, readinessGates);
   }
 
   public PodSpec withDnsPolicy(String policy) {
@@ -79,7 +85,13 @@ public record PodSpec(
 
   public PodSpec withReadinessGates(List<PodReadinessGate> gates) {
     return new PodSpec(nodeName, hostNetwork, containers, terminationGracePeriodSeconds,
-        hostname, subdomain, restartPolicy, dnsPolicy, ImmutableList.copyOf(gates));
+        hostname, subdomain, restartPolicy, dnsPolicy, dnsConfig, ImmutableList.copyOf(gates));
+  }
+
+  /** {@return this spec with another DNS policy and config ({@code Optional.empty()}: none)} */
+  public PodSpec withDns(DnsPolicy policy, Optional<PodDNSConfig> config) {
+    return new PodSpec(nodeName, hostNetwork, containers, terminationGracePeriodSeconds,
+        hostname, subdomain, restartPolicy, policy, config, readinessGates);
   }
 
   /** {@return every container port, in container then port order} */

@@ -6,10 +6,13 @@
  * io.kubenetsim.model.NetworkPolicy} (its spec, rules, peers, {@code IPBlock} and ports), and
  * their parts
  * ({@link io.kubenetsim.model.ObjectMeta}, {@link io.kubenetsim.model.Labels}, {@link
- * io.kubenetsim.model.LabelSelector}, {@link io.kubenetsim.model.PodReadinessGate}). Records
+ * io.kubenetsim.model.LabelSelector}, {@link io.kubenetsim.model.PodReadinessGate}, {@link
+ * io.kubenetsim.model.PodDNSConfig}). Records
  * hold what the API can hold, valid or not: the cluster's validation decides, so tests can build
  * invalid objects and see them rejected. Enumerated fields have enums to read them with once
  * stored: {@link io.kubenetsim.model.ServiceType}, {@link io.kubenetsim.model.TrafficPolicy}
- * ({@code ServiceSpec.isType}, {@code externalPolicy()}, {@code internalPolicy()}).
+ * ({@code ServiceSpec.isType}, {@code externalPolicy()}, {@code internalPolicy()}). A pod's
+ * {@link io.kubenetsim.model.DnsPolicy} is stored typed, as a port's protocol is: a value the
+ * API does not define is reported when a manifest is read.
  */
 package io.kubenetsim.model;

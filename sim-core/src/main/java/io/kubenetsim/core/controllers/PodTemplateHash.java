@@ -22,8 +22,9 @@ import java.util.Optional;
  * on. Simplification: the digits differ from upstream's for the same template.
  *
  * <p>Components the model gained after this hash was first defined ({@link #LATER_COMPONENTS}:
- * {@code PodSpec.readinessGates}) are dumped only when they are not empty, so a template that
- * does not use them keeps the hash, and its pods their names, from before they were modelled.
+ * {@code PodSpec.readinessGates}, {@code PodSpec.dnsConfig}) are dumped only when they are not
+ * empty, so a template that does not use them keeps the hash, and its pods their names, from
+ * before they were modelled. ({@code dnsPolicy} became an enum whose dump is the same text.)
  */
 public final class PodTemplateHash {
   /** The label key. */
@@ -31,8 +32,9 @@ public final class PodTemplateHash {
 
   private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
-  /** Record components left out of the dump while they are empty collections. */
-  private static final ImmutableSet<String> LATER_COMPONENTS = ImmutableSet.of("readinessGates");
+  /** Record components left out of the dump while they are empty (collections, optionals). */
+  private static final ImmutableSet<String> LATER_COMPONENTS =
+      ImmutableSet.of("readinessGates", "dnsConfig");
 
   private PodTemplateHash() {}
 
@@ -60,14 +62,18 @@ public final class PodTemplateHash {
     }
   }
 
+  private static boolean isEmpty(Object part) {
+    return (part instanceof Collection<?> items && items.isEmpty())
+        || (part instanceof Optional<?> optional && optional.isEmpty());
+  }
+
   /** Appends every component of a value: records field by field, collections in order. */
   private static StringBuilder dump(Object value, StringBuilder out) {
     if (value instanceof Record record) {
       out.append(record.getClass().getSimpleName()).append('{');
       for (RecordComponent component : record.getClass().getRecordComponents()) {
         Object part = read(component, record);
-        if (LATER_COMPONENTS.contains(component.getName())
-            && part instanceof Collection<?> items && items.isEmpty()) {
+        if (LATER_COMPONENTS.contains(component.getName()) && isEmpty(part)) {
           continue;
         }
         dump(part, out.append(component.getName()).append('=')).append(';');

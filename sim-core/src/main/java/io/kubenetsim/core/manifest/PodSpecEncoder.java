@@ -3,6 +3,7 @@ package io.kubenetsim.core.manifest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubenetsim.model.Container;
 import io.kubenetsim.model.ContainerPort;
+import io.kubenetsim.model.PodDNSConfig;
 import io.kubenetsim.model.PodSpec;
 import io.kubenetsim.model.PodTemplateSpec;
 import io.kubenetsim.model.Probe;
@@ -30,7 +31,8 @@ final class PodSpecEncoder {
     List<ObjectNode> containers = new ArrayList<>();
     spec.containers().forEach(c -> containers.add(container(c)));
     out.putArray("containers").addAll(containers);
-    TreeOut.putString(out, "dnsPolicy", spec.dnsPolicy());
+    spec.dnsConfig().ifPresent(config -> out.set("dnsConfig", dnsConfig(config)));
+    out.put("dnsPolicy", spec.dnsPolicy().toString());
     if (spec.hostNetwork()) {
       out.put("hostNetwork", true);
     }
@@ -43,6 +45,22 @@ final class PodSpecEncoder {
     TreeOut.putString(out, "restartPolicy", spec.restartPolicy());
     TreeOut.putString(out, "subdomain", spec.subdomain());
     out.put("terminationGracePeriodSeconds", spec.terminationGracePeriodSeconds());
+    return out;
+  }
+
+  /** {@code dnsConfig}, written even when empty ({@code {}}), as a set pointer is. */
+  private static ObjectNode dnsConfig(PodDNSConfig config) {
+    ObjectNode out = TreeOut.object();
+    TreeOut.putStrings(out, "nameservers", config.nameservers());
+    List<ObjectNode> options = new ArrayList<>();
+    config.options().forEach(o -> {
+      ObjectNode option = TreeOut.object();
+      TreeOut.putString(option, "name", o.name());
+      o.value().ifPresent(v -> option.put("value", v));
+      options.add(option);
+    });
+    TreeOut.putObjects(out, "options", options);
+    TreeOut.putStrings(out, "searches", config.searches());
     return out;
   }
 

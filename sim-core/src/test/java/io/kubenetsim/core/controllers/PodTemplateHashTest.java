@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubenetsim.model.Container;
 import io.kubenetsim.model.ContainerPort;
+import io.kubenetsim.model.DnsPolicy;
 import io.kubenetsim.model.Labels;
 import io.kubenetsim.model.ObjectMeta;
+import io.kubenetsim.model.PodDNSConfig;
 import io.kubenetsim.model.PodReadinessGate;
 import io.kubenetsim.model.PodSpec;
 import io.kubenetsim.model.PodTemplateSpec;
@@ -15,6 +17,7 @@ import io.kubenetsim.model.Probe;
 import io.kubenetsim.net.Protocol;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PodTemplateHashTest {
@@ -68,5 +71,18 @@ class PodTemplateHashTest {
     PodTemplateSpec otherGate = BASE.withSpec(BASE.spec().withReadinessGates(
         List.of(PodReadinessGate.of("example.com/feature-2"))));
     assertNotEquals(PodTemplateHash.of(gated), PodTemplateHash.of(otherGate));
+  }
+
+  @Test
+  void aDnsConfigChangesTheHashAndNoneKeepsTheHashFromBeforeItWasModelled() {
+    // dnsPolicy became an enum and dnsConfig an Optional; a template using neither keeps its
+    // hash (asserted above), while a DNS change is a template change, as upstream.
+    PodTemplateSpec withConfig = BASE.withSpec(BASE.spec().withDns(DnsPolicy.CLUSTER_FIRST,
+        Optional.of(PodDNSConfig.empty().withSearch("corp.example"))));
+    PodTemplateSpec withPolicy = BASE.withSpec(BASE.spec().withDns(DnsPolicy.DEFAULT,
+        Optional.empty()));
+    assertNotEquals(PodTemplateHash.of(BASE), PodTemplateHash.of(withConfig));
+    assertNotEquals(PodTemplateHash.of(BASE), PodTemplateHash.of(withPolicy));
+    assertNotEquals(PodTemplateHash.of(withConfig), PodTemplateHash.of(withPolicy));
   }
 }

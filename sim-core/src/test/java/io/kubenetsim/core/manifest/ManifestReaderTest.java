@@ -8,6 +8,7 @@ import io.kubenetsim.model.Container;
 import io.kubenetsim.model.ContainerPort;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.DeploymentStrategy;
+import io.kubenetsim.model.DnsPolicy;
 import io.kubenetsim.model.LabelSelectorRequirement;
 import io.kubenetsim.model.Namespace;
 import io.kubenetsim.model.Node;
@@ -82,7 +83,8 @@ class ManifestReaderTest {
     assertEquals(0, deployment.spec().minReadySeconds());
     var template = deployment.spec().template().spec();
     assertEquals("Always", template.restartPolicy());
-    assertEquals("ClusterFirst", template.dnsPolicy());
+    assertEquals(DnsPolicy.CLUSTER_FIRST, template.dnsPolicy());
+    assertEquals(Optional.empty(), template.dnsConfig());
     assertEquals(30, template.terminationGracePeriodSeconds());
     Container container = template.containers().get(0);
     assertEquals(Protocol.TCP, container.ports().get(0).protocol());

@@ -23,7 +23,10 @@ import java.util.Set;
  *       AccumulateUniqueHostPorts});
  *   <li>with {@code hostNetwork}, a set hostPort equals its containerPort ({@code
  *       validatePodHostNetworkDeps});
- *   <li>{@code restartPolicy}, {@code dnsPolicy} (and {@code dnsConfig} for {@code None});
+ *   <li>{@code restartPolicy};
+ *   <li>{@code dnsConfig}, against the {@code dnsPolicy} ({@link PodDnsConfigRules}); the policy
+ *       itself is a {@link io.kubenetsim.model.DnsPolicy}, so an unsupported one is reported
+ *       when the manifest is decoded;
  *   <li>each {@code readinessGates[i].conditionType} a qualified name ({@code
  *       validateReadinessGates}), empty ones included;
  *   <li>{@code nodeName} a DNS-1123 subdomain, {@code hostname} and {@code subdomain} DNS-1123
@@ -32,8 +35,8 @@ import java.util.Set;
  * </ol>
  *
  * <p>Defaulting is the store's job and must run first: an empty protocol becomes TCP, an empty
- * {@code restartPolicy} {@code Always}, an empty {@code dnsPolicy} {@code ClusterFirst}, and with
- * {@code hostNetwork} an unset hostPort becomes the containerPort.
+ * {@code restartPolicy} {@code Always}, and with {@code hostNetwork} an unset hostPort becomes
+ * the containerPort.
  *
  * <pre>{@code
  * PodSpecRules.validate(deployment.spec().template().spec(), "spec.template.spec");
@@ -45,10 +48,6 @@ public final class PodSpecRules {
   public static final ImmutableList<String> RESTART_POLICIES =
       ImmutableList.of("Always", "OnFailure", "Never");
 
-  /** Upstream's supported DNS policies, in the order its message lists them. */
-  public static final ImmutableList<String> DNS_POLICIES =
-      ImmutableList.of("ClusterFirstWithHostNet", "ClusterFirst", "Default", "None");
-
   private PodSpecRules() {}
 
   /** {@return every problem with the spec, each path starting with {@code path}} */
@@ -57,12 +56,8 @@ public final class PodSpecRules {
     errors.addAll(hostNetworkPorts(spec, path + ".containers"));
     errors.addAll(oneOf(spec.restartPolicy(), RESTART_POLICIES, path + ".restartPolicy",
         "pod.restart-policy"));
-    errors.addAll(oneOf(spec.dnsPolicy(), DNS_POLICIES, path + ".dnsPolicy", "pod.dns-policy"));
-    if (spec.dnsPolicy().equals("None")) {
-      // The model has no dnsConfig, so a None policy always lacks one, as upstream reports.
-      errors.add(FieldError.required(path + ".dnsConfig",
-          "must provide `dnsConfig` when `dnsPolicy` is None", "pod.dns-config.required"));
-    }
+    errors.addAll(PodDnsConfigRules.validate(spec.dnsPolicy(), spec.dnsConfig(),
+        path + ".dnsConfig"));
     errors.addAll(readinessGates(spec.readinessGates(), path + ".readinessGates"));
     errors.addAll(format(spec.nodeName(), NameRules.dns1123Subdomain(spec.nodeName()),
         path + ".nodeName", "pod.node-name.format"));

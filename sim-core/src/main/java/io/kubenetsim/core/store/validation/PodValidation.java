@@ -148,7 +148,8 @@ public final class PodValidation {
     change(lines, "spec.hostname", old.hostname(), updated.hostname());
     change(lines, "spec.subdomain", old.subdomain(), updated.subdomain());
     change(lines, "spec.restartPolicy", old.restartPolicy(), updated.restartPolicy());
-    change(lines, "spec.dnsPolicy", old.dnsPolicy(), updated.dnsPolicy());
+    change(lines, "spec.dnsPolicy", old.dnsPolicy().toString(), updated.dnsPolicy().toString());
+    change(lines, "spec.dnsConfig", old.dnsConfig(), updated.dnsConfig());
     change(lines, "spec.readinessGates", old.readinessGates(), updated.readinessGates());
     return lines;
   }

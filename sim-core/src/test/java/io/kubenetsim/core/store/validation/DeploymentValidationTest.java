@@ -9,6 +9,7 @@ import io.kubenetsim.model.Container;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.DeploymentSpec;
 import io.kubenetsim.model.DeploymentStrategy;
+import io.kubenetsim.model.DnsPolicy;
 import io.kubenetsim.model.IntOrString;
 import io.kubenetsim.model.LabelSelector;
 import io.kubenetsim.model.LabelSelectorRequirement;
@@ -92,8 +93,8 @@ class DeploymentValidationTest {
   @Test
   void theTemplatePodSpecIsValidatedUnderSpecTemplateSpec() {
     PodSpec spec = PodSpec.of(List.of(Container.of("web", "", List.of())));
-    spec = new PodSpec("", false, spec.containers(), 30, "", "", "Never", "ClusterFirst",
-        ImmutableList.of());
+    spec = new PodSpec("", false, spec.containers(), 30, "", "", "Never", DnsPolicy.CLUSTER_FIRST,
+        Optional.empty(), ImmutableList.of());
     var errors = DeploymentValidation.validateCreate(deployment().withSpec(
         deployment().spec().withTemplate(template(Labels.of("app", "web"), spec))));
     assertLines(errors,

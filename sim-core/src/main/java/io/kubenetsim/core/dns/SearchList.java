@@ -1,0 +1,166 @@
+package io.kubenetsim.core.dns;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import io.kubenetsim.dns.DnsName;
+import io.kubenetsim.dns.ResolvConf;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The names a stub resolver tries for one query, and in which order, as glibc's {@code
+ * __res_context_search} ({@code resolv/res_query.c}) orders them:
+ *
+ * <ol>
+ *   <li>a name ending in a dot is absolute: it alone is asked;
+ *   <li>a name with at least {@code ndots} dots is asked as written first;
+ *   <li>then the name with each search domain appended, in order;
+ *   <li>last, the name as written, unless it was asked first or a search domain was the root
+ *       (which asks the same name), or {@code options no-tld-query} is set and the name has no
+ *       dot.
+ * </ol>
+ *
+ * <p>Which of these are actually sent depends on the answers (a reply that answers stops the
+ * search; a timeout stops the search list but still asks the name as written); {@link
+ * StubResolver} walks the plan. {@link #candidates()} is the whole plan, every name failing.
+ *
+ * <p>Simplification: glibc stops the search list at a candidate it cannot encode (too long);
+ * here a search domain that makes an invalid name ends the list there, the same way, and
+ * nothing is sent for it. {@code HOSTALIASES} and the {@code domain} line are not modelled.
+ *
+ * <pre>{@code
+ * ResolvConf pod = ResolvConf.of(List.of(dns), List.of("shop.svc.cluster.local",
+ *     "svc.cluster.local", "cluster.local"), List.of(ResolvOption.of("ndots", "5")));
+ * SearchList.candidates("web", pod);
+ * // [web.shop.svc.cluster.local., web.svc.cluster.local., web.cluster.local., web.]
+ * }</pre>
+ */
+public final class SearchList {
+  private static final String NO_TLD_QUERY = "no-tld-query";
+
+  private final String query;
+  private final DnsName asIs;
+  private final int dots;
+  private final boolean absolute;
+  private final boolean asIsFirst;
+  private final boolean noTldQuery;
+  private final ImmutableList<DnsName> searches;
+  private final boolean searchCut;
+
+  private SearchList(String query, ResolvConf conf) {
+    this.query = query;
+    checkArgument(!query.isEmpty(), "cannot look up \"\": the name is empty");
+    try {
+      this.asIs = DnsName.of(query);
+    } catch (IllegalArgumentException invalid) {
+      throw new IllegalArgumentException("cannot look up \"" + query + "\": "
+          + invalid.getMessage(), invalid);
+    }
+    this.dots = (int) query.chars().filter(c -> c == '.').count();
+    this.absolute = query.endsWith(".");
+    this.asIsFirst = absolute || dots >= conf.ndots();
+    this.noTldQuery = conf.options().stream().anyMatch(o -> o.name().equals(NO_TLD_QUERY));
+    ImmutableList.Builder<DnsName> built = ImmutableList.builder();
+    boolean cut = false;
+    if (!absolute) {
+      for (String domain : conf.searches()) {
+        Optional<DnsName> candidate = candidate(domain);
+        if (candidate.isEmpty()) {
+          cut = true;
+          break;
+        }
+        built.add(candidate.get());
+      }
+    }
+    this.searches = built.build();
+    this.searchCut = cut;
+  }
+
+  /**
+   * {@return the search plan for {@code name} under {@code conf}}
+   *
+   * @throws IllegalArgumentException when {@code name} is not a valid DNS name (empty, an empty
+   *     label, a label over 63 characters, over 253 in all, or a character other than a letter,
+   *     a digit, {@code -} or {@code _}); check with {@link DnsName#tryParse} first
+   */
+  public static SearchList of(String name, ResolvConf conf) {
+    checkArgument(name != null && conf != null, "name and conf must not be null");
+    return new SearchList(name, conf);
+  }
+
+  /**
+   * {@return every name the resolver would ask if none answered, in order}
+   *
+   * @throws IllegalArgumentException as {@link #of}
+   */
+  public static List<DnsName> candidates(String name, ResolvConf conf) {
+    return of(name, conf).candidates();
+  }
+
+  /** {@return every name the resolver would ask if none answered, in order} */
+  public List<DnsName> candidates() {
+    ImmutableList.Builder<DnsName> out = ImmutableList.builder();
+    if (asIsFirst) {
+      out.add(asIs);
+    }
+    out.addAll(searches);
+    if (asIsAfterSearching(searches.size())) {
+      out.add(asIs);
+    }
+    return out.build();
+  }
+
+  /** {@return the name as the application wrote it} */
+  public String query() {
+    return query;
+  }
+
+  /** {@return the name as written, made absolute} */
+  public DnsName asIs() {
+    return asIs;
+  }
+
+  /** {@return whether the name ends in a dot: only it is asked, whatever the answer} */
+  public boolean absolute() {
+    return absolute;
+  }
+
+  /** {@return whether the name is asked as written before the search list} */
+  public boolean asIsFirst() {
+    return asIsFirst;
+  }
+
+  /** {@return the name with each search domain appended, in order} */
+  public List<DnsName> searches() {
+    return searches;
+  }
+
+  /**
+   * {@return whether the name as written is asked after the first {@code tried} search names
+   * were asked in vain} glibc asks it unless it already has (first, or through a root search
+   * domain), or {@code no-tld-query} is set for a name without dots.
+   */
+  public boolean asIsAfterSearching(int tried) {
+    checkArgument(tried >= 0 && tried <= searches.size(), "tried %s of %s search names",
+        tried, searches.size());
+    if (asIsFirst) {
+      return false;
+    }
+    // glibc counts a domain it could not encode as searched, too.
+    boolean searched = tried > 0 || (searchCut && tried == searches.size());
+    boolean rootOnList = searches.subList(0, tried).stream().anyMatch(asIs::sameAs);
+    return (dots > 0 || !searched || !noTldQuery) && !rootOnList;
+  }
+
+  @Override
+  public String toString() {
+    return query + " -> " + candidates();
+  }
+
+  /** {@code name.domain}; the root domain ({@code ""} or {@code "."}) gives the name itself. */
+  private Optional<DnsName> candidate(String domain) {
+    String bare = domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;
+    return bare.isEmpty() ? Optional.of(asIs) : DnsName.tryParse(query + "." + bare);
+  }
+}
