@@ -11,12 +11,25 @@ import java.util.stream.Collectors;
 /**
  * What one record holds, typed by its record type. {@code toString()} is the RDATA in
  * presentation form, as {@code dig} prints it after the type: {@code 10.96.0.10}, {@code 0 50
- * 80 web-0.web.shop.svc.cluster.local.}, {@code "1.1.0"}.
+ * 80 web-0.web.shop.svc.cluster.local.}, {@code "1.1.0"}; {@link #parse} reads that form.
  */
 public sealed interface RecordData {
 
   /** {@return the record type this data belongs to} */
   RecordType type();
+
+  /**
+   * {@return the data of a record of {@code type} written in presentation form}: an address
+   * for A and AAAA; a name for CNAME, PTR and NS; {@code PREFERENCE EXCHANGE} for MX; {@code
+   * PRIORITY WEIGHT PORT TARGET} for SRV; strings (quoted, or one bare word each) for TXT;
+   * {@code MNAME RNAME SERIAL REFRESH RETRY EXPIRE MINIMUM} for SOA
+   *
+   * @throws IllegalArgumentException naming the text and the form the type expects
+   */
+  static RecordData parse(RecordType type, String text) {
+    checkArgument(type != null && text != null, "type and text must not be null");
+    return RecordDataParser.parse(type, text.strip());
+  }
 
   /** An IPv4 address. */
   record A(IpAddress address) implements RecordData {
