@@ -3,6 +3,8 @@ package io.kubenetsim.dns;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
+import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.IpFamily;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +22,7 @@ import java.util.Optional;
  * web.key();                                                // "web.shop.svc.cluster.local."
  * web.isIn(DnsName.of("cluster.local"));                    // true
  * web.labels().get(0);                                      // "Web"
+ * DnsName.reverse(IpAddress.parse("10.96.0.1"));            // 1.0.96.10.in-addr.arpa.
  * }</pre>
  *
  * @param text the name with its trailing dot; {@code "."} for the root
@@ -34,6 +37,14 @@ public record DnsName(String text) {
 
   /** Longest label (RFC 1035 §2.3.4). */
   public static final int MAX_LABEL = 63;
+
+  /** The IPv4 reverse tree, {@code in-addr.arpa.} (RFC 1035 §3.5). */
+  public static final DnsName IN_ADDR_ARPA = new DnsName("in-addr.arpa.");
+
+  /** The IPv6 reverse tree, {@code ip6.arpa.} (RFC 3596 §2.5). */
+  public static final DnsName IP6_ARPA = new DnsName("ip6.arpa.");
+
+  private static final String HEX = "0123456789abcdef";
 
   public DnsName {
     checkArgument(text != null, "a DNS name must not be null");
@@ -60,6 +71,67 @@ public record DnsName(String text) {
       return Optional.empty();
     }
     return Optional.of(of(text));
+  }
+
+  /**
+   * {@return the name a PTR query for {@code address} asks}: the four octets reversed under
+   * {@code in-addr.arpa.} ({@code 1.0.96.10.in-addr.arpa.} for 10.96.0.1), or all 32 nibbles
+   * of the expanded IPv6 address reversed under {@code ip6.arpa.}
+   */
+  public static DnsName reverse(IpAddress address) {
+    checkArgument(address != null, "address must not be null");
+    StringBuilder out = new StringBuilder(72);
+    if (address.family() == IpFamily.IPV4) {
+      for (int shift = 0; shift < 32; shift += 8) {
+        out.append((address.low() >>> shift) & 0xff).append('.');
+      }
+      return new DnsName(out.append(IN_ADDR_ARPA.text).toString());
+    }
+    for (int nibble = 0; nibble < 32; nibble++) {
+      long half = nibble < 16 ? address.low() : address.high();
+      out.append(HEX.charAt((int) (half >>> ((nibble % 16) * 4)) & 0xf)).append('.');
+    }
+    return new DnsName(out.append(IP6_ARPA.text).toString());
+  }
+
+  /**
+   * {@return the address a reverse name stands for}, the inverse of {@link #reverse}: four
+   * decimal octets under {@code in-addr.arpa.} or 32 hex nibbles under {@code ip6.arpa.}, any
+   * case. Empty for a name outside the reverse trees or one naming a network rather than an
+   * address ({@code 96.10.in-addr.arpa.}), as CoreDNS's {@code dnsutil.ExtractAddressFromReverse}
+   * finds no address there.
+   */
+  public Optional<IpAddress> reverseAddress() {
+    String key = key();
+    if (key.endsWith("." + IN_ADDR_ARPA.text)) {
+      String[] octets = key.substring(0, key.length() - IN_ADDR_ARPA.text.length() - 1)
+          .split("\\.", -1);
+      if (octets.length != 4) {
+        return Optional.empty();
+      }
+      return IpAddress.tryParse(octets[3] + "." + octets[2] + "." + octets[1] + "." + octets[0]);
+    }
+    if (key.endsWith("." + IP6_ARPA.text)) {
+      String nibbles = key.substring(0, key.length() - IP6_ARPA.text.length() - 1);
+      if (nibbles.length() != 63) {
+        return Optional.empty();
+      }
+      long high = 0;
+      long low = 0;
+      for (int i = 0; i < 32; i++) {
+        int digit = HEX.indexOf(nibbles.charAt(2 * i));
+        if (digit < 0 || (i < 31 && nibbles.charAt(2 * i + 1) != '.')) {
+          return Optional.empty();
+        }
+        if (i < 16) {
+          low |= (long) digit << (i * 4);
+        } else {
+          high |= (long) digit << ((i - 16) * 4);
+        }
+      }
+      return Optional.of(new IpAddress(IpFamily.IPV6, high, low));
+    }
+    return Optional.empty();
   }
 
   /** {@return the lower-case text, the form names are compared by} */

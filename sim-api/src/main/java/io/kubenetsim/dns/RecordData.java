@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 /**
  * What one record holds, typed by its record type. {@code toString()} is the RDATA in
  * presentation form, as {@code dig} prints it after the type: {@code 10.96.0.10}, {@code 0 50
- * 80 web-0.web.shop.svc.cluster.local.}, {@code "1.1.0"}.
+ * 80 web-0.web.shop.svc.cluster.local.}, {@code "1.1.0"}; {@link #parse} reads that form.
  */
 public sealed interface RecordData {
 
@@ -19,58 +19,16 @@ public sealed interface RecordData {
   RecordType type();
 
   /**
-   * {@return the data of a {@code type} record, read from its presentation form} as a zone file
-   * writes it after the type: an address for A and AAAA, a name for CNAME, PTR and NS, {@code
-   * preference exchange} for MX, {@code priority weight port target} for SRV, the text itself
-   * (one string, no quotes) for TXT.
+   * {@return the data of a record of {@code type} written in presentation form}: an address
+   * for A and AAAA; a name for CNAME, PTR and NS; {@code PREFERENCE EXCHANGE} for MX; {@code
+   * PRIORITY WEIGHT PORT TARGET} for SRV; strings (quoted, or one bare word each) for TXT;
+   * {@code MNAME RNAME SERIAL REFRESH RETRY EXPIRE MINIMUM} for SOA
    *
-   * @throws IllegalArgumentException saying what the type needs, for data that does not fit
-   *     it, and for SOA (a zone's SOA is made by its server, not written)
+   * @throws IllegalArgumentException naming the text and the form the type expects
    */
   static RecordData parse(RecordType type, String text) {
     checkArgument(type != null && text != null, "type and text must not be null");
-    String[] fields = text.trim().split("\\s+");
-    return switch (type) {
-      case A -> new A(address(text, IpFamily.IPV4, "an IPv4 address"));
-      case AAAA -> new Aaaa(address(text, IpFamily.IPV6, "an IPv6 address"));
-      case CNAME -> new Cname(name(text));
-      case PTR -> new Ptr(name(text));
-      case NS -> new Ns(name(text));
-      case TXT -> Txt.of(text);
-      case MX -> {
-        checkArgument(fields.length == 2, "MX data is \"preference exchange\", got \"%s\"", text);
-        yield new Mx(number(fields[0], text), name(fields[1]));
-      }
-      case SRV -> {
-        checkArgument(fields.length == 4, "SRV data is \"priority weight port target\", got "
-            + "\"%s\"", text);
-        yield new Srv(number(fields[0], text), number(fields[1], text), number(fields[2], text),
-            name(fields[3]));
-      }
-      case SOA -> throw new IllegalArgumentException("SOA records are made by the zone's "
-          + "server; give the zone's other records");
-    };
-  }
-
-  private static IpAddress address(String text, IpFamily family, String what) {
-    return IpAddress.tryParse(text.trim()).filter(ip -> ip.family() == family).orElseThrow(() ->
-        new IllegalArgumentException("\"" + text + "\" is not " + what));
-  }
-
-  private static DnsName name(String text) {
-    return DnsName.tryParse(text.trim()).orElseThrow(() -> new IllegalArgumentException("\""
-        + text + "\" is not a domain name"));
-  }
-
-  private static int number(String field, String text) {
-    try {
-      int value = Integer.parseInt(field);
-      checkArgument(value >= 0 && value <= 65535, "\"%s\" in \"%s\" must be 0 to 65535",
-          field, text);
-      return value;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("\"" + field + "\" in \"" + text + "\" is not a number");
-    }
+    return RecordDataParser.parse(type, text.strip());
   }
 
   /** An IPv4 address. */
