@@ -78,11 +78,6 @@ public record PodSpec(
         newHostname, newSubdomain, restartPolicy, dnsPolicy, dnsConfig, readinessGates);
   }
 
-  public PodSpec withDnsPolicy(String policy) {
-    return new PodSpec(nodeName, hostNetwork, containers, terminationGracePeriodSeconds,
-        hostname, subdomain, restartPolicy, policy, readinessGates);
-  }
-
   public PodSpec withReadinessGates(List<PodReadinessGate> gates) {
     return new PodSpec(nodeName, hostNetwork, containers, terminationGracePeriodSeconds,
         hostname, subdomain, restartPolicy, dnsPolicy, dnsConfig, ImmutableList.copyOf(gates));

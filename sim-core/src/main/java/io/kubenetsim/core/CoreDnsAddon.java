@@ -8,6 +8,7 @@ import io.kubenetsim.model.ContainerPort;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.DeploymentSpec;
 import io.kubenetsim.model.DeploymentStrategy;
+import io.kubenetsim.model.DnsPolicy;
 import io.kubenetsim.model.IntOrString;
 import io.kubenetsim.model.LabelSelector;
 import io.kubenetsim.model.Labels;
@@ -76,7 +77,8 @@ final class CoreDnsAddon {
         new ContainerPort("liveness-probe", 8080, Protocol.TCP, 0),
         new ContainerPort("readiness-probe", 8181, Protocol.TCP, 0)),
         Optional.of(Probe.defaults()));
-    PodSpec pod = PodSpec.of(List.of(coredns)).withDnsPolicy("Default");
+    PodSpec pod = PodSpec.of(List.of(coredns)).withDns(DnsPolicy.DEFAULT,
+        Optional.empty());
     PodTemplateSpec template = new PodTemplateSpec(ObjectMeta.named("").withLabels(LABELS), pod);
     DeploymentStrategy strategy = new DeploymentStrategy(DeploymentStrategy.ROLLING_UPDATE,
         IntOrString.of("25%"), IntOrString.of(1));

@@ -62,6 +62,7 @@ final class UpstreamZoneDecoder implements KindDecoder<UpstreamZone> {
     if (type.isEmpty()) {
       record.error(FieldError.notSupported(record.fieldPath("type"), typeText, TYPES, RULE));
     }
+    String dataText = record.string("data");
     long ttl = record.int64("ttl", UpstreamZone.DEFAULT_TTL);
     if (ttl < 0 || ttl > Integer.MAX_VALUE) {
       record.error(FieldError.invalid(record.fieldPath("ttl"), ttl, "must be between 0 and "
@@ -71,7 +72,6 @@ final class UpstreamZoneDecoder implements KindDecoder<UpstreamZone> {
     if (name.isEmpty() || type.isEmpty()) {
       return Optional.empty();
     }
-    String dataText = record.string("data");
     try {
       return Optional.of(new ResourceRecord(name.get(), ttl,
           RecordData.parse(type.get(), dataText)));

@@ -27,7 +27,7 @@ class UpstreamZoneObjectTest {
       "- {name: example.com, type: A, data: 93.184.216.34}",
       "- {name: www.example.com, type: CNAME, data: example.com, ttl: 3600}",
       "- {name: _sip._tcp.example.com, type: SRV, data: 10 60 5060 sip.example.com}",
-      "- {name: example.com, type: TXT, data: v=spf1 -all}",
+      "- {name: example.com, type: TXT, data: '\"v=spf1 -all\"'}",
       "");
 
   @Test
@@ -43,7 +43,7 @@ class UpstreamZoneObjectTest {
     String yaml = c.kubectl("get upstreamzone internet -o yaml").stdout();
     assertTrue(yaml.contains("- data: 10 60 5060 sip.example.com.\n  name: _sip._tcp.example.com"),
         yaml);
-    assertTrue(yaml.contains("- data: v=spf1 -all\n"), yaml);
+    assertTrue(yaml.contains("- data: \"\\\"v=spf1 -all\\\"\"\n"), yaml);
     assertEquals(List.of("NAME       RECORDS   AGE", "internet   4         0s"),
         c.kubectl("get upstreamzones").stdout().lines().toList());
   }
@@ -54,8 +54,8 @@ class UpstreamZoneObjectTest {
     ManifestException e = assertThrows(ManifestException.class, () -> c.applyYaml(
         ZONE.replace("data: 93.184.216.34", "data: fd00::1").replace("type: TXT", "type: SPF")));
     String message = e.getMessage();
-    assertTrue(message.contains("records[0].data: Invalid value: \"fd00::1\": \"fd00::1\" is not"
-        + " an IPv4 address"), message);
+    assertTrue(message.contains("records[0].data: Invalid value: \"fd00::1\": an A record holds"
+        + " an IPv4 address, got fd00::1"), message);
     assertTrue(message.contains("records[3].type: Unsupported value: \"SPF\""), message);
     assertEquals(List.of(), c.list(UpstreamZone.class));
   }
