@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The pod parts shared by {@link PodBuilder} and {@link DeploymentBuilder}: labels, one main
- * container (named after the workload) with an image, ports and an optional readiness probe,
- * and the pod's readiness gates.
+ * The pod parts shared by {@link PodBuilder}, {@link DeploymentBuilder} and {@link
+ * StatefulSetBuilder}: labels, one main container (named after the workload) with an image,
+ * ports and an optional readiness probe, and the pod's readiness gates.
  */
 final class PodTemplateDraft {
   private final Map<String, String> labels = new LinkedHashMap<>();
