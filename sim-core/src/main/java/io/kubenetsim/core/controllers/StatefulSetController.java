@@ -8,6 +8,9 @@ import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.core.store.Informer;
 import io.kubenetsim.core.store.WatchEvent;
 import io.kubenetsim.core.store.WorkQueue;
+import io.kubenetsim.manifest.FieldError;
+import io.kubenetsim.manifest.InvalidObject;
+import io.kubenetsim.manifest.ValidationException;
 import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.StatefulSet;
@@ -125,10 +128,24 @@ public final class StatefulSetController {
         String verb = action.type().name().toLowerCase(Locale.ROOT);
         sim.log().record("Failed" + verb.substring(0, 1).toUpperCase(Locale.ROOT)
             + verb.substring(1), set.ref(), verb + what + " failed error: "
-            + refused.getMessage());
+            + statusMessage(refused));
       }
       return false;
     }
+  }
+
+  /**
+   * {@return the refusal as the API's status message reads to a client: {@code Pod "web-0" is
+   * invalid: [e1, e2]}, without kubectl's "The" and namespace}
+   */
+  private static String statusMessage(ApiException refused) {
+    if (!(refused instanceof ValidationException invalid)) {
+      return refused.getMessage();
+    }
+    InvalidObject object = invalid.objects().get(0);
+    List<String> errors = object.errors().stream().map(FieldError::toString).toList();
+    return object.kind() + " \"" + object.name() + "\" is invalid: "
+        + (errors.size() == 1 ? errors.get(0) : "[" + String.join(", ", errors) + "]");
   }
 
   private void writeStatus(StatefulSet set, StatefulSetStatus status) {
