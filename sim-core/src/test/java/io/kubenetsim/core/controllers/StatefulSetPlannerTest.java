@@ -34,12 +34,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * planner makes — the behaviours upstream's {@code TestStatefulSetControl} ({@code CreatesPods},
  * {@code ScalesUp}, {@code ScalesDown}, {@code RecreatesFailedPod}, each for Monotonic and
  * Burst), {@code TestStatefulSetControlRollingUpdate}, {@code
- * TestStatefulSetControlOnDeleteUpdate} and {@code TestStatefulSetControlRollingUpdateWithPartition}
- * check, one sync at a time.
+ * TestStatefulSetControlOnDeleteUpdate} and {@code
+ * TestStatefulSetControlRollingUpdateWithPartition} check, one sync at a time.
  *
  * <p>Pods are written {@code name:state[:rev]}: state {@code ready}, {@code running} (not
  * Ready), {@code pending}, {@code terminating} (Ready), {@code failed} or {@code young} (Ready
- * one second ago); rev {@code old} or {@code new} (the default).
+ * one second ago); rev {@code old} or {@code new} (the default). A case that cares at which
+ * revision a pod is created writes {@code CREATE web-0@web-old}.
  */
 class StatefulSetPlannerTest {
   private static final Instant NOW = Instant.parse("2026-01-01T00:10:00Z");
@@ -86,15 +87,11 @@ class StatefulSetPlannerTest {
   }
 
   private static List<String> plan(StatefulSet set, String... pods) {
-    return plan(set, OLD, pods);
-  }
-
-  private static List<String> plan(StatefulSet set, Revision current, String... pods) {
     List<Pod> list = new ArrayList<>();
     for (String descriptor : pods) {
       list.add(pod(set, descriptor));
     }
-    return StatefulSetPlanner.plan(set, list, current, NEW, NOW).actions().stream()
+    return StatefulSetPlanner.plan(set, list, OLD, NEW, NOW).actions().stream()
         .map(Object::toString).toList();
   }
 

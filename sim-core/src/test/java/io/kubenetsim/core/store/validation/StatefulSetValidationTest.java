@@ -69,7 +69,8 @@ class StatefulSetValidationTest {
                 + "does not match template `labels`")),
         Arguments.of("invalid selector: its error, an Invalid with no detail, no template check",
             withSpec(s -> s.withSelector(new LabelSelector(sortedMapOf("a", "c"),
-                ImmutableList.of(new LabelSelectorRequirement("a", "Equals", ImmutableList.of("c")))))),
+                ImmutableList.of(new LabelSelectorRequirement("a", "Equals",
+                    ImmutableList.of("c")))))),
             List.of("spec.selector.matchExpressions[0].operator: Invalid value: \"Equals\": "
                     + "not a valid selector operator",
                 "spec.selector: Invalid value: {\"matchLabels\":{\"a\":\"c\"},"
