@@ -124,6 +124,28 @@ public interface Cluster {
   /** {@return the Deployments of a namespace, by name} */
   List<DeploymentHandle> deployments(String namespace);
 
+  /** {@return a builder for a StatefulSet named {@code namespace/name}} */
+  StatefulSetBuilder statefulSet(String namespacedName);
+
+  /**
+   * {@return the StatefulSet {@code namespace/name}}
+   *
+   * @throws ApiException (NotFound) when there is none
+   */
+  StatefulSetHandle getStatefulSet(String namespacedName);
+
+  /** {@return the StatefulSets of a namespace, by name} */
+  List<StatefulSetHandle> statefulSets(String namespace);
+
+  // ---- configuration ----
+
+  /**
+   * {@return a builder for a ConfigMap named {@code namespace/name}} Read ConfigMaps back with
+   * {@code get(ConfigMap.class, namespace, name)}; change one with {@link
+   * #apply(KubernetesObject...)}, remove it with {@link #delete}.
+   */
+  ConfigMapBuilder configMap(String namespacedName);
+
   // ---- services ----
 
   /** {@return a builder for a Service named {@code namespace/name}} */

@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The pod parts shared by {@link PodBuilder} and {@link DeploymentBuilder}: labels, one main
- * container (named after the workload) with an image, ports and an optional readiness probe,
- * the pod's readiness gates, and its DNS policy and config.
+ * The pod parts shared by {@link PodBuilder}, {@link DeploymentBuilder} and {@link
+ * StatefulSetBuilder}: labels, one main container (named after the workload) with an image,
+ * ports and an optional readiness probe, the pod's readiness gates, and its DNS policy and
+ * config.
  */
 final class PodTemplateDraft {
   private final Map<String, String> labels = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import io.kubenetsim.core.store.alloc.ServiceCidrStrategy;
 import io.kubenetsim.core.store.alloc.ServiceStrategy;
 import io.kubenetsim.core.store.validation.NetworkPolicyDefaults;
 import io.kubenetsim.core.store.validation.ServiceValidation;
+import io.kubenetsim.core.store.validation.StatefulSetDefaults;
 import io.kubenetsim.core.controllers.GarbageCollector;
 import io.kubenetsim.core.controllers.NamespaceController;
 import io.kubenetsim.core.controllers.NodeIpamController;
@@ -22,6 +23,7 @@ import io.kubenetsim.core.controllers.NodeLifecycleController;
 import io.kubenetsim.core.controllers.OwnerIndex;
 import io.kubenetsim.core.controllers.PodGarbageCollector;
 import io.kubenetsim.core.controllers.ReplicaSetController;
+import io.kubenetsim.core.controllers.StatefulSetController;
 import io.kubenetsim.core.engine.Simulator;
 import io.kubenetsim.core.kubelet.NodeAgents;
 import io.kubenetsim.core.net.Dataplane;
@@ -47,6 +49,7 @@ import io.kubenetsim.model.NetworkPolicy;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.ReplicaSet;
+import io.kubenetsim.model.StatefulSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -80,6 +83,8 @@ final class ControlPlane {
     store.registerStrategy(ServiceCIDR.KIND, new ServiceCidrStrategy(clusterIps));
     store.registerStrategy(NetworkPolicy.KIND,
         WriteStrategy.defaulting(NetworkPolicy.class, NetworkPolicyDefaults::apply));
+    store.registerStrategy(StatefulSet.KIND,
+        WriteStrategy.defaulting(StatefulSet.class, StatefulSetDefaults::apply));
     Duration lag = config.timing().informerLag();
     InformerFactory factory = new InformerFactory(sim, store);
     Informer<Namespace> namespaces = factory.informer(Namespace.class, lag);
@@ -87,6 +92,7 @@ final class ControlPlane {
     Informer<Pod> pods = factory.informer(Pod.class, lag);
     Informer<ReplicaSet> replicaSets = factory.informer(ReplicaSet.class, lag);
     Informer<Deployment> deployments = factory.informer(Deployment.class, lag);
+    Informer<StatefulSet> statefulSets = factory.informer(StatefulSet.class, lag);
     Informer<Service> services = factory.informer(Service.class, lag);
     Informer<EndpointSlice> slices = factory.informer(EndpointSlice.class, lag);
     Informer<Endpoints> endpoints = factory.informer(Endpoints.class, lag);
@@ -103,10 +109,12 @@ final class ControlPlane {
     new Scheduler(sim, store, pods, nodes, config.timing());
     new ReplicaSetController(sim, store, replicaSets, pods);
     new DeploymentController(sim, store, deployments, replicaSets);
+    new StatefulSetController(sim, store, statefulSets, pods);
     GarbageCollector gc = new GarbageCollector(store);
     gc.watchDependents(replicaSets);
     gc.watchDependents(pods);
     gc.watchOwners(deployments);
+    gc.watchOwners(statefulSets);
     new PodGarbageCollector(sim, store, nodes, pods);
     new NamespaceController(sim, store, namespaces, pods);
     new EndpointSliceController(sim, store, services, pods, nodes, slices,

@@ -6,6 +6,7 @@ import io.kubenetsim.ApiException;
 import io.kubenetsim.ApplyResult;
 import io.kubenetsim.Cluster;
 import io.kubenetsim.ClusterConfig;
+import io.kubenetsim.ConfigMapBuilder;
 import io.kubenetsim.DeploymentBuilder;
 import io.kubenetsim.DeploymentHandle;
 import io.kubenetsim.KubectlResult;
@@ -17,6 +18,8 @@ import io.kubenetsim.PodHandle;
 import io.kubenetsim.PortForward;
 import io.kubenetsim.ServiceBuilder;
 import io.kubenetsim.ServiceHandle;
+import io.kubenetsim.StatefulSetBuilder;
+import io.kubenetsim.StatefulSetHandle;
 import io.kubenetsim.Connection;
 import io.kubenetsim.ExposeBuilder;
 import io.kubenetsim.ExternalClient;
@@ -43,6 +46,7 @@ import io.kubenetsim.model.Node;
 import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.Service;
+import io.kubenetsim.model.StatefulSet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -205,6 +209,33 @@ final class SimulatedCluster implements Cluster {
   public List<DeploymentHandle> deployments(String namespace) {
     return handles(plane.store.list(Deployment.class, namespace),
         ref -> new LiveDeployment(plane, ref));
+  }
+
+  @Override
+  public StatefulSetBuilder statefulSet(String namespacedName) {
+    return new StatefulSetBuilder(NamespacedName.parse(namespacedName), set -> {
+      StatefulSet created = plane.store.create(set, "Created", "by the user");
+      return new LiveStatefulSet(plane, created.ref());
+    });
+  }
+
+  @Override
+  public StatefulSetHandle getStatefulSet(String namespacedName) {
+    return existing(StatefulSet.KIND, namespacedName, ref -> new LiveStatefulSet(plane, ref));
+  }
+
+  @Override
+  public List<StatefulSetHandle> statefulSets(String namespace) {
+    return handles(plane.store.list(StatefulSet.class, namespace),
+        ref -> new LiveStatefulSet(plane, ref));
+  }
+
+  // ---- configuration ----
+
+  @Override
+  public ConfigMapBuilder configMap(String namespacedName) {
+    return new ConfigMapBuilder(NamespacedName.parse(namespacedName),
+        configMap -> plane.store.create(configMap, "Created", "by the user"));
   }
 
   // ---- services ----

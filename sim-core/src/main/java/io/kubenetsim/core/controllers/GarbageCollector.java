@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * kube-controller-manager's garbage collector, for background cascading deletion: when an
  * owner goes, the objects it controlled are deleted (a Deployment's ReplicaSets, then their
- * pods; a Service's EndpointSlices), and an object created for an owner that is already gone is
+ * pods; a StatefulSet's pods; a Service's EndpointSlices), and an object created for an owner
+ * that is already gone is
  * deleted on sight. Dependents are found through their informers' owner index.
  */
 public final class GarbageCollector {

@@ -4,20 +4,23 @@ import io.kubenetsim.core.store.WorkQueue;
 import io.kubenetsim.core.engine.Simulator;
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.core.store.Informer;
+import io.kubenetsim.model.ConfigMap;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.KubernetesObject;
 import io.kubenetsim.model.Namespace;
 import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.ReplicaSet;
+import io.kubenetsim.model.StatefulSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * kube-controller-manager's namespace controller: a Namespace being deleted ({@code phase:
- * Terminating}) has its contents deleted, and is removed once nothing is left in it — pods go
- * only when their kubelets confirm, so a namespace lingers for its pods' grace periods.
+ * Terminating}) has its contents (Deployments, ReplicaSets, StatefulSets, ConfigMaps, pods)
+ * deleted, and is removed once nothing is left in it — pods go only when their kubelets
+ * confirm, so a namespace lingers for its pods' grace periods.
  */
 public final class NamespaceController {
   private final ApiStore store;
@@ -48,6 +51,8 @@ public final class NamespaceController {
     List<KubernetesObject> contents = new ArrayList<>();
     contents.addAll(store.list(Deployment.class, key.name()));
     contents.addAll(store.list(ReplicaSet.class, key.name()));
+    contents.addAll(store.list(StatefulSet.class, key.name()));
+    contents.addAll(store.list(ConfigMap.class, key.name()));
     contents.addAll(store.list(Pod.class, key.name()));
     if (contents.isEmpty()) {
       store.remove(namespace.get().ref(), "NamespaceDeleted", "empty; finalized");
@@ -58,6 +63,11 @@ public final class NamespaceController {
         store.delete(object.ref(), Optional.empty(), "NamespaceDeletion",
             "namespace " + key.name() + " is being deleted");
       }
+    }
+    // Most kinds go at once; only running pods wait for their kubelets. With none of those
+    // there is no later event to come back on, so finish now, as upstream's recheck would.
+    if (contents.stream().allMatch(o -> store.get(o.ref()).isEmpty())) {
+      store.remove(namespace.get().ref(), "NamespaceDeleted", "empty; finalized");
     }
   }
 }

@@ -3,6 +3,7 @@ package io.kubenetsim.core.kubectl;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
+import io.kubenetsim.model.ConfigMap;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.EndpointSlice;
 import io.kubenetsim.model.Endpoints;
@@ -14,6 +15,7 @@ import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.ReplicaSet;
 import io.kubenetsim.model.Service;
+import io.kubenetsim.model.StatefulSet;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -57,6 +59,14 @@ public record ResourceType<T extends KubernetesObject>(
       "replicasets", "apps", "replicaset",
       ImmutableList.of("replicasets", "replicaset", "rs", "replicasets.apps", "replicaset.apps"),
       ReplicaSet.class, true, new ReplicaSetPrinter());
+  public static final ResourceType<StatefulSet> STATEFUL_SETS = new ResourceType<>(
+      "statefulsets", "apps", "statefulset",
+      ImmutableList.of("statefulsets", "statefulset", "sts", "statefulsets.apps",
+          "statefulset.apps"),
+      StatefulSet.class, true, new StatefulSetPrinter());
+  public static final ResourceType<ConfigMap> CONFIG_MAPS = new ResourceType<>("configmaps", "",
+      "configmap", ImmutableList.of("configmaps", "configmap", "cm"), ConfigMap.class, true,
+      new ConfigMapPrinter());
   public static final ResourceType<Namespace> NAMESPACES = new ResourceType<>(
       "namespaces", "", "namespace", ImmutableList.of("namespaces", "namespace", "ns"),
       Namespace.class, false, new NamespacePrinter());
@@ -90,8 +100,8 @@ public record ResourceType<T extends KubernetesObject>(
       "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice";
 
   private static final ImmutableList<ResourceType<?>> ALL = ImmutableList.of(PODS, NODES,
-      DEPLOYMENTS, REPLICA_SETS, NAMESPACES, SERVICES, ENDPOINTS, ENDPOINT_SLICES,
-      NETWORK_POLICIES, UPSTREAM_ZONES);
+      DEPLOYMENTS, REPLICA_SETS, STATEFUL_SETS, NAMESPACES, SERVICES, ENDPOINTS, ENDPOINT_SLICES,
+      NETWORK_POLICIES, CONFIG_MAPS, UPSTREAM_ZONES);
 
   public ResourceType {
     checkArgument(resource != null && group != null && singular != null && type != null

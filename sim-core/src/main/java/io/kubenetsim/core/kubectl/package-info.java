@@ -25,6 +25,8 @@
  *       io.kubenetsim.core.kubectl.NodePrinter}, {@link
  *       io.kubenetsim.core.kubectl.DeploymentPrinter}, {@link
  *       io.kubenetsim.core.kubectl.ReplicaSetPrinter}, {@link
+ *       io.kubenetsim.core.kubectl.StatefulSetPrinter}, {@link
+ *       io.kubenetsim.core.kubectl.ConfigMapPrinter}, {@link
  *       io.kubenetsim.core.kubectl.NamespacePrinter}, {@link
  *       io.kubenetsim.core.kubectl.ServicePrinter}, {@link
  *       io.kubenetsim.core.kubectl.EndpointsPrinter}, {@link

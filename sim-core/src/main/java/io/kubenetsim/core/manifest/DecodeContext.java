@@ -42,6 +42,14 @@ final class DecodeContext {
     typeErrors.add("json: cannot unmarshal " + jsonValue + " into Go value of type " + goType);
   }
 
+  /**
+   * Records an error a Go type's decoder returns as it is, such as {@code illegal base64 data at
+   * input byte 8} from a {@code []byte} field.
+   */
+  void valueError(String message) {
+    typeErrors.add(message);
+  }
+
   /** Records {@code unknown field "<path>"}. */
   void unknownField(String path) {
     strictErrors.add("unknown field \"" + path + "\"");

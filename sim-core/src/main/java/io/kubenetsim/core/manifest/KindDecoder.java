@@ -13,11 +13,11 @@ import io.kubenetsim.model.KubernetesObject;
  * consumed when {@link #decode} is called.
  *
  * <pre>{@code
- * final class ConfigMapDecoder implements KindDecoder<ConfigMap> {
+ * final class SecretDecoder implements KindDecoder<Secret> {
  *   public String apiVersion() { return "v1"; }
- *   public String kind() { return "ConfigMap"; }
+ *   public String kind() { return "Secret"; }
  *   public boolean namespaced() { return true; }
- *   public ConfigMap decode(ObjectCursor root) { ... }
+ *   public Secret decode(ObjectCursor root) { ... }
  * }
  * }</pre>
  *

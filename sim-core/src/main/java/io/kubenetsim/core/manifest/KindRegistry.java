@@ -16,8 +16,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * KindRegistry kinds = KindRegistry.defaults()
- *     .withDecoder(new ConfigMapDecoder())
- *     .withEncoder(new ConfigMapEncoder());
+ *     .withDecoder(new SecretDecoder())
+ *     .withEncoder(new SecretEncoder());
  * ManifestReader reader = new ManifestReader(kinds);
  * }</pre>
  */
@@ -37,9 +37,10 @@ public final class KindRegistry {
   }
 
   /**
-   * {@return the built-in kinds: v1 Namespace, Node, Pod, Service, Endpoints; apps/v1
-   * Deployment, ReplicaSet; discovery.k8s.io/v1 EndpointSlice; networking.k8s.io/v1 ServiceCIDR,
-   * NetworkPolicy; and kube-netsim's own sim.kubenetsim.io/v1alpha1 UpstreamZone}
+   * {@return the built-in kinds: v1 Namespace, Node, Pod, Service, Endpoints, ConfigMap;
+   * apps/v1 Deployment, ReplicaSet, StatefulSet; discovery.k8s.io/v1 EndpointSlice;
+   * networking.k8s.io/v1 ServiceCIDR, NetworkPolicy; and kube-netsim's own
+   * sim.kubenetsim.io/v1alpha1 UpstreamZone}
    */
   public static KindRegistry defaults() {
     return empty()
@@ -48,6 +49,8 @@ public final class KindRegistry {
         .withDecoder(new PodDecoder()).withEncoder(new PodEncoder())
         .withDecoder(new DeploymentDecoder()).withEncoder(new DeploymentEncoder())
         .withDecoder(new ReplicaSetDecoder()).withEncoder(new ReplicaSetEncoder())
+        .withDecoder(new StatefulSetDecoder()).withEncoder(new StatefulSetEncoder())
+        .withDecoder(new ConfigMapDecoder()).withEncoder(new ConfigMapEncoder())
         .withDecoder(new ServiceDecoder()).withEncoder(new ServiceEncoder())
         .withDecoder(new EndpointSliceDecoder()).withEncoder(new EndpointSliceEncoder())
         .withDecoder(new EndpointsDecoder()).withEncoder(new EndpointsEncoder())

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
 import io.kubenetsim.manifest.FieldError;
+import io.kubenetsim.model.ByteString;
 import io.kubenetsim.model.IntOrString;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -264,6 +265,39 @@ public final class ObjectCursor {
         out.put(entry.getKey(), "");
       } else {
         typeError(field, describe(element), "string");
+      }
+    }
+    return ImmutableSortedMap.copyOf(out);
+  }
+
+  /**
+   * {@return a {@code map[string][]byte} such as a ConfigMap's {@code binaryData}, sorted by key}
+   * Each value is base64 text, decoded as Go's JSON decoder does ({@link GoBase64}); a bad one
+   * is reported in Go's words, {@code illegal base64 data at input byte N}.
+   */
+  public ImmutableSortedMap<String, ByteString> bytesMap(String field) {
+    JsonNode value = value(field);
+    if (value == null) {
+      return ImmutableSortedMap.of();
+    }
+    if (!value.isObject()) {
+      typeError(field, describe(value), "map[string][]uint8");
+      return ImmutableSortedMap.of();
+    }
+    Map<String, ByteString> out = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> entry : value.properties()) {
+      JsonNode element = entry.getValue();
+      if (element.isNull()) {
+        out.put(entry.getKey(), ByteString.of(new byte[0]));
+      } else if (!element.isTextual()) {
+        typeError(field, describe(element), "[]uint8");
+      } else {
+        GoBase64.Result decoded = GoBase64.decode(element.textValue());
+        if (decoded.errorOffset().isPresent()) {
+          context.valueError(decoded.message());
+        } else {
+          out.put(entry.getKey(), ByteString.of(decoded.bytes()));
+        }
       }
     }
     return ImmutableSortedMap.copyOf(out);

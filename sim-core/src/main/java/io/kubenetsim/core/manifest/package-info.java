@@ -15,7 +15,8 @@
  * <p>Shared pieces: {@code ObjectMetaDecoder}, {@code LabelSelectorDecoder}, {@code
  * PodSpecDecoder} and {@code PodTemplateSpecDecoder} (Pods and workload templates use the same
  * pod spec decoder), {@code ProtocolDecoder} (every port's {@code protocol}), {@code
- * TargetRefDecoder} (EndpointSlices and Endpoints), and their encoder counterparts. Decoding
+ * TargetRefDecoder} (EndpointSlices and Endpoints), {@code GoBase64} (a ConfigMap's {@code
+ * binaryData}, with Go's error offsets), and their encoder counterparts. Decoding
  * applies upstream defaults but does not validate; validation is a separate layer with apiserver
  * messages. Services are the exception: {@code ServiceDecoder} keeps unset fields unset, because
  * the API server's Service defaulting depends on the type and on allocation.

@@ -1,6 +1,7 @@
 package io.kubenetsim.core.store;
 
 import com.google.common.collect.ImmutableMap;
+import io.kubenetsim.model.ConfigMap;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.EndpointSlice;
 import io.kubenetsim.model.Endpoints;
@@ -12,6 +13,7 @@ import io.kubenetsim.model.ReplicaSet;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.model.NetworkPolicy;
 import io.kubenetsim.model.ServiceCIDR;
+import io.kubenetsim.model.StatefulSet;
 import io.kubenetsim.model.UpstreamZone;
 import java.util.Locale;
 
@@ -25,6 +27,8 @@ public final class Kinds {
       .put(Pod.class, Pod.KIND)
       .put(Deployment.class, Deployment.KIND)
       .put(ReplicaSet.class, ReplicaSet.KIND)
+      .put(StatefulSet.class, StatefulSet.KIND)
+      .put(ConfigMap.class, ConfigMap.KIND)
       .put(Service.class, Service.KIND)
       .put(EndpointSlice.class, EndpointSlice.KIND)
       .put(Endpoints.class, Endpoints.KIND)
@@ -59,7 +63,7 @@ public final class Kinds {
   public static String resource(String kind) {
     String lower = kind.toLowerCase(Locale.ROOT);
     return switch (kind) {
-      case "Deployment", "ReplicaSet" -> lower + "s.apps";
+      case "Deployment", "ReplicaSet", "StatefulSet" -> lower + "s.apps";
       case "EndpointSlice" -> "endpointslices.discovery.k8s.io";
       case "ServiceCIDR" -> "servicecidrs.networking.k8s.io";
       case "NetworkPolicy" -> "networkpolicies.networking.k8s.io";

@@ -1,5 +1,6 @@
 package io.kubenetsim.core.store;
 
+import io.kubenetsim.model.ConfigMap;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.KubernetesObject;
 import io.kubenetsim.model.Namespace;
@@ -10,6 +11,7 @@ import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.ReplicaSet;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.model.ServiceStatus;
+import io.kubenetsim.model.StatefulSet;
 import java.util.Objects;
 
 /**
@@ -31,6 +33,9 @@ final class ServerFields {
     }
     if (updated instanceof ReplicaSet replicaSet) {
       return replicaSet.withStatus(((ReplicaSet) stored).status());
+    }
+    if (updated instanceof StatefulSet statefulSet) {
+      return statefulSet.withStatus(((StatefulSet) stored).status());
     }
     if (updated instanceof Node node) {
       NodeStatus old = ((Node) stored).status();
@@ -65,6 +70,13 @@ final class ServerFields {
     }
     if (old instanceof ReplicaSet a && updated instanceof ReplicaSet b) {
       return !a.spec().equals(b.spec());
+    }
+    if (old instanceof StatefulSet a && updated instanceof StatefulSet b) {
+      return !a.spec().equals(b.spec());
+    }
+    if (old instanceof ConfigMap a && updated instanceof ConfigMap b) {
+      // Labels and annotations are metadata; only the contents count as the desired state.
+      return !a.withMetadata(b.metadata()).equals(b);
     }
     if (old instanceof Service a && updated instanceof Service b) {
       return !a.spec().equals(b.spec());

@@ -4,6 +4,7 @@ import io.kubenetsim.ApiException;
 import io.kubenetsim.ApplyResult;
 import io.kubenetsim.Cluster;
 import io.kubenetsim.ClusterConfig;
+import io.kubenetsim.ConfigMapBuilder;
 import io.kubenetsim.DeploymentBuilder;
 import io.kubenetsim.DeploymentHandle;
 import io.kubenetsim.ExposeBuilder;
@@ -12,6 +13,8 @@ import io.kubenetsim.NodeHandle;
 import io.kubenetsim.PodBuilder;
 import io.kubenetsim.PodHandle;
 import io.kubenetsim.ServiceHandle;
+import io.kubenetsim.StatefulSetBuilder;
+import io.kubenetsim.StatefulSetHandle;
 import io.kubenetsim.event.Events;
 import io.kubenetsim.model.EndpointSlice;
 import io.kubenetsim.model.KubernetesObject;
@@ -260,6 +263,26 @@ final class FakeCluster implements Cluster {
 
   @Override
   public DeploymentBuilder deployment(String namespacedName) {
+    throw unsupported();
+  }
+
+  @Override
+  public StatefulSetBuilder statefulSet(String namespacedName) {
+    throw unsupported();
+  }
+
+  @Override
+  public StatefulSetHandle getStatefulSet(String namespacedName) {
+    throw unsupported();
+  }
+
+  @Override
+  public List<StatefulSetHandle> statefulSets(String namespace) {
+    throw unsupported();
+  }
+
+  @Override
+  public ConfigMapBuilder configMap(String namespacedName) {
     throw unsupported();
   }
 

@@ -77,7 +77,12 @@ class GoldenTablesTest {
       Map.entry("describe-netpol-or-peers", "describe networkpolicies/allow-or -n x"),
       Map.entry("describe-netpol-ipblock", "describe netpol allow-ipblock -n x"),
       Map.entry("describe-netpol-egress-only", "describe netpol egress-only -n y"),
-      Map.entry("describe-netpol-named-port-range", "describe netpol named-ports -n y")));
+      Map.entry("describe-netpol-named-port-range", "describe netpol named-ports -n y"),
+      Map.entry("statefulsets-shop-wide", "get sts -n shop -o wide"),
+      Map.entry("statefulsets-all-namespaces", "get statefulsets.apps -A"),
+      Map.entry("statefulsets-shop-name", "get statefulset -n shop -o name"),
+      Map.entry("configmaps-all-namespaces", "get configmaps -A"),
+      Map.entry("configmaps-shop", "get cm -n shop")));
 
   private static final KubectlCommand KUBECTL =
       new KubectlCommand(new FakeCluster(NOW, cluster()), KubectlCommandTest.FORMATTER);
@@ -138,6 +143,7 @@ class GoldenTablesTest {
     Node lost = Node.of("node-3", "192.168.0.13");
     List<KubernetesObject> objects = new ArrayList<>(ServiceFixtures.goldenObjects());
     objects.addAll(NetworkPolicyFixtures.goldenObjects());
+    objects.addAll(StatefulSetFixtures.goldenObjects());
     objects.addAll(List.of(
         web, crashing, runningPod("shop", "web-5d9c8-zz9xy", Duration.ofMinutes(90)), dns,
         creating, api, notReady, pendingPod("default", "debug", Duration.ofSeconds(2)),

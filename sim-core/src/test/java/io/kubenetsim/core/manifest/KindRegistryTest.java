@@ -11,17 +11,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Adding a kind takes one decoder and one encoder: this test registers a ConfigMap-like kind
+ * Adding a kind takes one decoder and one encoder: this test registers a Secret-like kind
  * and checks it reads (with strict decoding and the shared metadata decoder) and writes.
  */
 class KindRegistryTest {
 
-  /** A test-only kind: {@code v1 ConfigMap} with string data. */
-  record ConfigMap(ObjectMeta metadata, java.util.SortedMap<String, String> data)
+  /** A test-only kind: {@code v1 Secret} with string data (not a built-in kind yet). */
+  record Secret(ObjectMeta metadata, java.util.SortedMap<String, String> data)
       implements KubernetesObject {
     @Override
     public String kind() {
-      return "ConfigMap";
+      return "Secret";
     }
 
     @Override
@@ -31,11 +31,11 @@ class KindRegistryTest {
 
     @Override
     public KubernetesObject withMetadata(ObjectMeta newMetadata) {
-      return new ConfigMap(newMetadata, data);
+      return new Secret(newMetadata, data);
     }
   }
 
-  static final class ConfigMapDecoder implements KindDecoder<ConfigMap> {
+  static final class SecretDecoder implements KindDecoder<Secret> {
     @Override
     public String apiVersion() {
       return "v1";
@@ -43,7 +43,7 @@ class KindRegistryTest {
 
     @Override
     public String kind() {
-      return "ConfigMap";
+      return "Secret";
     }
 
     @Override
@@ -52,16 +52,16 @@ class KindRegistryTest {
     }
 
     @Override
-    public ConfigMap decode(ObjectCursor root) {
-      return new ConfigMap(ObjectMetaDecoder.decode(root.object("metadata", "v1.ObjectMeta"), true),
+    public Secret decode(ObjectCursor root) {
+      return new Secret(ObjectMetaDecoder.decode(root.object("metadata", "v1.ObjectMeta"), true),
           root.stringMap("data"));
     }
   }
 
-  static final class ConfigMapEncoder implements KindEncoder<ConfigMap> {
+  static final class SecretEncoder implements KindEncoder<Secret> {
     @Override
-    public Class<ConfigMap> type() {
-      return ConfigMap.class;
+    public Class<Secret> type() {
+      return Secret.class;
     }
 
     @Override
@@ -70,48 +70,48 @@ class KindRegistryTest {
     }
 
     @Override
-    public void encode(ConfigMap object, ObjectNode out) {
+    public void encode(Secret object, ObjectNode out) {
       object.data().forEach(out.putObject("data")::put);
     }
   }
 
   private final KindRegistry kinds = KindRegistry.defaults()
-      .withDecoder(new ConfigMapDecoder()).withEncoder(new ConfigMapEncoder());
+      .withDecoder(new SecretDecoder()).withEncoder(new SecretEncoder());
 
   @Test
   void registeredKindIsReadAndWritten() {
-    String text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg, namespace: shop}\n"
+    String text = "apiVersion: v1\nkind: Secret\nmetadata: {name: cfg, namespace: shop}\n"
         + "data: {b: \"2\", a: x}\n";
-    List<ManifestDocument> docs = new ManifestReader(kinds).read(text, "cm.yaml");
-    ConfigMap map = (ConfigMap) docs.get(0).object();
+    List<ManifestDocument> docs = new ManifestReader(kinds).read(text, "secret.yaml");
+    Secret map = (Secret) docs.get(0).object();
     assertEquals("shop", map.metadata().namespace());
     assertEquals(List.of("a", "b"), List.copyOf(map.data().keySet()));
-    assertEquals("apiVersion: v1\ndata:\n  a: x\n  b: \"2\"\nkind: ConfigMap\nmetadata:\n"
+    assertEquals("apiVersion: v1\ndata:\n  a: x\n  b: \"2\"\nkind: Secret\nmetadata:\n"
         + "  name: cfg\n  namespace: shop\n", new ManifestWriter(kinds).toYaml(map));
   }
 
   @Test
   void registeredKindGetsStrictDecodingForFree() {
-    String text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\ndatta: {}\n";
+    String text = "apiVersion: v1\nkind: Secret\nmetadata: {name: cfg}\ndatta: {}\n";
     ManifestDecodeException e = assertThrows(ManifestDecodeException.class,
-        () -> new ManifestReader(kinds).read(text, "cm.yaml"));
+        () -> new ManifestReader(kinds).read(text, "secret.yaml"));
     assertTrue(e.getMessage().endsWith("strict decoding error: unknown field \"datta\""),
         e.getMessage());
   }
 
   @Test
   void defaultRegistryDoesNotKnowTheKind() {
-    String text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\n";
+    String text = "apiVersion: v1\nkind: Secret\nmetadata: {name: cfg}\n";
     ManifestDecodeException e = assertThrows(ManifestDecodeException.class,
-        () -> new ManifestReader().read(text, "cm.yaml"));
+        () -> new ManifestReader().read(text, "secret.yaml"));
     assertTrue(e.getMessage().startsWith("resource mapping not found"), e.getMessage());
   }
 
   @Test
   void registeringAKindTwiceIsRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> kinds.withDecoder(new ConfigMapDecoder()));
-    assertEquals("a decoder for v1 ConfigMap is already registered", e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> kinds.withEncoder(new ConfigMapEncoder()));
+        () -> kinds.withDecoder(new SecretDecoder()));
+    assertEquals("a decoder for v1 Secret is already registered", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> kinds.withEncoder(new SecretEncoder()));
   }
 }

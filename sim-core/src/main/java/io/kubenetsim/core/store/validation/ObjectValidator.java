@@ -2,6 +2,7 @@ package io.kubenetsim.core.store.validation;
 
 import io.kubenetsim.core.store.ObjectValidation;
 import io.kubenetsim.manifest.FieldError;
+import io.kubenetsim.model.ConfigMap;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.EndpointSlice;
 import io.kubenetsim.model.Endpoints;
@@ -13,6 +14,7 @@ import io.kubenetsim.model.ReplicaSet;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.model.NetworkPolicy;
 import io.kubenetsim.model.ServiceCIDR;
+import io.kubenetsim.model.StatefulSet;
 import io.kubenetsim.model.UpstreamZone;
 import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.IpFamily;
@@ -81,6 +83,10 @@ public final class ObjectValidator implements ObjectValidation {
       return DeploymentValidation.validateCreate(deployment);
     } else if (object instanceof ReplicaSet replicaSet) {
       return ReplicaSetValidation.validateCreate(replicaSet);
+    } else if (object instanceof StatefulSet statefulSet) {
+      return StatefulSetValidation.validateCreate(statefulSet);
+    } else if (object instanceof ConfigMap configMap) {
+      return ConfigMapValidation.validateCreate(configMap);
     } else if (object instanceof Service service) {
       return services.validateCreate(service);
     } else if (object instanceof EndpointSlice slice) {
@@ -120,6 +126,10 @@ public final class ObjectValidator implements ObjectValidation {
       return DeploymentValidation.validateUpdate((Deployment) old, deployment);
     } else if (updated instanceof ReplicaSet replicaSet) {
       return ReplicaSetValidation.validateUpdate((ReplicaSet) old, replicaSet);
+    } else if (updated instanceof StatefulSet statefulSet) {
+      return StatefulSetValidation.validateUpdate((StatefulSet) old, statefulSet);
+    } else if (updated instanceof ConfigMap configMap) {
+      return ConfigMapValidation.validateUpdate((ConfigMap) old, configMap);
     } else if (updated instanceof Service service) {
       return services.validateUpdate((Service) old, service);
     } else if (updated instanceof EndpointSlice slice) {
@@ -139,8 +149,8 @@ public final class ObjectValidator implements ObjectValidation {
   private static IllegalArgumentException unknownKind(KubernetesObject object) {
     return new IllegalArgumentException("no validation rules for kind " + object.kind() + " ("
         + object.getClass().getName() + "); known kinds are Pod, Namespace, Node, Deployment,"
-        + " ReplicaSet, Service, EndpointSlice, Endpoints, ServiceCIDR, NetworkPolicy and UpstreamZone. Add a"
-        + " branch to"
-        + " ObjectValidator when the kind's rules exist.");
+        + " ReplicaSet, StatefulSet, ConfigMap, Service, EndpointSlice, Endpoints, ServiceCIDR,"
+        + " NetworkPolicy and UpstreamZone. Add a branch to ObjectValidator when the kind's"
+        + " rules exist.");
   }
 }

@@ -3,13 +3,15 @@
  *
  * <p>Start here: {@link io.kubenetsim.core.store.validation.ObjectValidator} dispatches on kind
  * to {@code PodValidation}, {@code NodeValidation}, {@code NamespaceValidation}, {@code
- * DeploymentValidation}, {@code ReplicaSetValidation}, {@code ServiceValidation} (split into
+ * DeploymentValidation}, {@code ReplicaSetValidation}, {@code StatefulSetValidation}, {@code
+ * ConfigMapValidation}, {@code ServiceValidation} (split into
  * {@code ServicePortRules}, {@code ServiceClusterIpRules}, {@code ServiceTypeRules}, {@code
  * ServiceTrafficRules} and {@code ServiceFamilyInit}), {@code EndpointSliceValidation}, {@code
  * EndpointsValidation}, {@code ServiceCIDRValidation} and {@code NetworkPolicyValidation}.
  * Services are defaulted first, by {@code ServiceDefaults}, which the store calls; so are
- * NetworkPolicies ({@code NetworkPolicyDefaults}: {@code policyTypes}), through a {@code
- * WriteStrategy.defaulting} strategy. The kinds share {@code MetadataRules}
+ * NetworkPolicies ({@code NetworkPolicyDefaults}: {@code policyTypes}) and StatefulSets
+ * ({@code StatefulSetDefaults}: pod management policy, update strategy), through {@code
+ * WriteStrategy.defaulting} strategies. The kinds share {@code MetadataRules}
  * ({@code metadata}), {@code SelectorRules} (label selectors), {@code PodSpecRules} (a pod spec
  * at any path, also {@code spec.template.spec}), and the format checks {@code NameRules},
  * {@code NameFormat} and {@code IpRules} (also the sloppy CIDR networks NetworkPolicy's
