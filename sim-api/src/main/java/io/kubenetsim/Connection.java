@@ -1,5 +1,6 @@
 package io.kubenetsim;
 
+import io.kubenetsim.dns.DnsLookup;
 import io.kubenetsim.net.ConnectionVerdict;
 import io.kubenetsim.net.Hop;
 import io.kubenetsim.net.HostPort;
@@ -62,8 +63,19 @@ public interface Connection {
     return PolicyCheck.deciding(policyChecks());
   }
 
-  /** {@return the path, hop by hop} */
+  /**
+   * {@return the path, hop by hop; for a connection to a name, the DNS queries come first,
+   * one hop each}
+   */
   List<Hop> hops();
+
+  /**
+   * {@return the name lookup made before connecting, for a connection dialled by name ({@code
+   * pod.connect("web", 80)}); empty for one dialled by address}
+   */
+  default Optional<DnsLookup> lookup() {
+    return Optional.empty();
+  }
 
   /** {@return why the attempt ended as it did, in one sentence} */
   String reason();

@@ -1,10 +1,15 @@
 package io.kubenetsim;
 
+import io.kubenetsim.dns.DnsLookup;
+import io.kubenetsim.dns.RecordType;
+import io.kubenetsim.dns.ResolvConf;
 import io.kubenetsim.model.ConditionStatus;
 import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.PodPhase;
+import io.kubenetsim.net.IpAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,9 +63,13 @@ public interface PodHandle {
     return get().status().restartCount();
   }
 
-  /** Opens a TCP connection from this pod to an address (a pod IP, a ClusterIP, …). */
-  default Connection connect(String ip, int port) {
-    return connect(ip, port, io.kubenetsim.net.Protocol.TCP);
+  /**
+   * Opens a TCP connection from this pod to a host: an address (a pod IP, a ClusterIP, …) or a
+   * DNS name, which the pod's resolver looks up first ({@link #connect(String, int,
+   * io.kubenetsim.net.Protocol)}).
+   */
+  default Connection connect(String host, int port) {
+    return connect(host, port, io.kubenetsim.net.Protocol.TCP);
   }
 
   /** Opens a connection from this pod to a Service's ClusterIP on a port. */
@@ -68,8 +77,54 @@ public interface PodHandle {
     return connect(service.clusterIP(), port);
   }
 
-  /** Opens a connection from this pod with any protocol. */
-  Connection connect(String ip, int port, io.kubenetsim.net.Protocol protocol);
+  /**
+   * Opens a connection from this pod with any protocol. A {@code host} that is not an IP
+   * address is a name: the pod's resolver looks it up as {@link #lookup(String, RecordType)}
+   * does (A records, the search list applied, every query real UDP traffic to the kube-dns
+   * Service), then the pod connects to the first address of the answer. The connection's
+   * {@link Connection#hops()} start with the DNS queries and {@link Connection#lookup()} holds
+   * the lookup; a name that does not resolve gives verdict {@code UNRESOLVED}, with the reason.
+   *
+   * <pre>{@code
+   * Connection c = client.connect("web", 80);     // web.shop.svc.cluster.local, then TCP
+   * c.explain();                                   // the DNS hop first, then the DNAT
+   * }</pre>
+   */
+  Connection connect(String host, int port, io.kubenetsim.net.Protocol protocol);
+
+  /**
+   * {@return the pod's {@code /etc/resolv.conf}, as its kubelet writes it from the pod's {@code
+   * dnsPolicy} and {@code dnsConfig}: for the default {@code ClusterFirst}, the kube-dns
+   * ClusterIP, {@code search <ns>.svc.cluster.local svc.cluster.local cluster.local} and
+   * {@code options ndots:5}}
+   */
+  ResolvConf resolvConf();
+
+  /**
+   * Looks up a name from this pod, as glibc's resolver does: a name with fewer dots than {@code
+   * ndots} is tried with each search domain first, then as written; every query is a UDP
+   * datagram to the nameserver through kube-proxy and NetworkPolicy, answered by a CoreDNS pod
+   * (or, outside the cluster, by the cluster's {@link io.kubenetsim.model.UpstreamZone}s).
+   * {@link DnsLookup#tried()} lists every query, so the cost of {@code ndots:5} shows.
+   *
+   * <pre>{@code
+   * client.lookup("web", RecordType.A).addresses();             // [10.96.0.15]
+   * client.lookup("example.com", RecordType.A).tried().size();  // 4: three NXDOMAINs first
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when {@code name} is not a valid DNS name
+   * @throws IllegalStateException when the pod has no IP yet
+   */
+  DnsLookup lookup(String name, RecordType type);
+
+  /**
+   * {@return the addresses {@code name} resolves to from this pod (its A records, after the
+   * search list): empty when it does not resolve; {@link #lookup(String, RecordType)} says
+   * why}
+   */
+  default List<IpAddress> resolve(String name) {
+    return lookup(name, RecordType.A).addresses();
+  }
 
   /** Deletes the pod gracefully, with its own {@code terminationGracePeriodSeconds}. */
   void delete();

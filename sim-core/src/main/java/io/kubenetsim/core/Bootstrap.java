@@ -44,7 +44,7 @@ final class Bootstrap {
         "--service-cluster-ip-range " + String.join(",", cidrs));
     Cidr range = config.serviceCidrs().get(0);
     kubernetesService(store, range.address(1).toString(), config.apiServerEndpoint());
-    CoreDnsAddon.install(store, range.address(10), config.dns());
+    CoreDnsAddon.install(store, config);
   }
 
   private static void kubernetesService(ApiStore store, String clusterIP, String apiServer) {

@@ -26,7 +26,13 @@ import io.kubenetsim.core.controllers.ReplicaSetController;
 import io.kubenetsim.core.controllers.StatefulSetController;
 import io.kubenetsim.core.engine.Simulator;
 import io.kubenetsim.core.kubelet.NodeAgents;
+import io.kubenetsim.core.dns.CoreDnsFleet;
+import io.kubenetsim.core.dns.CorefileAdmission;
+import io.kubenetsim.core.dns.InternetDns;
+import io.kubenetsim.core.kubelet.PodDns;
+import io.kubenetsim.core.net.CoreDnsForwarding;
 import io.kubenetsim.core.net.Dataplane;
+import io.kubenetsim.core.net.DnsTraffic;
 import io.kubenetsim.core.net.PodAddresses;
 import io.kubenetsim.core.policy.NetworkPolicyEngine;
 import io.kubenetsim.core.proxy.KubeProxyFleet;
@@ -38,6 +44,7 @@ import io.kubenetsim.core.store.Informer;
 import io.kubenetsim.core.store.InformerFactory;
 import io.kubenetsim.core.store.ObjectValidation;
 import io.kubenetsim.core.store.WriteStrategy;
+import io.kubenetsim.model.ConfigMap;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.EndpointSlice;
 import io.kubenetsim.model.NetworkPolicy;
@@ -71,6 +78,14 @@ final class ControlPlane {
   final Dataplane dataplane;
   /** The NetworkPolicy engine, when the network plugin enforces policies. */
   final Optional<NetworkPolicyEngine> policies;
+  /** Each pod's resolv.conf, as its kubelet writes it. */
+  final PodDns podDns;
+  /** CoreDNS's processes, in the pods of the coredns Deployment. */
+  final CoreDnsFleet coreDns;
+  /** The DNS of the world outside the cluster. */
+  final InternetDns internet;
+  /** DNS queries as UDP traffic. */
+  final DnsTraffic dnsTraffic;
 
   ControlPlane(ClusterConfig config, ObjectValidation validation) {
     this.sim = new Simulator(config.seed(), config.startTime());
@@ -85,6 +100,7 @@ final class ControlPlane {
         WriteStrategy.defaulting(NetworkPolicy.class, NetworkPolicyDefaults::apply));
     store.registerStrategy(StatefulSet.KIND,
         WriteStrategy.defaulting(StatefulSet.class, StatefulSetDefaults::apply));
+    store.registerStrategy(ConfigMap.KIND, new CorefileAdmission());
     Duration lag = config.timing().informerLag();
     InformerFactory factory = new InformerFactory(sim, store);
     Informer<Namespace> namespaces = factory.informer(Namespace.class, lag);
@@ -137,6 +153,14 @@ final class ControlPlane {
         : Optional.empty();
     this.dataplane = new Dataplane(sim, store, proxies, new PodAddresses(store),
         kubelets::isUp, internal, policies);
+    this.podDns = new PodDns(List.of(CoreDnsAddon.clusterIp(config)),
+        config.dns().clusterDomain(), CoreDnsAddon.nodeResolvConf(config));
+    CoreDnsForwarding forwarding = new CoreDnsForwarding(store,
+        pod -> podDns.forPod(pod).resolvConf());
+    this.coreDns = new CoreDnsFleet(sim, factory, lag, config.dns().clusterDomain(), forwarding);
+    this.internet = new InternetDns(store);
+    this.dnsTraffic = new DnsTraffic(dataplane, store, coreDns, internet);
+    forwarding.connect(dnsTraffic, coreDns);
   }
 
   /** The network plugin's agents, which see the API through their own (lagging) informers. */

@@ -1,8 +1,14 @@
 package io.kubenetsim.core;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import io.kubenetsim.ClusterConfig;
 import io.kubenetsim.ClusterDns;
+import io.kubenetsim.core.dns.CoreDnsFleet;
+import io.kubenetsim.core.dns.Corefile;
 import io.kubenetsim.core.store.ApiStore;
+import io.kubenetsim.dns.ResolvConf;
+import io.kubenetsim.model.ConfigMap;
 import io.kubenetsim.model.Container;
 import io.kubenetsim.model.ContainerPort;
 import io.kubenetsim.model.Deployment;
@@ -46,8 +52,26 @@ final class CoreDnsAddon {
 
   private CoreDnsAddon() {}
 
-  static void install(ApiStore store, IpAddress clusterIP, ClusterDns dns) {
-    service(store, clusterIP);
+  /** {@return the kube-dns ClusterIP: the tenth address of the first service range} */
+  static IpAddress clusterIp(ClusterConfig config) {
+    return config.serviceCidrs().get(0).address(10);
+  }
+
+  /**
+   * {@return the nodes' own resolv.conf: as configured, else the node network's first address
+   * as the only nameserver (in kind, the Docker network's resolver)}
+   */
+  static ResolvConf nodeResolvConf(ClusterConfig config) {
+    return config.dns().nodeResolvConf().orElseGet(() -> ResolvConf.of(
+        List.of(config.nodeNetwork().address(1)), List.of(), List.of()));
+  }
+
+  static void install(ApiStore store, ClusterConfig config) {
+    ClusterDns dns = config.dns();
+    service(store, clusterIp(config));
+    store.create(new ConfigMap(ObjectMeta.named(NAMESPACE, CoreDnsFleet.CONFIG_MAP.name()),
+        ImmutableSortedMap.of(CoreDnsFleet.COREFILE_KEY, Corefile.kubeadm(dns.clusterDomain())),
+        ImmutableSortedMap.of(), Optional.empty()), "Created", "kubeadm's Corefile");
     if (dns.coreDnsReplicas() > 0) {
       deployment(store, dns.coreDnsReplicas());
     }

@@ -8,14 +8,16 @@ import io.kubenetsim.PodHandle;
 import io.kubenetsim.core.net.Source;
 import io.kubenetsim.core.store.Conditions;
 import io.kubenetsim.core.store.validation.PodValidation;
+import io.kubenetsim.dns.DnsLookup;
+import io.kubenetsim.dns.RecordType;
+import io.kubenetsim.dns.ResolvConf;
 import io.kubenetsim.manifest.FieldError;
 import io.kubenetsim.manifest.InvalidObject;
 import io.kubenetsim.manifest.ValidationException;
 import io.kubenetsim.model.ConditionStatus;
-import io.kubenetsim.net.IpAddress;
-import io.kubenetsim.net.Protocol;
 import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.Pod;
+import io.kubenetsim.net.Protocol;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,15 +36,26 @@ final class LivePod extends LiveObject<Pod> implements PodHandle {
   }
 
   @Override
-  public Connection connect(String ip, int port, Protocol protocol) {
+  public Connection connect(String host, int port, Protocol protocol) {
     Pod pod = get();
-    String node = pod.spec().nodeName();
-    IpAddress source = IpAddress.tryParse(pod.status().podIP()).orElseThrow(() ->
-        new IllegalStateException("pod " + ref.key() + " has no IP yet (phase "
-            + pod.status().phase() + "); settle() or runFor(...) first"));
-    return plane.dataplane.connect(new Source(Source.Kind.POD, source, Optional.of(node),
-        pod.spec().hostNetwork(), "pod " + ref.key()), IpAddress.parse(ip), port, protocol);
+    return plane.dnsTraffic.connect(Source.ofPod(pod), resolvConf(pod), host, port, protocol);
   }
+
+  @Override
+  public ResolvConf resolvConf() {
+    return resolvConf(get());
+  }
+
+  @Override
+  public DnsLookup lookup(String name, RecordType type) {
+    Pod pod = get();
+    return plane.dnsTraffic.lookup(Source.ofPod(pod), resolvConf(pod), name, type);
+  }
+
+  private ResolvConf resolvConf(Pod pod) {
+    return plane.podDns.forPod(pod).resolvConf();
+  }
+
 
   @Override
   public void delete() {

@@ -41,6 +41,13 @@ record Attempt(ConnectionVerdict verdict, Optional<HostPort> backend,
 
   /** {@return the multi-line explanation: packet, hops, verdict, backend, reason} */
   String explain() {
+    return explain(packet, hops, verdict, backend, backendPod, sourceSeen, masqueraded, reason);
+  }
+
+  /** The explanation's layout, shared with connections made up of several attempts. */
+  static String explain(String packet, List<Hop> hops, ConnectionVerdict verdict,
+      Optional<HostPort> backend, Optional<String> backendPod, IpAddress sourceSeen,
+      boolean masqueraded, String reason) {
     StringBuilder out = new StringBuilder(packet).append('\n');
     for (int i = 0; i < hops.size(); i++) {
       out.append("  ").append(i + 1).append(". ").append(hops.get(i)).append('\n');
@@ -52,4 +59,5 @@ record Attempt(ConnectionVerdict verdict, Optional<HostPort> backend,
         .append(masqueraded ? " (masqueraded)" : "").append('\n');
     return out.append("  ").append(reason).append('\n').toString();
   }
+
 }

@@ -39,8 +39,9 @@ import java.util.function.Predicate;
  *
  * <ol>
  *   <li>REJECT and DROP end the attempt with {@link io.kubenetsim.net.RuleOutcome#verdict()}.
- *   <li>A packet no rule touched goes on as addressed: a pod or a node answers for itself; any
- *       other address gets no answer, so the client times out (kube-proxy did not claim it and
+ *   <li>A packet no rule touched goes on as addressed: a pod or a node answers for itself, and
+ *       so does a DNS resolver outside the cluster (port 53 of an outside address); any other
+ *       address gets no answer, so the client times out (kube-proxy did not claim it and
  *       nothing in the cluster holds it).
  *   <li>A DNATed packet reaches the endpoint, seen from the node's address when a rule marked
  *       it for masquerade; an outside client's unmasqueraded packet forwarded to another node
@@ -177,7 +178,7 @@ public final class Dataplane {
     String noRule = "no kube-proxy rule on " + node + " matched " + to + "/" + protocol;
     hops.add(new Hop(to, to, node, noRule + ": routed as addressed"));
     Delivery delivery = deliverer.deliver(to.ip(), to.port(), protocol);
-    if (!delivery.reachedClusterMember()) {
+    if (!delivery.reachedListener()) {
       String why = rules.isClusterIP(to.ip()) ? " (" + to.ip() + " is a ClusterIP, but its "
           + "Service declares no port " + to.port() + "/" + protocol + ")" : "";
       return failed(ConnectionVerdict.TIMED_OUT, source, hops, noRule + why + ", and no pod "

@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  * accepts if a running container declares the port, and refuses otherwise), a node (which
  * accepts on a hostNetwork pod's port), nothing (a pod IP nobody holds any more: the packet is
  * lost and the client times out), or an address outside the cluster (delivered; assumed to
- * listen, since the simulation does not model the world beyond the cluster).
+ * listen, since the simulation does not model the world beyond the cluster — except DNS: port
+ * 53 of any outside address is a resolver answering from the cluster's UpstreamZones).
  */
 final class Deliverer {
   private final ApiStore store;
@@ -50,6 +51,11 @@ final class Deliverer {
       return new Delivery(Holder.NOBODY, ConnectionVerdict.TIMED_OUT, Optional.empty(),
           "nothing holds " + ip + " (a pod that is gone, or an address nobody allocated): "
               + "the packet is lost");
+    }
+    if (port == DnsTraffic.PORT && protocol != Protocol.SCTP) {
+      return new Delivery(Holder.OUTSIDE_RESOLVER, ConnectionVerdict.ESTABLISHED,
+          Optional.empty(), "the DNS resolver at " + HostPort.of(ip, port) + ", outside the "
+              + "cluster, received it");
     }
     return new Delivery(Holder.OUTSIDE, ConnectionVerdict.ESTABLISHED, Optional.empty(),
         "delivered outside the cluster to " + HostPort.of(ip, port));

@@ -20,11 +20,19 @@ record Delivery(Holder holder, ConnectionVerdict verdict, Optional<String> pod, 
     /** Nothing: an address inside the cluster's ranges that nobody holds now. */
     NOBODY,
     /** An address outside every range the cluster owns. */
-    OUTSIDE
+    OUTSIDE,
+    /**
+     * Port 53 of an address outside the cluster: a DNS resolver of the outside world (the
+     * nodes' resolver, a public one), answering from the cluster's UpstreamZones.
+     */
+    OUTSIDE_RESOLVER
   }
 
-  /** {@return whether a pod or a node holds the address} */
-  boolean reachedClusterMember() {
-    return holder == Holder.POD || holder == Holder.NODE;
+  /**
+   * {@return whether something known answers at the address: a pod, a node, or a resolver
+   * outside} Other outside addresses are unknown to the simulation.
+   */
+  boolean reachedListener() {
+    return holder == Holder.POD || holder == Holder.NODE || holder == Holder.OUTSIDE_RESOLVER;
   }
 }

@@ -1,5 +1,6 @@
 package io.kubenetsim.core.net;
 
+import io.kubenetsim.model.Pod;
 import io.kubenetsim.net.IpAddress;
 import java.util.Optional;
 
@@ -20,6 +21,19 @@ public record Source(Kind kind, IpAddress ip, Optional<String> node, boolean onH
     POD,
     NODE,
     EXTERNAL
+  }
+
+  /**
+   * {@return a pod as the sender of its packets}
+   *
+   * @throws IllegalStateException when the pod has no IP yet
+   */
+  public static Source ofPod(Pod pod) {
+    IpAddress ip = pod.ip().flatMap(IpAddress::tryParse).orElseThrow(() ->
+        new IllegalStateException("pod " + pod.metadata().key() + " has no IP yet (phase "
+            + pod.status().phase() + "); settle() or runFor(...) first"));
+    return new Source(Kind.POD, ip, Optional.of(pod.spec().nodeName()),
+        pod.spec().hostNetwork(), "pod " + pod.metadata().key());
   }
 
   @Override
