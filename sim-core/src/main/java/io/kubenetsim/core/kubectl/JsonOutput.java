@@ -22,6 +22,15 @@ final class JsonOutput {
     return MAPPER.createObjectNode();
   }
 
+  /** Puts the value's text, or {@code null} when there is none. */
+  static void putOptional(ObjectNode json, String field, java.util.Optional<?> value) {
+    if (value.isPresent()) {
+      json.put(field, value.get().toString());
+    } else {
+      json.putNull(field);
+    }
+  }
+
   /** {@return {@code node} pretty-printed, with a final newline} */
   static String write(ObjectNode node) {
     try {

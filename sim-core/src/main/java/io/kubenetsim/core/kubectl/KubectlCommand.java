@@ -61,7 +61,8 @@ public final class KubectlCommand {
   public static List<Verb> defaultVerbs() {
     List<Verb> verbs = new ArrayList<>(List.of(new GetVerb(), new DescribeVerb(),
         new ApplyVerb(), new DeleteVerb(), new ScaleVerb(), new ExposeVerb(), ProbeVerb.probe(),
-        ProbeVerb.trace(), new RulesVerb(), new PortForwardVerb(), new MatrixVerb()));
+        ProbeVerb.trace(), new RulesVerb(), new PortForwardVerb(), new MatrixVerb(),
+        new NslookupVerb()));
     verbs.addAll(SimulationVerbs.all());
     return List.copyOf(verbs);
   }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubenetsim.Cluster;
 import io.kubenetsim.Connection;
 import io.kubenetsim.NodeHandle;
+import io.kubenetsim.PodHandle;
+import io.kubenetsim.dns.DnsLookup;
 import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.net.ConnectionVerdict;
 import io.kubenetsim.net.Hop;
@@ -64,10 +66,11 @@ final class Probe {
       Protocol protocol, Optional<String> node) {}
 
   /** What happened, in the contract's terms. */
-  record Outcome(Request request, HostPort destination, ConnectionVerdict verdict,
+  record Outcome(Request request, Optional<HostPort> destination, ConnectionVerdict verdict,
       Optional<HostPort> backend, Optional<String> backendPod, List<HostPort> candidates,
       boolean masquerade, IpAddress sourceSeenByBackend, String reason, List<Hop> hops,
-      List<PolicyCheck> policyChecks, String explanation, Optional<PacketTrace> trace) {
+      List<PolicyCheck> policyChecks, String explanation, Optional<PacketTrace> trace,
+      Optional<DnsLookup> lookup) {
 
     /** {@return the NetworkPolicy check that decided, as {@link PolicyCheck#deciding}} */
     Optional<PolicyCheck> policy() {
@@ -87,8 +90,8 @@ final class Probe {
       json.put("protocol", request.protocol().name());
       json.put("allowed", allowed());
       json.put("verdict", verdict.name().toLowerCase(Locale.ROOT));
-      putOptional(json, "backend", backend);
-      putOptional(json, "backendPod", backendPod);
+      JsonOutput.putOptional(json, "backend", backend);
+      JsonOutput.putOptional(json, "backendPod", backendPod);
       ArrayNode list = json.putArray("candidates");
       candidates.forEach(c -> list.add(c.toString()));
       json.put("masquerade", masquerade);
@@ -103,7 +106,8 @@ final class Probe {
         h.put("via", hop.via());
       }
       putPolicy(json, policy());
-      json.put("destination", destination.toString());
+      JsonOutput.putOptional(json, "destination", destination);
+      lookup.ifPresent(l -> json.set("dns", DnsJson.of(l)));
       request.node().ifPresent(n -> json.put("node", n));
       trace.ifPresent(t -> {
         json.put("outcome", t.outcome().name());
@@ -185,7 +189,7 @@ final class Probe {
   /** {@return the synopsis both verbs' help and usage errors print} */
   static String synopsis(String verb) {
     return verb + " --from ns/pod|node/NAME|external:IP|ip:IP "
-        + "--to ns/pod|svc/ns/name|node/NAME|lb/ns/name|IP --port P "
+        + "--to ns/pod|svc/ns/name|node/NAME|lb/ns/name|dns:NAME|IP --port P "
         + "[--protocol TCP|UDP|SCTP] [--node NAME] [-n NS]"
         + (verb.equals("probe") ? " [-o json]" : "");
   }
@@ -197,9 +201,12 @@ final class Probe {
   /** Sends the packet. Connections are closed before this returns. */
   static Outcome run(Request request, Cluster cluster) {
     request.node().ifPresent(n -> node(cluster, n));
+    ProbeSource from = request.from();
+    if (request.to() instanceof ProbeTarget.ToName name) {
+      return byName(request, cluster, from, name);
+    }
     HostPort destination = HostPort.of(request.to().address(cluster), request.port());
     String to = destination.ip().toString();
-    ProbeSource from = request.from();
     if (from instanceof ProbeSource.TracedPacket traced) {
       return traced(request, cluster, request.node().orElseThrow(), traced.ip(), destination);
     }
@@ -226,6 +233,38 @@ final class Probe {
     } else {
       throw new AssertionError("unknown probe source " + from);
     }
+    return outcome(request, Optional.of(destination), connection);
+  }
+
+  /**
+   * A connection to {@code dns:NAME}: the source pod looks the name up with its own resolver,
+   * then connects to the first address, as an application does; the DNS queries are the first
+   * hops.
+   */
+  private static Outcome byName(Request request, Cluster cluster, ProbeSource from,
+      ProbeTarget.ToName name) {
+    if (!(from instanceof ProbeSource.FromPod pod)) {
+      throw CommandException.usage("error: --to dns:NAME needs --from ns/pod: a name is "
+          + "looked up with the sending pod's resolver");
+    }
+    PodHandle client = cluster.getPod(pod.name());
+    if (client.ip().isEmpty()) {
+      throw CommandException.failed("error: pod " + pod.name() + " has no IP yet (phase "
+          + client.phase() + "): it cannot open a connection");
+    }
+    Connection connection;
+    try {
+      connection = client.connect(name.name(), request.port(), request.protocol());
+    } catch (IllegalArgumentException e) {
+      throw CommandException.usage("error: --to " + request.toText() + ": " + e.getMessage());
+    }
+    Optional<HostPort> destination = connection.lookup().flatMap(l -> l.addresses().stream()
+        .findFirst()).map(ip -> HostPort.of(ip, request.port()));
+    return outcome(request, destination, connection);
+  }
+
+  private static Outcome outcome(Request request, Optional<HostPort> destination,
+      Connection connection) {
     try {
       // With no rule choosing among backends, the one the packet reached is the candidate.
       List<HostPort> candidates = connection.candidates().isEmpty()
@@ -234,7 +273,7 @@ final class Probe {
           connection.backendPod(), candidates,
           connection.masqueraded(), connection.sourceSeenByBackend(), connection.reason(),
           List.copyOf(connection.hops()), List.copyOf(connection.policyChecks()),
-          connection.explain(), Optional.empty());
+          connection.explain(), Optional.empty(), connection.lookup());
     } finally {
       connection.close();
     }
@@ -256,9 +295,9 @@ final class Probe {
         : trace.verdict();
     String reason = denied.map(c -> "dropped by NetworkPolicy: " + c + " (traced only, not "
         + "delivered)").orElseGet(() -> tracedReason(trace, node));
-    return new Outcome(request, destination, verdict, trace.backend(), backendPod,
+    return new Outcome(request, Optional.of(destination), verdict, trace.backend(), backendPod,
         List.copyOf(trace.candidates()), trace.masquerade(), seen, reason, hops,
-        trace.policyChecks(), trace.explain(), Optional.of(trace));
+        trace.policyChecks(), trace.explain(), Optional.of(trace), Optional.empty());
   }
 
   private static String tracedReason(PacketTrace trace, String node) {
@@ -307,16 +346,9 @@ final class Probe {
     policy.put("pod", check.get().pod());
     ArrayNode names = policy.putArray("policies");
     check.get().policies().forEach(names::add);
-    putOptional(policy, "allowedBy", check.get().allowedBy());
+    JsonOutput.putOptional(policy, "allowedBy", check.get().allowedBy());
     policy.put("allowed", check.get().allowed());
     policy.put("reason", check.get().reason());
   }
 
-  private static void putOptional(ObjectNode json, String field, Optional<?> value) {
-    if (value.isPresent()) {
-      json.put(field, value.get().toString());
-    } else {
-      json.putNull(field);
-    }
-  }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Where a {@code probe} or {@code trace} packet is addressed, parsed once from {@code --to}:
  * {@code ns/pod} (its IP), {@code svc/ns/name} (its ClusterIP), {@code node/NAME} (its
- * InternalIP), {@code lb/ns/name} (its first LoadBalancer ingress IP) or an IP literal.
+ * InternalIP), {@code lb/ns/name} (its first LoadBalancer ingress IP), {@code dns:NAME} (what
+ * the sending pod's resolver finds; {@link Probe} looks it up) or an IP literal.
  *
  * <p>{@link #address} looks the name up: a name that does not exist is NotFound (bad input,
  * exit 2), as is a Service that never has the address asked for (headless or ExternalName for
@@ -35,13 +36,23 @@ sealed interface ProbeTarget {
   /** An address as given. */
   record ToAddress(IpAddress ip) implements ProbeTarget {}
 
+  /** A DNS name, looked up with the sending pod's resolver ({@code dns:NAME}). */
+  record ToName(String name) implements ProbeTarget {}
+
   /**
    * Parses {@code --to}; a pod or Service without a namespace is read in {@code namespace}.
    *
    * @throws CommandException (usage) naming the accepted forms
    */
   static ProbeTarget parse(String text, String namespace) {
-    if (text.startsWith("svc/") || text.startsWith("service/")) {
+    if (text.startsWith("dns:")) {
+      String name = text.substring("dns:".length());
+      if (name.isEmpty()) {
+        throw CommandException.usage("error: --to dns: needs a name, such as dns:web or "
+            + "dns:web.shop.svc.cluster.local");
+      }
+      return new ToName(name);
+    } else if (text.startsWith("svc/") || text.startsWith("service/")) {
       return new ToService(namespaced(text.substring(text.indexOf('/') + 1), namespace));
     } else if (text.startsWith("lb/")) {
       return new ToLoadBalancer(namespaced(text.substring(3), namespace));
@@ -55,7 +66,7 @@ sealed interface ProbeTarget {
       return new ToPod(namespaced(text, namespace));
     }
     throw CommandException.usage("error: unknown destination \"" + text + "\": use ns/pod, "
-        + "svc/ns/name, node/NAME, lb/ns/name or an IP address");
+        + "svc/ns/name, node/NAME, lb/ns/name, dns:NAME or an IP address");
   }
 
   /**
@@ -93,7 +104,7 @@ sealed interface ProbeTarget {
               + " has no LoadBalancer IP yet (ingress " + (ingress.isEmpty() ? "<pending>"
                   : String.join(",", ingress)) + ")"));
     }
-    throw new AssertionError("unknown probe target " + this);
+    throw new AssertionError("probe target " + this + " has no address of its own");
   }
 
   /** ns/name or a bare name: no colon, at most one slash, nothing empty. */

@@ -41,8 +41,9 @@ final class ProbeVerb implements Verb {
       "  client outside the cluster; with --node it enters at that node), ip:IP (one packet",
       "  traced through the rules of the node named by --node; nothing is delivered)",
       "DST (--to): ns/pod, svc/ns/name (its ClusterIP), node/NAME (its InternalIP),",
-      "  lb/ns/name (its LoadBalancer IP), or an IP address; a pod or Service written without",
-      "  its namespace is read in -n NS",
+      "  lb/ns/name (its LoadBalancer IP), dns:NAME (looked up with the SRC pod's resolver",
+      "  first; the DNS queries are the first hops), or an IP address; a pod or Service",
+      "  written without its namespace is read in -n NS",
       "flags:",
       "  --port P             the destination port (required)",
       "  --protocol P         TCP (default), UDP or SCTP",
@@ -121,7 +122,8 @@ final class ProbeVerb implements Verb {
     Probe.Request request = outcome.request();
     StringBuilder out = new StringBuilder();
     out.append("probe ").append(request.fromText()).append(" -> ").append(request.toText())
-        .append(" (").append(outcome.destination()).append('/').append(request.protocol())
+        .append(" (").append(outcome.destination().map(Object::toString)
+            .orElse("unresolved")).append('/').append(request.protocol())
         .append(")\n");
     out.append(outcome.explanation());
     if (!outcome.explanation().endsWith("\n")) {

@@ -52,5 +52,9 @@ class DnsAsTrafficTest {
     System.out.println(conn.explain());
     System.out.println(missing.explain());
     System.out.println(c.getPod("shop/client").lookup("example.com", RecordType.A));
+    System.out.println(c.kubectl("nslookup --from shop/client web").stdout());
+    System.out.println(c.kubectl("nslookup --from shop/client _http._tcp.web --type SRV -o json").stdout());
+    System.out.println(c.kubectl("probe --from shop/client --to dns:web --port 80 -o json").stdout());
+    System.out.println(c.kubectl("trace --from shop/client --to dns:nope --port 80").stdout());
   }
 }
