@@ -37,6 +37,14 @@ public interface ServiceHandle {
   }
 
   /**
+   * {@return {@code spec.clusterIPs}: one address per entry of {@code spec.ipFamilies}, the
+   * primary ({@link #clusterIP()}) first; {@code [None]} when headless, empty for ExternalName}
+   */
+  default List<String> clusterIPs() {
+    return get().spec().clusterIPs();
+  }
+
+  /**
    * {@return the node port allocated to the service port with this number}
    *
    * @throws IllegalArgumentException when the Service has no such port, or it has no node port

@@ -4,13 +4,15 @@ import io.kubenetsim.Cluster;
 import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.model.ServiceType;
 import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.IpFamily;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Where a {@code probe} or {@code trace} packet is addressed, parsed once from {@code --to}:
- * {@code ns/pod} (its IP), {@code svc/ns/name} (its ClusterIP), {@code node/NAME} (its
+ * {@code ns/pod} (its IP), {@code svc/ns/name} (its ClusterIP: the IPv4 one of a dual-stack
+ * Service, as pods and nodes are IPv4-only; else its only one), {@code node/NAME} (its
  * InternalIP), {@code lb/ns/name} (its first LoadBalancer ingress IP) or an IP literal.
  *
  * <p>{@link #address} looks the name up: a name that does not exist is NotFound (bad input,
@@ -76,7 +78,13 @@ sealed interface ProbeTarget {
           CommandException.failed("error: node " + n.name() + " has no InternalIP"));
     } else if (this instanceof ToService s) {
       ServiceHandle service = cluster.getService(s.name());
-      return IpAddress.tryParse(service.clusterIP()).orElseThrow(() -> CommandException.usage(
+      // Pods and nodes are IPv4-only, so a dual-stack Service is reached at its IPv4 address,
+      // primary or not, as an IPv4 client resolving its name would reach it.
+      Optional<IpAddress> ipv4 = service.get().spec().clusterIPs().stream()
+          .map(IpAddress::tryParse).flatMap(Optional::stream)
+          .filter(ip -> ip.family() == IpFamily.IPV4).findFirst();
+      return ipv4.or(() -> IpAddress.tryParse(service.clusterIP())).orElseThrow(() ->
+          CommandException.usage(
           "error: service " + s.name() + " has no cluster IP (" + (service.clusterIP().isEmpty()
               ? "type ExternalName" : "clusterIP " + service.clusterIP())
           + "); probe one of its pods instead"));

@@ -13,6 +13,7 @@ import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.ReplicaSet;
 import io.kubenetsim.model.Service;
+import io.kubenetsim.model.ServiceCIDR;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -77,13 +78,19 @@ public record ResourceType<T extends KubernetesObject>(
           "networkpolicies.networking.k8s.io", "networkpolicy.networking.k8s.io"),
       NetworkPolicy.class, true, new NetworkPolicyPrinter());
 
+  public static final ResourceType<ServiceCIDR> SERVICE_CIDRS = new ResourceType<>(
+      "servicecidrs", "networking.k8s.io", "servicecidr",
+      ImmutableList.of("servicecidrs", "servicecidr", "servicecidrs.networking.k8s.io",
+          "servicecidr.networking.k8s.io"),
+      ServiceCIDR.class, false, new ServiceCidrPrinter());
+
   /** What kube-apiserver v1.33+ attaches to every request for v1 Endpoints (KEP-4974). */
   static final String ENDPOINTS_DEPRECATION_WARNING =
       "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice";
 
   private static final ImmutableList<ResourceType<?>> ALL = ImmutableList.of(PODS, NODES,
       DEPLOYMENTS, REPLICA_SETS, NAMESPACES, SERVICES, ENDPOINTS, ENDPOINT_SLICES,
-      NETWORK_POLICIES);
+      NETWORK_POLICIES, SERVICE_CIDRS);
 
   public ResourceType {
     checkArgument(resource != null && group != null && singular != null && type != null

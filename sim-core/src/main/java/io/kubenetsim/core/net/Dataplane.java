@@ -38,6 +38,8 @@ import java.util.function.Predicate;
  * masquerade mark, the outcome — never from rule text.
  *
  * <ol>
+ *   <li>An IPv6 destination or client is {@code UNREACHABLE} before any rule: pods and nodes are
+ *       IPv4-only ({@link FamilyGate}).
  *   <li>REJECT and DROP end the attempt with {@link io.kubenetsim.net.RuleOutcome#verdict()}.
  *   <li>A packet no rule touched goes on as addressed: a pod or a node answers for itself; any
  *       other address gets no answer, so the client times out (kube-proxy did not claim it and
@@ -58,6 +60,7 @@ public final class Dataplane {
   private final Deliverer deliverer;
   private final CloudLoadBalancer cloud;
   private final PolicyGate policies;
+  private final FamilyGate families;
 
   /**
    * @param policies the NetworkPolicy engine the network plugin enforces, or empty when the
@@ -74,6 +77,7 @@ public final class Dataplane {
     this.cloud = new CloudLoadBalancer(store, proxies, nodeUp,
         sim.random("cloud-load-balancer"));
     this.policies = new PolicyGate(policies);
+    this.families = new FamilyGate(store);
   }
 
   /** Opens a connection from {@code source} to {@code ip:port}. */
@@ -81,6 +85,10 @@ public final class Dataplane {
     HostPort to = HostPort.of(ip, port);
     String packet = protocol + " " + source + " (" + source.ip() + ") -> " + to;
     List<Hop> hops = new ArrayList<>();
+    Optional<String> noRoute = families.refusal(source, ip);
+    if (noRoute.isPresent()) {
+      return failed(ConnectionVerdict.UNREACHABLE, source, hops, noRoute.get(), packet);
+    }
     HostPort addressed = to;
     Optional<String> entry = source.node();
     if (source.kind() == Source.Kind.EXTERNAL && entry.isEmpty()) {
