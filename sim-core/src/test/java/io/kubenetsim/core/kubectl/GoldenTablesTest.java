@@ -77,7 +77,14 @@ class GoldenTablesTest {
       Map.entry("describe-netpol-or-peers", "describe networkpolicies/allow-or -n x"),
       Map.entry("describe-netpol-ipblock", "describe netpol allow-ipblock -n x"),
       Map.entry("describe-netpol-egress-only", "describe netpol egress-only -n y"),
-      Map.entry("describe-netpol-named-port-range", "describe netpol named-ports -n y")));
+      Map.entry("describe-netpol-named-port-range", "describe netpol named-ports -n y"),
+      Map.entry("servicecidrs", "get servicecidrs"),
+      Map.entry("servicecidr-kubernetes", "get servicecidr.networking.k8s.io kubernetes"),
+      Map.entry("services-dual-stack-wide", "get svc -n ds -o wide"),
+      Map.entry("endpointslices-dual-stack", "get endpointslices -n ds"),
+      Map.entry("describe-svc-dual-stack", "describe svc web -n ds"),
+      Map.entry("describe-svc-ipv6-primary", "describe svc api -n ds"),
+      Map.entry("describe-svc-ipv6-headless", "describe svc external -n ds")));
 
   private static final KubectlCommand KUBECTL =
       new KubectlCommand(new FakeCluster(NOW, cluster()), KubectlCommandTest.FORMATTER);
@@ -138,6 +145,7 @@ class GoldenTablesTest {
     Node lost = Node.of("node-3", "192.168.0.13");
     List<KubernetesObject> objects = new ArrayList<>(ServiceFixtures.goldenObjects());
     objects.addAll(NetworkPolicyFixtures.goldenObjects());
+    objects.addAll(DualStackFixtures.goldenObjects());
     objects.addAll(List.of(
         web, crashing, runningPod("shop", "web-5d9c8-zz9xy", Duration.ofMinutes(90)), dns,
         creating, api, notReady, pendingPod("default", "debug", Duration.ofSeconds(2)),
