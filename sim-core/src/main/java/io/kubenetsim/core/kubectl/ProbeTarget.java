@@ -80,10 +80,8 @@ sealed interface ProbeTarget {
       ServiceHandle service = cluster.getService(s.name());
       // Pods and nodes are IPv4-only, so a dual-stack Service is reached at its IPv4 address,
       // primary or not, as an IPv4 client resolving its name would reach it.
-      Optional<IpAddress> ipv4 = service.get().spec().clusterIPs().stream()
-          .map(IpAddress::tryParse).flatMap(Optional::stream)
-          .filter(ip -> ip.family() == IpFamily.IPV4).findFirst();
-      return ipv4.or(() -> IpAddress.tryParse(service.clusterIP())).orElseThrow(() ->
+      String clusterIp = service.clusterIP(IpFamily.IPV4).orElse(service.clusterIP());
+      return IpAddress.tryParse(clusterIp).orElseThrow(() ->
           CommandException.usage(
           "error: service " + s.name() + " has no cluster IP (" + (service.clusterIP().isEmpty()
               ? "type ExternalName" : "clusterIP " + service.clusterIP())
