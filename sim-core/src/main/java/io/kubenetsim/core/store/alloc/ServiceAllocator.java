@@ -154,8 +154,8 @@ public final class ServiceAllocator {
     return out;
   }
 
-  private int allocateHealthCheck(ServiceSpec spec, Optional<Service> stored, AllocationTransaction tx,
-      List<FieldError> errors) {
+  private int allocateHealthCheck(ServiceSpec spec, Optional<Service> stored,
+      AllocationTransaction tx, List<FieldError> errors) {
     boolean needed = ServiceType.LOAD_BALANCER.toString().equals(spec.type())
         && "Local".equals(spec.externalTrafficPolicy());
     int requested = spec.healthCheckNodePort();

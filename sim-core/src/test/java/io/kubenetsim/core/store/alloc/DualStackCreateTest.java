@@ -49,8 +49,8 @@ class DualStackCreateTest {
       + "families are specified";
 
   /** A case: the change to the manifest, then the expected policy and families, or error. */
-  private static Arguments ok(String cluster, String name, UnaryOperator<ServiceSpec.Builder> change,
-      String policy, String... families) {
+  private static Arguments ok(String cluster, String name,
+      UnaryOperator<ServiceSpec.Builder> change, String policy, String... families) {
     return Arguments.of(cluster, name, change, policy, List.of(families), "");
   }
 
