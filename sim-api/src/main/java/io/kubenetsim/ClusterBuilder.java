@@ -140,7 +140,11 @@ public final class ClusterBuilder {
     return this;
   }
 
-  /** Sets the Service IP range(s), as {@code --service-cluster-ip-range 10.96.0.0/12}. */
+  /**
+   * Sets the Service IP range(s), as {@code --service-cluster-ip-range 10.96.0.0/12}; two
+   * ranges of different families, primary first, make Services dual-stack capable: {@code
+   * serviceClusterIpRange("10.96.0.0/12", "fd00:10:96::/112")}.
+   */
   public ClusterBuilder serviceClusterIpRange(String... cidrs) {
     ImmutableList.Builder<Cidr> parsed = ImmutableList.builder();
     for (String cidr : cidrs) {

@@ -21,7 +21,9 @@ import java.time.Instant;
  * @param startTime the virtual wall-clock time at which the simulation begins
  * @param timing how long things take
  * @param maxSettleEvents how many events {@code settle()} may run before it gives up
- * @param serviceCidrs kube-apiserver's {@code --service-cluster-ip-range} (10.96.0.0/12)
+ * @param serviceCidrs kube-apiserver's {@code --service-cluster-ip-range} (10.96.0.0/12): one
+ *     range, or two of different families for dual-stack Services, the primary (the family of
+ *     Services that ask for none) first. Pods and nodes stay IPv4 either way
  * @param nodePortRange kube-apiserver's {@code --service-node-port-range} (30000-32767)
  * @param maxEndpointsPerSlice kube-controller-manager's {@code --max-endpoints-per-slice} (100)
  * @param loadBalancerPool where the simulated cloud's load balancers take their IPs
@@ -87,8 +89,16 @@ public record ClusterConfig(
     checkArgument(maxSettleEvents > 0, "maxSettleEvents must be positive, got %s",
         maxSettleEvents);
     serviceCidrs = ImmutableList.copyOf(serviceCidrs);
-    checkArgument(!serviceCidrs.isEmpty() && serviceCidrs.size() <= 2,
-        "give one service CIDR per IP family (1 or 2), got %s", serviceCidrs);
+    // kube-apiserver's validateClusterIPFlags, in its words.
+    checkArgument(!serviceCidrs.isEmpty(),
+        "--service-cluster-ip-range must contain at least one valid cidr");
+    checkArgument(serviceCidrs.size() <= 2,
+        "--service-cluster-ip-range must not contain more than two entries, got %s",
+        serviceCidrs);
+    checkArgument(serviceCidrs.size() == 1
+            || serviceCidrs.get(0).family() != serviceCidrs.get(1).family(),
+        "--service-cluster-ip-range[0] and --service-cluster-ip-range[1] must be of different "
+            + "IP family, got %s", serviceCidrs);
     for (Cidr serviceCidr : serviceCidrs) {
       checkArgument(!serviceCidr.overlaps(clusterCidr), "the service CIDR %s overlaps the "
           + "cluster CIDR %s", serviceCidr, clusterCidr);

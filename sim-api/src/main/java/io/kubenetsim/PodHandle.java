@@ -72,9 +72,14 @@ public interface PodHandle {
     return connect(host, port, io.kubenetsim.net.Protocol.TCP);
   }
 
-  /** Opens a connection from this pod to a Service's ClusterIP on a port. */
+  /**
+   * Opens a connection from this pod to a Service's ClusterIP on a port: its IPv4 one, the
+   * family pods have, when it has one (a dual-stack Service may list it second), else {@code
+   * clusterIP}.
+   */
   default Connection connect(ServiceHandle service, int port) {
-    return connect(service.clusterIP(), port);
+    return connect(service.clusterIP(io.kubenetsim.net.IpFamily.IPV4)
+        .orElse(service.clusterIP()), port);
   }
 
   /**

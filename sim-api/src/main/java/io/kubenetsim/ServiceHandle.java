@@ -4,7 +4,10 @@ import io.kubenetsim.model.EndpointSlice;
 import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.net.HostPort;
+import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.IpFamily;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A live reference to one Service. Not for implementation outside io.kubenetsim.
@@ -34,6 +37,24 @@ public interface ServiceHandle {
   /** {@return {@code spec.clusterIP}: an address, {@code None} (headless) or {@code ""}} */
   default String clusterIP() {
     return get().spec().clusterIP();
+  }
+
+  /**
+   * {@return {@code spec.clusterIPs}: one address per entry of {@code spec.ipFamilies}, the
+   * primary ({@link #clusterIP()}) first; {@code [None]} when headless, empty for ExternalName}
+   */
+  default List<String> clusterIPs() {
+    return get().spec().clusterIPs();
+  }
+
+  /**
+   * {@return the Service's ClusterIP of this family (primary or secondary), if it has one} A
+   * dual-stack Service has one of each; {@code clusterIP(IpFamily.IPV4)} is the one kube-netsim's
+   * IPv4-only pods and nodes can reach.
+   */
+  default Optional<String> clusterIP(IpFamily family) {
+    return clusterIPs().stream().filter(ip -> IpAddress.tryParse(ip)
+        .filter(a -> a.family() == family).isPresent()).findFirst();
   }
 
   /**

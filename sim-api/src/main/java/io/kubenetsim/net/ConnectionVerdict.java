@@ -32,5 +32,13 @@ public enum ConnectionVerdict {
    * Only for a rules-only trace: no kube-proxy rule touched the packet, and nothing was
    * delivered, so nothing is known about whether a connection would be established.
    */
-  UNTOUCHED
+  UNTOUCHED,
+  /**
+   * The client had no route to the address, as a kernel answers {@code connect()} with
+   * "Network is unreachable": the two ends are of different IP families, or of one the
+   * cluster's pods and nodes do not have. kube-netsim's pods and nodes are IPv4-only, so this is
+   * any IPv6 destination (an IPv6 ClusterIP among them) or IPv6 client; IPv6 traffic is not
+   * simulated, and the reason says so.
+   */
+  UNREACHABLE
 }

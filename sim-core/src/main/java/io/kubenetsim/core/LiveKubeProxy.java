@@ -13,9 +13,12 @@ import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ServicePortName;
 import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.IpFamily;
 import io.kubenetsim.net.PacketTrace;
 import io.kubenetsim.net.PolicyCheck;
 import io.kubenetsim.net.Protocol;
+import io.kubenetsim.net.RuleOutcome;
+import java.util.Optional;
 
 /** A {@link KubeProxyView} of one node, reading its kube-proxy's current state on each call. */
 final class LiveKubeProxy implements KubeProxyView {
@@ -48,16 +51,30 @@ final class LiveKubeProxy implements KubeProxyView {
 
   @Override
   public String dump() {
-    return plane.proxies.backend().dump(proxy().synced(), context());
+    String rules = plane.proxies.backend().dump(proxy().synced(), context());
+    return plane.proxies.familyNote().map(note -> rules + (rules.endsWith("\n") ? "" : "\n")
+        + "# " + note + "\n").orElse(rules);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>An IPv6 packet never meets these rules: they are the IPv4 proxier's, the only one an
+   * IPv4-only node runs. It comes back {@code UNTOUCHED} with no rule evaluated.
+   */
   @Override
   public PacketTrace trace(String sourceIp, String destinationIp, int port, Protocol protocol) {
     IpAddress source = IpAddress.parse(sourceIp);
+    IpAddress destination = IpAddress.parse(destinationIp);
     NodeContext context = context();
-    ProxyPacket packet = new ProxyPacket(source, IpAddress.parse(destinationIp), port, protocol,
+    ProxyPacket packet = new ProxyPacket(source, destination, port, protocol,
         context.nodeIPs().contains(source) ? ProxyPacket.Hook.OUTPUT
             : ProxyPacket.Hook.PREROUTING);
+    if (source.family() != IpFamily.IPV4 || destination.family() != IpFamily.IPV4) {
+      return new PacketTrace(node, packet.toString(), RuleOutcome.UNTOUCHED, Optional.empty(),
+          ImmutableList.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+          ImmutableList.of(), 0, ImmutableList.of());
+    }
     NodeProxy proxy = proxy();
     ProxyDecision d = plane.proxies.backend().evaluate(proxy.synced(), context, packet,
         proxy.state(), plane.sim.clock().now(), proxy.random());

@@ -12,6 +12,7 @@ import io.kubenetsim.net.ConnectionVerdict;
 import io.kubenetsim.net.Hop;
 import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.IpFamily;
 import io.kubenetsim.net.PacketTrace;
 import io.kubenetsim.net.PolicyCheck;
 import io.kubenetsim.net.Protocol;
@@ -294,13 +295,19 @@ final class Probe {
     ConnectionVerdict verdict = denied.isPresent() ? ConnectionVerdict.TIMED_OUT
         : trace.verdict();
     String reason = denied.map(c -> "dropped by NetworkPolicy: " + c + " (traced only, not "
-        + "delivered)").orElseGet(() -> tracedReason(trace, node));
+        + "delivered)").orElseGet(() -> tracedReason(trace, node, src, destination.ip()));
     return new Outcome(request, Optional.of(destination), verdict, trace.backend(), backendPod,
         List.copyOf(trace.candidates()), trace.masquerade(), seen, reason, hops,
         trace.policyChecks(), trace.explain(), Optional.of(trace), Optional.empty());
   }
 
-  private static String tracedReason(PacketTrace trace, String node) {
+  private static String tracedReason(PacketTrace trace, String node, IpAddress source,
+      IpAddress destination) {
+    if (source.family() != IpFamily.IPV4 || destination.family() != IpFamily.IPV4) {
+      return "an IPv6 packet meets none of " + node + "'s rules: nodes are IPv4-only, so "
+          + "kube-proxy runs only its IPv4 proxier; IPv6 traffic is not simulated (traced only, "
+          + "not delivered)";
+    }
     return switch (trace.outcome()) {
       case DNAT -> "DNAT to " + trace.backend().orElseThrow() + " by " + node + "'s rules ("
           + trace.candidates().size() + " candidate backends, " + trace.rulesEvaluated()

@@ -4,13 +4,15 @@ import io.kubenetsim.Cluster;
 import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.model.ServiceType;
 import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.IpFamily;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Where a {@code probe} or {@code trace} packet is addressed, parsed once from {@code --to}:
- * {@code ns/pod} (its IP), {@code svc/ns/name} (its ClusterIP), {@code node/NAME} (its
+ * {@code ns/pod} (its IP), {@code svc/ns/name} (its ClusterIP: the IPv4 one of a dual-stack
+ * Service, as pods and nodes are IPv4-only; else its only one), {@code node/NAME} (its
  * InternalIP), {@code lb/ns/name} (its first LoadBalancer ingress IP), {@code dns:NAME} (what
  * the sending pod's resolver finds; {@link Probe} looks it up) or an IP literal.
  *
@@ -87,7 +89,11 @@ sealed interface ProbeTarget {
           CommandException.failed("error: node " + n.name() + " has no InternalIP"));
     } else if (this instanceof ToService s) {
       ServiceHandle service = cluster.getService(s.name());
-      return IpAddress.tryParse(service.clusterIP()).orElseThrow(() -> CommandException.usage(
+      // Pods and nodes are IPv4-only, so a dual-stack Service is reached at its IPv4 address,
+      // primary or not, as an IPv4 client resolving its name would reach it.
+      String clusterIp = service.clusterIP(IpFamily.IPV4).orElse(service.clusterIP());
+      return IpAddress.tryParse(clusterIp).orElseThrow(() ->
+          CommandException.usage(
           "error: service " + s.name() + " has no cluster IP (" + (service.clusterIP().isEmpty()
               ? "type ExternalName" : "clusterIP " + service.clusterIP())
           + "); probe one of its pods instead"));

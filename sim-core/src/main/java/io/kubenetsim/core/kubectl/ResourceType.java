@@ -10,12 +10,13 @@ import io.kubenetsim.model.Endpoints;
 import io.kubenetsim.model.KubernetesObject;
 import io.kubenetsim.model.Namespace;
 import io.kubenetsim.model.NetworkPolicy;
-import io.kubenetsim.model.UpstreamZone;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.ReplicaSet;
 import io.kubenetsim.model.Service;
+import io.kubenetsim.model.ServiceCIDR;
 import io.kubenetsim.model.StatefulSet;
+import io.kubenetsim.model.UpstreamZone;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -88,6 +89,12 @@ public record ResourceType<T extends KubernetesObject>(
           "networkpolicies.networking.k8s.io", "networkpolicy.networking.k8s.io"),
       NetworkPolicy.class, true, new NetworkPolicyPrinter());
 
+  public static final ResourceType<ServiceCIDR> SERVICE_CIDRS = new ResourceType<>(
+      "servicecidrs", "networking.k8s.io", "servicecidr",
+      ImmutableList.of("servicecidrs", "servicecidr", "servicecidrs.networking.k8s.io",
+          "servicecidr.networking.k8s.io"),
+      ServiceCIDR.class, false, new ServiceCidrPrinter());
+
   /** kube-netsim's description of the names outside the cluster, not a Kubernetes kind. */
   public static final ResourceType<UpstreamZone> UPSTREAM_ZONES = new ResourceType<>(
       "upstreamzones", "sim.kubenetsim.io", "upstreamzone",
@@ -101,7 +108,7 @@ public record ResourceType<T extends KubernetesObject>(
 
   private static final ImmutableList<ResourceType<?>> ALL = ImmutableList.of(PODS, NODES,
       DEPLOYMENTS, REPLICA_SETS, STATEFUL_SETS, NAMESPACES, SERVICES, ENDPOINTS, ENDPOINT_SLICES,
-      NETWORK_POLICIES, CONFIG_MAPS, UPSTREAM_ZONES);
+      NETWORK_POLICIES, CONFIG_MAPS, SERVICE_CIDRS, UPSTREAM_ZONES);
 
   public ResourceType {
     checkArgument(resource != null && group != null && singular != null && type != null

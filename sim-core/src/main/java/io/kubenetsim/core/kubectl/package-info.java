@@ -31,8 +31,8 @@
  *       io.kubenetsim.core.kubectl.ServicePrinter}, {@link
  *       io.kubenetsim.core.kubectl.EndpointsPrinter}, {@link
  *       io.kubenetsim.core.kubectl.EndpointSlicePrinter}, {@link
- *       io.kubenetsim.core.kubectl.NetworkPolicyPrinter} — rows as upstream {@code
- *       printers.go}.
+ *       io.kubenetsim.core.kubectl.NetworkPolicyPrinter}, {@code ServiceCidrPrinter} — rows as
+ *       upstream {@code printers.go}.
  *   <li>{@link io.kubenetsim.core.kubectl.ProbeVerb} — {@code probe} and {@code trace}, one
  *       body with two renderings: {@link io.kubenetsim.core.kubectl.Probe} reads the flags once
  *       into a {@link io.kubenetsim.core.kubectl.ProbeSource} and a {@link

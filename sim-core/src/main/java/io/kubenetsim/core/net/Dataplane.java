@@ -38,6 +38,8 @@ import java.util.function.Predicate;
  * masquerade mark, the outcome — never from rule text.
  *
  * <ol>
+ *   <li>An IPv6 destination or client is {@code UNREACHABLE} before any rule: pods and nodes are
+ *       IPv4-only ({@link FamilyGate}).
  *   <li>REJECT and DROP end the attempt with {@link io.kubenetsim.net.RuleOutcome#verdict()}.
  *   <li>A packet no rule touched goes on as addressed: a pod or a node answers for itself, and
  *       so does a DNS resolver outside the cluster (port 53 of an outside address); any other
@@ -59,6 +61,7 @@ public final class Dataplane {
   private final Deliverer deliverer;
   private final CloudLoadBalancer cloud;
   private final PolicyGate policies;
+  private final FamilyGate families;
 
   /**
    * @param policies the NetworkPolicy engine the network plugin enforces, or empty when the
@@ -75,6 +78,7 @@ public final class Dataplane {
     this.cloud = new CloudLoadBalancer(store, proxies, nodeUp,
         sim.random("cloud-load-balancer"));
     this.policies = new PolicyGate(policies);
+    this.families = new FamilyGate(store);
   }
 
   /** Opens a connection from {@code source} to {@code ip:port}. */
@@ -82,6 +86,10 @@ public final class Dataplane {
     HostPort to = HostPort.of(ip, port);
     String packet = protocol + " " + source + " (" + source.ip() + ") -> " + to;
     List<Hop> hops = new ArrayList<>();
+    Optional<String> noRoute = families.refusal(source, ip);
+    if (noRoute.isPresent()) {
+      return failed(ConnectionVerdict.UNREACHABLE, source, hops, noRoute.get(), packet);
+    }
     HostPort addressed = to;
     Optional<String> entry = source.node();
     if (source.kind() == Source.Kind.EXTERNAL && entry.isEmpty()) {

@@ -14,6 +14,7 @@ import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.IpFamily;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,10 @@ import java.util.function.Predicate;
  * to a node (its addresses, local endpoints, kernel state) is applied when a packet is
  * evaluated. A node whose kubelet is down does not sync and keeps its stale rules.
  *
+ * <p>Each node's kube-proxy is its IPv4 proxier only (nodes are IPv4-only; upstream runs one
+ * proxier per family the node has): it programs Services through their IPv4 ClusterIP and
+ * knows only the IPv4 service CIDRs ({@link SnapshotBuilder}).
+ *
  * <p>Simplification: no periodic full resync ({@code syncPeriod}); syncs happen on change only,
  * so a quiet cluster settles.
  */
@@ -39,6 +44,8 @@ public final class KubeProxyFleet {
   private final Informer<Node> nodes;
   private final Predicate<String> nodeUp;
   private final ProxyBackend backend;
+  /** The service CIDRs of the node's family, as an IPv4 proxier sees them. */
+  private final ImmutableList<Cidr> ipv4ServiceCidrs;
   private final TreeMap<String, NodeProxy> proxies = new TreeMap<>();
   private ProxySnapshot current = new ProxySnapshot(0, List.of());
   private boolean syncPending;
@@ -54,9 +61,26 @@ public final class KubeProxyFleet {
     this.nodes = nodes;
     this.nodeUp = nodeUp;
     this.backend = backend;
+    this.ipv4ServiceCidrs = config.serviceCidrs().stream()
+        .filter(c -> c.family() == IpFamily.IPV4).collect(ImmutableList.toImmutableList());
     services.addHandler(e -> requestSync());
     slices.addHandler(e -> requestSync());
     nodes.addHandler(this::onNode);
+  }
+
+  /**
+   * {@return what a rules dump adds when the cluster has IPv6 service CIDRs}: that only the
+   * IPv4 proxier runs, so IPv6 ClusterIPs get no rules; empty on an IPv4-only cluster
+   */
+  public Optional<String> familyNote() {
+    List<Cidr> ipv6 = config.serviceCidrs().stream().filter(c -> c.family() == IpFamily.IPV6)
+        .toList();
+    if (ipv6.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("IPv4 rules only: nodes are IPv4-only, so kube-proxy runs no IPv6 "
+        + "proxier and IPv6 ClusterIPs (" + ipv6.get(0) + ") get no rules; IPv6 traffic is "
+        + "not simulated");
   }
 
   /** {@return the mode's backend} */
@@ -83,7 +107,7 @@ public final class KubeProxyFleet {
         .map(a -> IpAddress.tryParse(a.address())).flatMap(Optional::stream).toList();
     Optional<Cidr> podCidr = Cidr.tryParse(node.spec().podCIDR());
     return new NodeContext(node.metadata().name(), ImmutableList.copyOf(ips), podCidr,
-        localTraffic(config.kubeProxy(), podCidr), config.serviceCidrs(), config.kubeProxy());
+        localTraffic(config.kubeProxy(), podCidr), ipv4ServiceCidrs, config.kubeProxy());
   }
 
   /** The local-traffic detector, as upstream's {@code getLocalDetectors} picks it. */

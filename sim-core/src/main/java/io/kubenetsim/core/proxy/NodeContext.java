@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * What is particular to one node's kube-proxy: its name and addresses, its pod CIDR, the
- * local-traffic detector's CIDR, the service CIDRs, and its configuration.
+ * local-traffic detector's CIDR, the service CIDRs of its family (IPv4), and its
+ * configuration.
  *
  * @param nodeIPs every address of the node (InternalIP first, then ExternalIP)
  * @param localTraffic the local-traffic detector: the CIDR whose sources count as pods

@@ -1,5 +1,6 @@
 package io.kubenetsim.core.proxy;
 
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
 
@@ -20,7 +21,7 @@ public record ProxyPacket(IpAddress source, IpAddress destination, int destinati
 
   @Override
   public String toString() {
-    return protocol + " " + source + " -> " + destination + ":" + destinationPort + " (" + hook
-        + ")";
+    return protocol + " " + source + " -> " + HostPort.of(destination, destinationPort) + " ("
+        + hook + ")";
   }
 }

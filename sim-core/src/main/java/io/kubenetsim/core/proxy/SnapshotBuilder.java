@@ -25,9 +25,15 @@ import java.util.Optional;
  * Builds a {@link ProxySnapshot} from Services and EndpointSlices as kube-proxy's change
  * trackers do: only Services with a ClusterIP (not headless, not ExternalName); endpoints from
  * every slice labelled with the Service's name, matched to each service port by port name and
- * protocol, IPv4 only, slice ports without a number ignored; unset conditions read as ready and
- * serving; duplicates by {@code ip:port} merged with the non-terminating one winning; sorted by
- * the {@code ip:port} string.
+ * protocol, slice ports without a number ignored; unset conditions read as ready and serving;
+ * duplicates by {@code ip:port} merged with the non-terminating one winning; sorted by the
+ * {@code ip:port} string.
+ *
+ * <p>Upstream runs one proxier per IP family the node has ({@code
+ * NewDualStackProxier}); each sees a Service through its address of that family and only the
+ * slices of that {@code addressType}. Nodes here are IPv4-only, so this is the IPv4 proxier
+ * alone: a dual-stack Service is programmed through its IPv4 ClusterIP (primary or
+ * secondary), an IPv6-only Service, IPv6 slices and IPv6 external addresses are left out.
  */
 public final class SnapshotBuilder {
   private SnapshotBuilder() {}
@@ -43,9 +49,8 @@ public final class SnapshotBuilder {
     }
     List<ServicePortInfo> ports = new ArrayList<>();
     for (Service service : services) {
-      Optional<IpAddress> clusterIP = IpAddress.tryParse(service.spec().clusterIP());
-      if (clusterIP.isEmpty() || clusterIP.get().family() != IpFamily.IPV4
-          || service.spec().isType(ServiceType.EXTERNAL_NAME)) {
+      Optional<IpAddress> clusterIP = clusterIpOfFamily(service, IpFamily.IPV4);
+      if (clusterIP.isEmpty() || service.spec().isType(ServiceType.EXTERNAL_NAME)) {
         continue;
       }
       List<EndpointSlice> own = slicesByService.getOrDefault(service.metadata().namespace()
@@ -55,6 +60,18 @@ public final class SnapshotBuilder {
       }
     }
     return new ProxySnapshot(version, ports);
+  }
+
+  /**
+   * Upstream's {@code GetClusterIPByFamily}: the Service's address of the proxier's family, from
+   * {@code clusterIPs} (the primary or the secondary), else {@code clusterIP}; none for a
+   * Service without one of that family, which that proxier then ignores altogether.
+   */
+  static Optional<IpAddress> clusterIpOfFamily(Service service, IpFamily family) {
+    List<String> ips = service.spec().clusterIPs().isEmpty()
+        ? List.of(service.spec().clusterIP()) : service.spec().clusterIPs();
+    return ips.stream().map(IpAddress::tryParse).flatMap(Optional::stream)
+        .filter(ip -> ip.family() == family).findFirst();
   }
 
   private static ServicePortInfo info(Service service, ServicePort port, IpAddress clusterIP,

@@ -11,5 +11,7 @@
  * endpoint) and the rule that set the masquerade mark are fields, so nothing downstream reads a
  * decision back from rule text. The local-traffic detector ({@code NodeContext.localTraffic})
  * may be absent, as upstream's no-op detector, and then no rule that needs it is written.
+ * Nodes are IPv4-only, so only the IPv4 proxier runs: a dual-stack Service is programmed
+ * through its IPv4 ClusterIP, an IPv6-only one not at all, and the dumps say so.
  */
 package io.kubenetsim.core.proxy;

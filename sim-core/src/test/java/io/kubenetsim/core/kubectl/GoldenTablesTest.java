@@ -82,7 +82,15 @@ class GoldenTablesTest {
       Map.entry("statefulsets-all-namespaces", "get statefulsets.apps -A"),
       Map.entry("statefulsets-shop-name", "get statefulset -n shop -o name"),
       Map.entry("configmaps-all-namespaces", "get configmaps -A"),
-      Map.entry("configmaps-shop", "get cm -n shop")));
+      Map.entry("configmaps-shop", "get cm -n shop"),
+
+      Map.entry("servicecidrs", "get servicecidrs"),
+      Map.entry("servicecidr-kubernetes", "get servicecidr.networking.k8s.io kubernetes"),
+      Map.entry("services-dual-stack-wide", "get svc -n ds -o wide"),
+      Map.entry("endpointslices-dual-stack", "get endpointslices -n ds"),
+      Map.entry("describe-svc-dual-stack", "describe svc web -n ds"),
+      Map.entry("describe-svc-ipv6-primary", "describe svc api -n ds"),
+      Map.entry("describe-svc-ipv6-headless", "describe svc external -n ds")));
 
   private static final KubectlCommand KUBECTL =
       new KubectlCommand(new FakeCluster(NOW, cluster()), KubectlCommandTest.FORMATTER);
@@ -144,6 +152,7 @@ class GoldenTablesTest {
     List<KubernetesObject> objects = new ArrayList<>(ServiceFixtures.goldenObjects());
     objects.addAll(NetworkPolicyFixtures.goldenObjects());
     objects.addAll(StatefulSetFixtures.goldenObjects());
+    objects.addAll(DualStackFixtures.goldenObjects());
     objects.addAll(List.of(
         web, crashing, runningPod("shop", "web-5d9c8-zz9xy", Duration.ofMinutes(90)), dns,
         creating, api, notReady, pendingPod("default", "debug", Duration.ofSeconds(2)),

@@ -23,7 +23,7 @@ final class ServiceFamilies {
   /** {@return the Service's families, in its own order} */
   static List<IpFamily> of(Service service) {
     List<IpFamily> families = service.spec().ipFamilies().stream()
-        .map(ServiceFamilies::parse).flatMap(Optional::stream).distinct().toList();
+        .map(IpFamily::named).flatMap(Optional::stream).distinct().toList();
     if (!families.isEmpty()) {
       return families;
     }
@@ -46,14 +46,5 @@ final class ServiceFamilies {
   static Optional<String> address(List<String> podIPs, IpFamily family) {
     return podIPs.stream().filter(ip -> IpAddress.tryParse(ip)
         .filter(parsed -> parsed.family() == family).isPresent()).findFirst();
-  }
-
-  private static Optional<IpFamily> parse(String name) {
-    for (IpFamily family : IpFamily.values()) {
-      if (family.kubernetesName().equals(name)) {
-        return Optional.of(family);
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -3,6 +3,7 @@ package io.kubenetsim.core.store.alloc;
 import io.kubenetsim.core.engine.SeededRandom;
 import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.IpFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +11,19 @@ import java.util.stream.Collectors;
 
 /**
  * ClusterIP allocation over every service CIDR of the cluster (the default range and any
- * ServiceCIDR objects), in the order they were added. A requested address must lie in one of
- * them and be free; automatic allocation takes from the first range with room.
+ * ServiceCIDR objects), in the order they were added, as upstream's per-family {@code
+ * MetaAllocator}s ({@code ipallocator/cidrallocator.go}) together: a requested address must lie
+ * in one of them and be free; automatic allocation of a family takes from the first range of
+ * that family with room. Which families a Service may use at all is the cluster's ({@code
+ * --service-cluster-ip-range}), checked before allocation ({@code ServiceFamilyInit}); a range
+ * of another family, from a ServiceCIDR, is kept but never reached, as upstream builds no
+ * allocator for it.
+ *
+ * <pre>{@code
+ * ClusterIpAllocator ips = new ClusterIpAllocator(random);
+ * ips.addRange(Cidr.parse("fd00:10:96::/112"));
+ * ips.allocateNext(IpFamily.IPV6);  // Optional[fd00:10:96::…]
+ * }</pre>
  *
  * <p>Simplification: upstream's multi-CIDR allocator prefers the most specific range; this one
  * prefers the oldest, which is the same for the common single-range cluster.
@@ -49,9 +61,10 @@ public final class ClusterIpAllocator {
   public Optional<String> allocate(IpAddress ip) {
     Optional<ClusterIpRange> range = ranges.stream().filter(r -> r.inRange(ip)).findFirst();
     if (range.isEmpty()) {
+      // Upstream has one allocator per family, so the message names that family's ranges.
       return Optional.of("the provided IP (" + ip + ") is not in the valid range. The range of "
-          + "valid IPs is " + ranges.stream().map(r -> r.cidr().toString())
-              .collect(Collectors.joining(",")));
+          + "valid IPs is " + ranges.stream().filter(r -> r.cidr().family() == ip.family())
+              .map(r -> r.cidr().toString()).collect(Collectors.joining(",")));
     }
     if (range.get().isAllocated(ip)) {
       return Optional.of("provided IP is already allocated");
@@ -61,7 +74,7 @@ public final class ClusterIpAllocator {
   }
 
   /** {@return a free address of this family, or empty when every range is full} */
-  public Optional<IpAddress> allocateNext(io.kubenetsim.net.IpFamily family) {
+  public Optional<IpAddress> allocateNext(IpFamily family) {
     for (ClusterIpRange range : ranges) {
       if (range.cidr().family() == family) {
         Optional<IpAddress> ip = range.allocateNext();

@@ -10,7 +10,6 @@ import io.kubenetsim.model.ServicePort;
 import io.kubenetsim.model.ServiceSpec;
 import io.kubenetsim.model.ServiceType;
 import io.kubenetsim.net.IpAddress;
-import io.kubenetsim.net.IpFamily;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,14 +21,23 @@ import java.util.OptionalInt;
  * A Service's ClusterIPs and NodePorts, allocated as upstream's {@code storage/alloc.go} does:
  * staged in a transaction before validation (so an allocation error is reported alone, and
  * hides ordinary validation errors), committed when the write is stored, reverted otherwise.
- * On update, releases are deferred to the commit, so a failed update frees nothing.
+ * ClusterIPs come first, one per IP family ({@link ServiceClusterIps}); a ClusterIP failure
+ * ends the write before any NodePort is taken, as upstream's {@code allocateCreate} returns on
+ * it. On update, releases are deferred to the commit, so a failed update frees nothing.
+ *
+ * <pre>{@code
+ * WriteStrategy.Prepared p = allocator.allocateCreate(ServiceDefaults.apply(service, families));
+ * p.commit().run();  // or p.revert().run(): everything taken is free again
+ * }</pre>
  */
 public final class ServiceAllocator {
   private final ClusterIpAllocator clusterIps;
+  private final ServiceClusterIps clusterIpsOf;
   private final NodePortAllocator nodePorts;
 
   public ServiceAllocator(ClusterIpAllocator clusterIps, NodePortAllocator nodePorts) {
     this.clusterIps = clusterIps;
+    this.clusterIpsOf = new ServiceClusterIps(clusterIps);
     this.nodePorts = nodePorts;
   }
 
@@ -45,9 +53,10 @@ public final class ServiceAllocator {
 
   /** Allocates what a new, defaulted Service needs. */
   public WriteStrategy.Prepared allocateCreate(Service service) {
-    Transaction tx = new Transaction();
+    AllocationTransaction tx = new AllocationTransaction();
     try {
-      Service allocated = allocate(service, Optional.empty(), tx);
+      ServiceClusterIps.Result ips = clusterIpsOf.forCreate(service, tx);
+      Service allocated = allocate(service, ips, Optional.empty(), tx);
       return new WriteStrategy.Prepared(allocated, () -> { }, tx::revert);
     } catch (RuntimeException e) {
       tx.revert();
@@ -57,10 +66,12 @@ public final class ServiceAllocator {
 
   /** Allocates what an updated, defaulted Service newly needs; releases the rest on commit. */
   public WriteStrategy.Prepared allocateUpdate(Service stored, Service updated) {
-    Transaction tx = new Transaction();
+    AllocationTransaction tx = new AllocationTransaction();
     try {
-      Service allocated = allocate(updated, Optional.of(stored), tx);
+      ServiceClusterIps.Result ips = clusterIpsOf.forUpdate(stored, updated, tx);
+      Service allocated = allocate(updated, ips, Optional.of(stored), tx);
       List<Runnable> releases = releasesOnUpdate(stored, allocated);
+      ips.releaseOnCommit().forEach(ip -> releases.add(() -> clusterIps.release(ip)));
       return new WriteStrategy.Prepared(allocated, () -> releases.forEach(Runnable::run),
           tx::revert);
     } catch (RuntimeException e) {
@@ -79,10 +90,11 @@ public final class ServiceAllocator {
     }
   }
 
-  private Service allocate(Service service, Optional<Service> stored, Transaction tx) {
+  private Service allocate(Service service, ServiceClusterIps.Result clusterIpsTaken,
+      Optional<Service> stored, AllocationTransaction tx) {
     ServiceSpec spec = service.spec();
     List<FieldError> errors = new ArrayList<>();
-    List<String> ips = allocateClusterIPs(spec, stored, tx, errors);
+    List<String> ips = clusterIpsTaken.clusterIPs();
     List<ServicePort> ports = allocateNodePorts(spec, stored, tx, errors);
     int healthCheck = allocateHealthCheck(spec, stored, tx, errors);
     if (!errors.isEmpty()) {
@@ -98,36 +110,8 @@ public final class ServiceAllocator {
     }));
   }
 
-  private List<String> allocateClusterIPs(ServiceSpec spec, Optional<Service> stored,
-      Transaction tx, List<FieldError> errors) {
-    if (isExternalName(spec) || spec.isHeadless()) {
-      return spec.clusterIPs();
-    }
-    List<String> held = stored.<List<String>>map(s -> s.spec().clusterIPs()).orElse(List.of());
-    if (spec.clusterIPs().isEmpty()) {
-      IpAddress ip = clusterIps.allocateNext(IpFamily.IPV4).orElseThrow(() -> new ApiException(
-          ApiException.Reason.INTERNAL_ERROR, "failed to allocate a serviceIP: range is full"));
-      tx.onRevert(() -> clusterIps.release(ip));
-      return List.of(ip.toString());
-    }
-    for (String text : spec.clusterIPs()) {
-      Optional<IpAddress> ip = IpAddress.tryParse(text);
-      if (ip.isEmpty() || held.contains(text)) {
-        continue; // malformed: validation reports it; held: the Service keeps its own address
-      }
-      Optional<String> refused = clusterIps.allocate(ip.get());
-      if (refused.isPresent()) {
-        errors.add(FieldError.invalid("spec.clusterIPs", List.of(text),
-            "failed to allocate IP " + text + ": " + refused.get(), "service.cluster-ip.allocate"));
-      } else {
-        tx.onRevert(() -> clusterIps.release(ip.get()));
-      }
-    }
-    return spec.clusterIPs();
-  }
-
   private List<ServicePort> allocateNodePorts(ServiceSpec spec, Optional<Service> stored,
-      Transaction tx, List<FieldError> errors) {
+      AllocationTransaction tx, List<FieldError> errors) {
     if (!needsNodePorts(spec) && spec.ports().stream().allMatch(p -> p.nodePort() == 0)) {
       return spec.ports();
     }
@@ -170,8 +154,8 @@ public final class ServiceAllocator {
     return out;
   }
 
-  private int allocateHealthCheck(ServiceSpec spec, Optional<Service> stored, Transaction tx,
-      List<FieldError> errors) {
+  private int allocateHealthCheck(ServiceSpec spec, Optional<Service> stored,
+      AllocationTransaction tx, List<FieldError> errors) {
     boolean needed = ServiceType.LOAD_BALANCER.toString().equals(spec.type())
         && "Local".equals(spec.externalTrafficPolicy());
     int requested = spec.healthCheckNodePort();
@@ -192,7 +176,7 @@ public final class ServiceAllocator {
     return requested;
   }
 
-  private int next(Transaction tx) {
+  private int next(AllocationTransaction tx) {
     OptionalInt port = nodePorts.allocateNext();
     if (port.isEmpty()) {
       throw new ApiException(ApiException.Reason.INTERNAL_ERROR,
@@ -202,13 +186,9 @@ public final class ServiceAllocator {
     return port.getAsInt();
   }
 
+  /** The node ports an update frees; its ClusterIPs are {@link ServiceClusterIps}'. */
   private List<Runnable> releasesOnUpdate(Service stored, Service updated) {
     List<Runnable> releases = new ArrayList<>();
-    for (String ip : stored.spec().clusterIPs()) {
-      if (!updated.spec().clusterIPs().contains(ip)) {
-        IpAddress.tryParse(ip).ifPresent(a -> releases.add(() -> clusterIps.release(a)));
-      }
-    }
     List<Integer> kept = updated.spec().ports().stream().map(ServicePort::nodePort).toList();
     for (ServicePort port : stored.spec().ports()) {
       if (port.nodePort() != 0 && !kept.contains(port.nodePort())) {
@@ -230,21 +210,5 @@ public final class ServiceAllocator {
     return ServiceType.NODE_PORT.toString().equals(spec.type())
         || (ServiceType.LOAD_BALANCER.toString().equals(spec.type())
             && spec.allocateLoadBalancerNodePorts().orElse(true));
-  }
-
-  /** Undo steps of one write, run in reverse order on revert. */
-  private static final class Transaction {
-    private final List<Runnable> undo = new ArrayList<>();
-
-    void onRevert(Runnable step) {
-      undo.add(step);
-    }
-
-    void revert() {
-      for (int i = undo.size() - 1; i >= 0; i--) {
-        undo.get(i).run();
-      }
-      undo.clear();
-    }
   }
 }

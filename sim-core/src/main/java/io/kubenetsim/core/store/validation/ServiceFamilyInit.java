@@ -121,7 +121,7 @@ final class ServiceFamilyInit {
           "service.ip-family-policy.dual-stack-unavailable"));
     }
     for (int i = 0; i < families.size(); i++) {
-      Optional<IpFamily> family = ServiceFields.familyNamed(families.get(i));
+      Optional<IpFamily> family = IpFamily.named(families.get(i));
       if (family.isEmpty() || !cluster.contains(family.get())) {
         errors.add(FieldError.invalid("spec.ipFamilies[" + i + "]", families.get(i),
             "not configured on this cluster", "service.ip-families.not-configured"));
@@ -171,10 +171,20 @@ final class ServiceFamilyInit {
     });
   }
 
-  /** Upstream's {@code isMatchingPreferDualStackClusterIPFields}. */
+  /**
+   * Upstream's {@code isMatchingPreferDualStackClusterIPFields}: an update that keeps the type,
+   * the addresses and the families of a {@code PreferDualStack} Service (the old policy unset
+   * or {@code PreferDualStack} too) is left alone, so a cluster turned dual-stack or back does
+   * not upgrade or downgrade it behind its owner's back.
+   */
   private static boolean matchingPreferDualStack(ServiceSpec spec, Optional<ServiceSpec> old) {
-    return old.isPresent() && old.get().type().equals(spec.type())
+    if (old.isEmpty()) {
+      return false;
+    }
+    String oldPolicy = old.get().ipFamilyPolicy();
+    return old.get().type().equals(spec.type())
         && spec.ipFamilyPolicy().equals(ServiceFields.PREFER_DUAL_STACK)
+        && (oldPolicy.isEmpty() || oldPolicy.equals(ServiceFields.PREFER_DUAL_STACK))
         && old.get().clusterIPs().equals(spec.clusterIPs())
         && old.get().ipFamilies().equals(spec.ipFamilies());
   }

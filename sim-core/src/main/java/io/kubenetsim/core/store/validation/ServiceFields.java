@@ -60,16 +60,6 @@ final class ServiceFields {
         && families.contains(Optional.of(IpFamily.IPV6));
   }
 
-  /** {@return the family named as the API names it, or empty for anything else} */
-  static Optional<IpFamily> familyNamed(String name) {
-    for (IpFamily family : IpFamily.values()) {
-      if (family.kubernetesName().equals(name)) {
-        return Optional.of(family);
-      }
-    }
-    return Optional.empty();
-  }
-
   /** {@return the other family: IPv6 for IPv4 and the other way round} */
   static IpFamily other(IpFamily family) {
     return family == IpFamily.IPV4 ? IpFamily.IPV6 : IpFamily.IPV4;
