@@ -1,6 +1,7 @@
 package io.kubenetsim.core.dns;
 
 import io.kubenetsim.core.engine.Simulator;
+import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.core.store.Informer;
 import io.kubenetsim.core.store.InformerFactory;
 import io.kubenetsim.core.store.WatchEvent;
@@ -80,8 +81,8 @@ public final class CoreDnsFleet {
    * @param clusterDomain the domain of the Corefile used before any ConfigMap is seen
    * @param upstreams where each CoreDNS pod's {@code forward} sends questions
    */
-  public CoreDnsFleet(Simulator sim, InformerFactory factory, Duration lag, String clusterDomain,
-      Function<Pod, Upstream> upstreams) {
+  public CoreDnsFleet(Simulator sim, ApiStore store, InformerFactory factory, Duration lag,
+      String clusterDomain, Function<Pod, Upstream> upstreams) {
     this.sim = sim;
     this.upstreams = upstreams;
     this.zone = new KubernetesZone(factory.informer(Service.class, lag),
@@ -92,6 +93,8 @@ public final class CoreDnsFleet {
     this.mounted = Corefile.parse(Corefile.kubeadm(clusterDomain));
     Informer<ConfigMap> configMaps = factory.informer(ConfigMap.class, lag);
     configMaps.addHandler(this::onConfigMap);
+    // A container starts on its node: it reads its Corefile then, not when first asked.
+    store.watch(this::onPod);
   }
 
   /** {@return whether a pod is one of CoreDNS's (kubeadm's {@code k8s-app=kube-dns} label)} */
@@ -140,6 +143,17 @@ public final class CoreDnsFleet {
         + pod.metadata().key() + " cannot start CoreDNS: " + e.message()));
     return new Running(pod.metadata().uid(), restarts, own, upstream,
         mounted.corefile().map(c -> new CoreDnsServer(c, zone, own, upstream)));
+  }
+
+  private void onPod(WatchEvent event) {
+    if (!(event.object() instanceof Pod pod) || !isCoreDns(pod)) {
+      return;
+    }
+    if (event.type() == WatchEvent.Type.DELETED) {
+      running.remove(pod.metadata().key().toString());
+    } else {
+      server(pod);
+    }
   }
 
   private void onConfigMap(WatchEvent event) {

@@ -86,8 +86,9 @@ class ServiceVerbsTest {
     assertResult(2, "", "error: cannot expose a Node\n", kubectl.run("expose node node-1"));
     assertResult(2, "", "error: cannot expose a EndpointSlice.discovery.k8s.io\n",
         kubectl.run("expose endpointslice web-abcde -n shop"));
-    assertResult(2, "", "error: the server doesn't have a resource type \"configmap\"\n",
-        kubectl.run("expose configmap web"));
+    assertResult(2, "", "error: cannot expose a ConfigMap\n", kubectl.run("expose configmap web"));
+    assertResult(2, "", "error: the server doesn't have a resource type \"secret\"\n",
+        kubectl.run("expose secret web"));
     assertEquals(List.of(), cluster.exposed(), "nothing reached the cluster");
   }
 
