@@ -11,6 +11,8 @@ import io.kubenetsim.PodHandle;
 import io.kubenetsim.ProxyMode;
 import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.core.kubectl.VerbHelp;
+import io.kubenetsim.dns.DnsLookup;
+import io.kubenetsim.dns.RecordType;
 import io.kubenetsim.model.ServiceType;
 import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.Protocol;
@@ -18,13 +20,15 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The tour: a short printed walk through why Kubernetes needs Services — pods get IPs from
  * their node's range, a replaced pod gets a new IP, a Service keeps one address while its
  * EndpointSlices follow the pods, kube-proxy spreads connections, a crashed container keeps its
- * pod and IP, a failed node's pods come back elsewhere with new IPs, and NetworkPolicies cut and
- * restore a connection. Deterministic: the same seed, node count and proxy mode print the same
+ * pod and IP, a failed node's pods come back elsewhere with new IPs, NetworkPolicies cut and
+ * restore a connection, and DNS gives Services and StatefulSet pods names, at the cost of the
+ * search path for names outside the cluster. Deterministic: the same seed, node count and proxy mode print the same
  * text every run; the last line says how to replay it and how to run it with another seed.
  *
  * <pre>{@code
@@ -43,7 +47,7 @@ public final class Tour {
   /** What {@code tour --help} prints; its flags are the only ones the tour accepts. */
   public static final VerbHelp HELP = VerbHelp.of(
       "tour [--seed N] [--nodes N] [--proxy-mode ipvs|iptables|nftables]",
-      "A printed walk through pods, IPs, Services, kube-proxy, a node failure and policies.",
+      "A printed walk through pods, IPs, Services, kube-proxy, a node failure, policies, DNS.",
       "The tour builds its own cluster and prints the same text for the same flags, byte for",
       "byte. The flags may come before or after the word tour; -f and the other cluster",
       "options are refused, since the tour would not use them.",
@@ -200,6 +204,30 @@ public final class Tour {
         + "Service address; who may reach the web pods on 8080 now:");
     out.println(c.reachability(8080, Protocol.TCP, "shop"));
 
+    chapter("9. DNS: names for Services, the search path, and per-pod names");
+    say("every pod's resolv.conf points at the kube-dns Service; kubelet writes it:");
+    out.println(indent(shopper.resolvConf().toString()));
+    show(c, "nslookup --from shop/shopper web");
+    say("the query was a UDP datagram to the kube-dns ClusterIP, DNATed by kube-proxy to a "
+        + "CoreDNS pod; connecting by name puts that hop first:");
+    out.print(shopper.connect("web", 80).explain());
+    c.upstreamZone("internet").a("example.com", "93.184.216.34").create();
+    DnsLookup external = shopper.lookup("example.com", RecordType.A);
+    say("ndots:5 makes a name with fewer than five dots try the search list first: "
+        + "example.com costs %d queries", external.tried().size());
+    out.println(indent(external.toString()));
+    say("with a trailing dot it is asked as written, once: %s",
+        shopper.lookup("example.com.", RecordType.A).addresses());
+    c.service("shop/db").selector("app", "db").port("pg", 5432, 5432).headless().create();
+    c.statefulSet("shop/db").serviceName("db").replicas(2).label("app", "db")
+        .containerPort("pg", 5432).create();
+    c.settle();
+    say("a headless Service answers with its ready pods, and a StatefulSet's pods get stable "
+        + "names under it:");
+    show(c, "nslookup --from shop/shopper db");
+    say("db-0.db resolves to %s, the pod db-0 (%s)", shopper.resolve("db-0.db"),
+        c.getPod("shop/db-0").ip().orElse("?"));
+
     chapter("The end");
     say("%d events in %s of virtual time; the same seed replays them byte for byte "
         + "(digest %s)", c.events().size(),
@@ -229,6 +257,10 @@ public final class Tour {
   private static PodHandle newest(List<PodHandle> pods) {
     return pods.stream().max((a, b) -> a.get().metadata().creationTimestamp().orElseThrow()
         .compareTo(b.get().metadata().creationTimestamp().orElseThrow())).orElseThrow();
+  }
+
+  private static String indent(String text) {
+    return text.lines().map(l -> "   " + l).collect(Collectors.joining("\n"));
   }
 
   private void chapter(String title) {
