@@ -46,7 +46,10 @@ class NotebookTest {
       "04-network-policy.jsh", List.of("before any policy: ESTABLISHED",
           "dropped by NetworkPolicy", "shop/default-deny-ingress",
           "office: ESTABLISHED, allowed by shop/allow-office ingress[0]", "lab: TIMED_OUT",
-          "Allowing ingress traffic"));
+          "Allowing ingress traffic"),
+      "05-dns.jsh", List.of("search shop.svc.cluster.local svc.cluster.local cluster.local",
+          "office, web: NXDOMAIN", "queries for example.com: 4, for example.com.: 1",
+          "0 100 80 web.shop.svc.cluster.local.", "UNRESOLVED: could not resolve host web"));
 
   @Test
   void everyNotebookDeclaresWhatItShowsAndEndsWithExit() throws IOException {
