@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * plain objects that reaches the output cannot come out equal by luck. The script is busy —
  * apply, scale up and down, delete a pod, advance, then every view — and the output must be
  * non-trivial (pod IPs, probe backends, the mode's rule dump); another seed must differ. The
- * script ends with NetworkPolicy: policies applied, their YAML, truth tables and a drop.
+ * script ends with DNS lookups (queries balanced over the CoreDNS pods) and NetworkPolicy:
+ * policies applied, their YAML, truth tables and a drop.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class DeterminismCliIT {
@@ -52,6 +53,10 @@ class DeterminismCliIT {
       "trace --from external:198.51.100.4 --to lb/shop/front --port 80",
       "trace --from shop/debug --to svc/shop/web --port 80",
       "rules --node node-1",
+      "nslookup --from shop/debug web -o json",
+      "nslookup --from shop/debug kubernetes.default",
+      "nslookup --from shop/debug 10.96.0.1 --type PTR -o json",
+      "probe --from shop/debug --to dns:web --port 80 -o json",
       "apply -f src/test/resources/cli/netpol-traffic",
       "settle",
       "get netpol -A -o yaml",
