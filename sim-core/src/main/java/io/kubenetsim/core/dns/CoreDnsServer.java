@@ -8,6 +8,7 @@ import io.kubenetsim.dns.DnsResponse;
 import io.kubenetsim.dns.Rcode;
 import io.kubenetsim.net.IpAddress;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,40 @@ public final class CoreDnsServer {
   private static final int MAX_SELF_LOOKUPS = 8;
 
   private final Corefile corefile;
-  private final Map<Integer, Map<String, Chain>> chainsByPort = new HashMap<>();
+  private final Map<Integer, Blocks> blocksByPort = new HashMap<>();
   private int selfLookups;
 
-  /** A block's plugins, in chain order; null plugins mean the block has no handlers. */
+  /** A block's plugins, in chain order; {@code handles} false: none of them answers. */
   private record Chain(ImmutableList<DnsPlugin> plugins, boolean handles) {}
+
+  /**
+   * The chains of one port by zone key, longest zone first, so the first zone that is a
+   * suffix of the question on a label boundary is the longest match — found without
+   * allocating (the root zone {@code .}, length 1, comes last and matches everything).
+   */
+  private record Blocks(String[] zoneKeys, Chain[] chains) {
+    static Blocks of(Map<String, Chain> byZone) {
+      List<String> keys = new ArrayList<>(byZone.keySet());
+      keys.sort(Comparator.comparingInt(String::length).reversed()
+          .thenComparing(Comparator.naturalOrder()));
+      return new Blocks(keys.toArray(String[]::new),
+          keys.stream().map(byZone::get).toArray(Chain[]::new));
+    }
+
+    Chain match(String key) {
+      for (int i = 0; i < zoneKeys.length; i++) {
+        String zone = zoneKeys[i];
+        if (zone.equals(".")) {
+          return chains[i];
+        }
+        int at = key.length() - zone.length();
+        if (key.endsWith(zone) && (at == 0 || (at > 0 && key.charAt(at - 1) == '.'))) {
+          return chains[i];
+        }
+      }
+      return null;
+    }
+  }
 
   /**
    * A CoreDNS process running {@code corefile}.
@@ -63,6 +93,7 @@ public final class CoreDnsServer {
         "corefile, zone, ownIps and upstream must not be null");
     this.corefile = corefile;
     Upstream self = q -> Optional.of(selfLookup(q));
+    Map<Integer, Map<String, Chain>> chainsByPort = new HashMap<>();
     for (ServerBlock block : corefile.serverBlocks()) {
       Chain chain = chain(block, zone, ownIps, upstream, self);
       for (ServerKey key : block.keys()) {
@@ -70,6 +101,7 @@ public final class CoreDnsServer {
             .putIfAbsent(key.zone().key(), chain);
       }
     }
+    chainsByPort.forEach((port, byZone) -> blocksByPort.put(port, Blocks.of(byZone)));
   }
 
   /** {@return the Corefile the server runs} */
@@ -85,17 +117,8 @@ public final class CoreDnsServer {
   /** {@return the reply to a question sent to {@code port}} */
   public DnsResponse answer(DnsQuestion question, int port) {
     checkArgument(question != null, "question must not be null");
-    Map<String, Chain> zones = chainsByPort.getOrDefault(port, Map.of());
-    String key = question.name().key();
-    Chain chain = null;
-    for (int offset = 0; chain == null && offset >= 0; ) {
-      chain = zones.get(key.substring(offset));
-      int dot = key.indexOf('.', offset);
-      offset = dot < 0 || dot + 1 >= key.length() ? -1 : dot + 1;
-    }
-    if (chain == null) {
-      chain = zones.get(".");
-    }
+    Blocks blocks = blocksByPort.get(port);
+    Chain chain = blocks == null ? null : blocks.match(question.name().key());
     if (chain == null || !chain.handles()) {
       return ForwardPlugin.failure(question, Rcode.REFUSED);
     }

@@ -55,10 +55,9 @@ final class HostsSetup {
           if (fallthroughSet) {
             throw c.err("unknown property '" + option + "'");
           }
-          List<String> entry = new ArrayList<>();
-          entry.add(option);
-          entry.addAll(c.remainingArgs());
-          inline.add(entry);
+          // Upstream joins the line's tokens and splits it again, as a hosts file line.
+          String text = option + " " + String.join(" ", c.remainingArgs());
+          inline.add(List.of(text.strip().split("\\s+")));
       }
     }
     return new Directive.Hosts(line, ImmutableList.copyOf(entries(inline, zones)),

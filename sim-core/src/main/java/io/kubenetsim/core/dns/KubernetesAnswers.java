@@ -42,6 +42,8 @@ final class KubernetesAnswers {
 
   private final KubernetesBackend backend;
   private final Upstream lookup;
+  /** The SOA last built: reused while the zone's spelling and serial are the same. */
+  private ResourceRecord lastSoa;
 
   KubernetesAnswers(KubernetesBackend backend, Upstream lookup) {
     this.backend = backend;
@@ -188,8 +190,15 @@ final class KubernetesAnswers {
    */
   ResourceRecord soa(DnsName zone) {
     long ttl = backend.options().ttl();
-    return new ResourceRecord(zone, Math.min(ttl, 300), new RecordData.Soa(
+    long serial = backend.zone().serial() & 0xFFFF_FFFFL;
+    ResourceRecord last = lastSoa;
+    if (last != null && last.name().text().equals(zone.text())
+        && ((RecordData.Soa) last.data()).serial() == serial) {
+      return last;
+    }
+    lastSoa = new ResourceRecord(zone, Math.min(ttl, 300), new RecordData.Soa(
         KubernetesBackend.under(zone, "ns", "dns"), KubernetesBackend.under(zone, "hostmaster"),
-        backend.zone().serial() & 0xFFFF_FFFFL, 7200, 1800, 86400, ttl));
+        serial, 7200, 1800, 86400, ttl));
+    return lastSoa;
   }
 }

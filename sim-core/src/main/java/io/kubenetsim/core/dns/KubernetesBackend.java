@@ -62,7 +62,7 @@ final class KubernetesBackend {
     if (type == RecordType.NS) {
       return Found.of(nsAddresses(zoneAsked));
     }
-    if (key.equals("ns.dns." + zoneAsked.key())) {
+    if (isNsDns(key, zoneAsked.key())) {
       List<Target> out = new ArrayList<>();
       for (Target t : nsAddresses(zoneAsked)) {
         IpAddress ip = t.address().orElseThrow();
@@ -263,6 +263,16 @@ final class KubernetesBackend {
   }
 
   /** {@return {@code labels...} joined with dots in front of {@code zone}} */
+  /**
+   * {@return whether {@code key} is upstream's {@code "ns.dns." + zone}}, without building that
+   * text (for the root zone that is {@code ns.dns..}, which no question asks)
+   */
+  private static boolean isNsDns(String key, String zoneKey) {
+    String prefix = "ns.dns.";
+    return key.length() == prefix.length() + zoneKey.length() && key.startsWith(prefix)
+        && key.endsWith(zoneKey);
+  }
+
   static DnsName under(DnsName zone, String... labels) {
     StringBuilder text = new StringBuilder();
     for (String label : labels) {

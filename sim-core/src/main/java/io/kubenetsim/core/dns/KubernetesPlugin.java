@@ -34,6 +34,9 @@ final class KubernetesPlugin implements DnsPlugin {
   private final KubernetesZone zone;
   /** The zones' lower-case texts, longest first, for the allocation-free match. */
   private final String[] zoneKeys;
+  private final String[] fallthroughKeys;
+  /** The zones as names, by key (built once, not per question). */
+  private final java.util.Map<String, DnsName> zoneNames = new java.util.HashMap<>();
 
   KubernetesPlugin(KubernetesOptions options, KubernetesZone zone, List<IpAddress> ownIps,
       Upstream lookup) {
@@ -43,6 +46,9 @@ final class KubernetesPlugin implements DnsPlugin {
     this.answers = new KubernetesAnswers(backend, lookup);
     this.zoneKeys = options.zones().stream().map(DnsName::key)
         .sorted((a, b) -> b.length() - a.length()).toArray(String[]::new);
+    options.zones().forEach(z -> zoneNames.putIfAbsent(z.key(), z));
+    this.fallthroughKeys = options.fallthrough().stream().map(DnsName::key)
+        .toArray(String[]::new);
   }
 
   @Override
@@ -61,10 +67,10 @@ final class KubernetesPlugin implements DnsPlugin {
     if (quick != null) {
       return quick;
     }
-    DnsName zoneAsked = Zones.asAsked(q.name(), DnsName.of(zoneKey));
+    DnsName zoneAsked = Zones.asAsked(q.name(), zoneNames.get(zoneKey));
     KubernetesAnswers.Section section = section(q, key, zoneKey, zoneAsked);
     if (section.nameError()) {
-      if (options.fallsThrough(q.name())) {
+      if (fallsThrough(key)) {
         return next.serve(q);
       }
       Rcode rcode = zone.synced() ? Rcode.NXDOMAIN : Rcode.SERVFAIL;
@@ -151,14 +157,26 @@ final class KubernetesPlugin implements DnsPlugin {
   /** {@return the key of the longest zone holding {@code key}, or null} */
   private String zoneOf(String key) {
     for (String zoneKey : zoneKeys) {
-      if (zoneKey.equals(".")) {
-        return zoneKey;
-      }
-      if (key.endsWith(zoneKey) && (key.length() == zoneKey.length()
-          || key.charAt(key.length() - zoneKey.length() - 1) == '.')) {
+      if (in(key, zoneKey)) {
         return zoneKey;
       }
     }
     return null;
+  }
+
+  /** {@code fallthrough}'s zones matched on the key already at hand ({@code fallsThrough}). */
+  private boolean fallsThrough(String key) {
+    for (String zoneKey : fallthroughKeys) {
+      if (in(key, zoneKey)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@return whether the name {@code key} is the zone {@code zoneKey} or under it} */
+  private static boolean in(String key, String zoneKey) {
+    return zoneKey.equals(".") || key.endsWith(zoneKey) && (key.length() == zoneKey.length()
+        || key.charAt(key.length() - zoneKey.length() - 1) == '.');
   }
 }

@@ -150,7 +150,10 @@ public final class KubernetesZone {
     return out;
   }
 
-  /** {@return the slices holding this ready address, by slice (upstream's {@code EpIndexReverse})} */
+  /**
+   * {@return the slices holding this ready address, by slice name} (upstream's {@code
+   * EpIndexReverse})
+   */
   List<ZoneSlice> slicesHolding(IpAddress ip) {
     TreeMap<NamespacedName, ZoneSlice> holding = slicesByIp.get(ip);
     return holding == null ? List.of() : List.copyOf(holding.values());

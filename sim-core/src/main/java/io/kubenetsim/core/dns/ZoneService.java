@@ -48,7 +48,8 @@ record ZoneService(NamespacedName key, Shape shape, ImmutableList<IpAddress> clu
         ? List.of(service.spec().clusterIP()) : service.spec().clusterIPs();
     ImmutableList<ZonePort> ports = service.spec().ports().isEmpty()
         ? ImmutableList.of(ZonePort.NONE)
-        : service.spec().ports().stream().map(ZonePort::of).collect(ImmutableList.toImmutableList());
+        : service.spec().ports().stream().map(ZonePort::of)
+            .collect(ImmutableList.toImmutableList());
     if (service.spec().isType(ServiceType.EXTERNAL_NAME)) {
       String external = service.spec().externalName();
       Optional<DnsName> target = IpAddress.tryParse(external).isPresent() ? Optional.empty()

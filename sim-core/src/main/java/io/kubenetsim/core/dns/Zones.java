@@ -31,6 +31,11 @@ final class Zones {
       return zone;
     }
     String text = question.text();
-    return new DnsName(text.substring(text.length() - zone.text().length()));
+    int start = text.length() - zone.text().length();
+    // Spelt as the zone (the usual lower case): the zone's own name, no new one.
+    if (text.startsWith(zone.text(), start)) {
+      return zone;
+    }
+    return new DnsName(text.substring(start));
   }
 }
