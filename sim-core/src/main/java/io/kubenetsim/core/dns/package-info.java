@@ -1,8 +1,8 @@
 /**
  * Cluster DNS: what a CoreDNS process answers (the server side) and, in the stub resolver
- * files ({@code StubResolver*}, {@code SearchList*}), how a pod's resolver asks. Pure
- * functions of the watched API objects: no traffic here — the integrator carries questions
- * as UDP through the simulated network and calls {@code answer}.
+ * files ({@code StubResolver*}, {@code SearchList*}), how a pod's resolver asks. No traffic
+ * here: {@code core.net}'s {@code DnsTraffic} carries questions as UDP through the simulated
+ * network to the process the datagram reached.
  *
  * <p>Start here: {@link io.kubenetsim.core.dns.KubernetesZone} (the kubernetes plugin's
  * caches: Services, EndpointSlices, pods and namespaces through lagging informers, indexed
@@ -13,7 +13,11 @@
  * kubeadm(domain)} gives kubeadm's default), {@link io.kubenetsim.core.dns.CoreDnsServer} (one
  * process: picks the server block, runs its plugin chain), {@link
  * io.kubenetsim.core.dns.Upstream} (where {@code forward} sends questions) and {@link
- * io.kubenetsim.core.dns.StaticZone} (the outside world's records, an {@code Upstream}).
+ * io.kubenetsim.core.dns.StaticZone} (a fixed zone's records, an {@code Upstream}). At run
+ * time: {@link io.kubenetsim.core.dns.CoreDnsFleet} (the processes in the coredns pods, their
+ * Corefile from the {@code kube-system/coredns} ConfigMap, reloads), {@link
+ * io.kubenetsim.core.dns.CorefileAdmission} (refuses an unmodelled Corefile on write) and
+ * {@link io.kubenetsim.core.dns.InternetDns} (the outside world, from UpstreamZone objects).
  *
  * <p>Package-private parts, in the order a Corefile flows: {@code CorefileLexer} and {@code
  * CorefileStructure} (caddy's tokens and blocks), {@code CorefileCursor} (caddy's dispenser),

@@ -6,7 +6,11 @@
  * checks, the hop to a node's NodePort), {@code PolicyGate} (NetworkPolicy's checks after DNAT,
  * from the engine in {@code core.policy}), {@code Deliverer} (what answers at an address) and
  * {@code Attempt} (a connection's facts as one value, behind {@code SimConnection}), {@code
- * FamilyGate} (an IPv6 end is unreachable: pods and nodes are IPv4-only).
+ * FamilyGate} (an IPv6 end is unreachable: pods and nodes are IPv4-only). DNS as traffic:
+ * {@link io.kubenetsim.core.net.DnsTraffic} (a query is a UDP datagram to port 53, answered by
+ * the CoreDNS process or outside resolver it reached; lookups and connections by name), {@link
+ * io.kubenetsim.core.net.CoreDnsForwarding} (a CoreDNS pod's {@code forward}, as traffic) and
+ * {@code NamedConnection} (the lookup's queries as a connection's first hops).
  * Address allocation lives below, in {@code core.ipam}.
  */
 package io.kubenetsim.core.net;
