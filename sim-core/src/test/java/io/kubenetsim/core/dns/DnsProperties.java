@@ -1,5 +1,6 @@
 package io.kubenetsim.core.dns;
 
+import static io.kubenetsim.core.dns.ShopDns.addresses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kubenetsim.Cluster;
@@ -203,9 +204,5 @@ class DnsProperties {
     return s.slices().stream().flatMap(slice -> slice.endpoints().stream())
         .filter(e -> e.conditions().isReady()).flatMap(e -> e.addresses().stream())
         .collect(Collectors.toCollection(TreeSet::new));
-  }
-
-  private static Set<String> addresses(DnsLookup lookup) {
-    return ShopDns.addresses(lookup);
   }
 }

@@ -10,6 +10,7 @@ import io.kubenetsim.KubeSim;
 import io.kubenetsim.PodHandle;
 import io.kubenetsim.StatefulSetHandle;
 import io.kubenetsim.dns.DnsLookup;
+import io.kubenetsim.dns.DnsName;
 import io.kubenetsim.dns.Rcode;
 import io.kubenetsim.dns.RecordData;
 import io.kubenetsim.dns.RecordType;
@@ -257,6 +258,16 @@ class DnsRecordsFromPodsTest {
       assertEquals(pod.name() + ".web.shop.svc.cluster.local.", own.answers().get(0).name()
           .toString());
     }
+    // spec 2.4.2 and 2.4.3: SRV targets and PTR names use the endpoint's hostname.
+    DnsLookup srv = client.lookup("_http._tcp.web", RecordType.SRV);
+    assertEquals(List.of("0 33 8080 web-0.web.shop.svc.cluster.local.",
+        "0 33 8080 web-1.web.shop.svc.cluster.local.",
+        "0 33 8080 web-2.web.shop.svc.cluster.local."), srv.answers().stream()
+            .map(r -> r.data().toString()).sorted().toList(), srv.toString());
+    DnsLookup ptr = client.lookup(DnsName.reverse(ShopDns.ip(web.pods().get(1))).toString(),
+        RecordType.PTR);
+    assertEquals(List.of("web-1.web.shop.svc.cluster.local."), ptr.answers().stream()
+        .map(r -> r.data().toString()).toList(), ptr.toString());
     web.scale(1);
     assertEquals(List.of(Set.of(0, 1, 2), Set.of(0, 1), Set.of(0)), namesSeen(c, client));
   }

@@ -126,7 +126,8 @@ final class ShopDns {
   }
 
   static IpAddress ip(PodHandle pod) {
-    return IpAddress.parse(pod.ip().orElseThrow(() -> new AssertionError(pod.ref() + " has no IP")));
+    return IpAddress.parse(pod.ip().orElseThrow(() ->
+        new AssertionError(pod.ref() + " has no IP")));
   }
 
   /** {@return the addresses of a lookup's answer, as a sorted set of text} */
