@@ -25,9 +25,9 @@ import java.util.Optional;
  * DnsName.reverse(IpAddress.parse("10.96.0.1"));            // 1.0.96.10.in-addr.arpa.
  * }</pre>
  *
- * @param text the name with its trailing dot; {@code "."} for the root
+ * <p>A value: equal when the text is equal (case included; {@link #sameAs} ignores case).
  */
-public record DnsName(String text) {
+public final class DnsName {
 
   /** The root of the name space, {@code "."}. */
   public static final DnsName ROOT = new DnsName(".");
@@ -46,11 +46,31 @@ public record DnsName(String text) {
 
   private static final String HEX = "0123456789abcdef";
 
-  public DnsName {
+  private final String text;
+  /** {@link #key()}, computed on first use: names are looked up by it on every query. */
+  private String key;
+
+  /**
+   * A name from its text with the trailing dot ({@code "."} for the root).
+   *
+   * @throws IllegalArgumentException as {@link #of}
+   */
+  public DnsName(String text) {
     checkArgument(text != null, "a DNS name must not be null");
     Optional<String> problem = problem(text);
     checkArgument(problem.isEmpty(), "\"%s\" is not a valid DNS name: %s", text,
         problem.orElse(""));
+    this.text = text;
+  }
+
+  /** A name whose text is already known to be valid (built from valid parts). */
+  private DnsName(String text, boolean checked) {
+    this.text = text;
+  }
+
+  /** {@return the name with its trailing dot, in the case it was written} */
+  public String text() {
+    return text;
   }
 
   /**
@@ -67,10 +87,12 @@ public record DnsName(String text) {
 
   /** {@return the name, or empty when {@code text} is not a valid name} */
   public static Optional<DnsName> tryParse(String text) {
-    if (text == null || problem(text.endsWith(".") ? text : text + ".").isPresent()) {
+    if (text == null) {
       return Optional.empty();
     }
-    return Optional.of(of(text));
+    String absolute = text.endsWith(".") ? text : text + ".";
+    return problem(absolute).isPresent() ? Optional.empty()
+        : Optional.of(new DnsName(absolute, true));
   }
 
   /**
@@ -136,7 +158,12 @@ public record DnsName(String text) {
 
   /** {@return the lower-case text, the form names are compared by} */
   public String key() {
-    return text.toLowerCase(Locale.ROOT);
+    String lower = key;
+    if (lower == null) {
+      lower = text.toLowerCase(Locale.ROOT);
+      key = lower;
+    }
+    return lower;
   }
 
   /** {@return the labels, left to right, without dots; empty for the root} */
@@ -159,7 +186,9 @@ public record DnsName(String text) {
     }
     String key = key();
     String zoneKey = zone.key();
-    return key.equals(zoneKey) || key.endsWith("." + zoneKey);
+    int at = key.length() - zoneKey.length();
+    return at == 0 ? key.equals(zoneKey)
+        : at > 0 && key.charAt(at - 1) == '.' && key.startsWith(zoneKey, at);
   }
 
   /**
@@ -174,12 +203,45 @@ public record DnsName(String text) {
 
   /** {@return {@code label.} followed by this name} */
   public DnsName prepend(String label) {
-    return new DnsName(label + "." + (isRoot() ? "" : text));
+    String name = label + "." + (isRoot() ? "" : text);
+    Optional<String> problem = name.length() - 1 > MAX_LENGTH || label.indexOf('.') >= 0
+        ? problem(name) : problem(label + ".");
+    checkArgument(problem.isEmpty(), "\"%s\" is not a valid DNS name: %s", name,
+        problem.orElse(""));
+    return new DnsName(name, true);
+  }
+
+  /**
+   * {@return this name's labels followed by those of {@code domain} (written without its
+   * trailing dot), or empty when that is no valid name} A resolver's search-list candidate:
+   * {@code DnsName.of("web").tryAppend("shop.svc.cluster.local")} is {@code
+   * web.shop.svc.cluster.local.}. Only the appended labels and the length are checked.
+   */
+  public Optional<DnsName> tryAppend(String domain) {
+    if (isRoot()) {
+      return tryParse(domain);
+    }
+    String name = text + domain + ".";
+    if (domain.isEmpty() || name.length() - 1 > MAX_LENGTH
+        || labelProblem(name, text.length()).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(new DnsName(name, true));
   }
 
   /** {@return whether the two names are the same name, ignoring case} */
   public boolean sameAs(DnsName other) {
     return key().equals(other.key());
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof DnsName name && text.equals(name.text);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode();
   }
 
   @Override
@@ -197,25 +259,37 @@ public record DnsName(String text) {
     if (text.length() - 1 > MAX_LENGTH) {
       return Optional.of("must be no more than " + MAX_LENGTH + " characters");
     }
-    String[] labels = text.substring(0, text.length() - 1).split("\\.", -1);
-    for (String label : labels) {
-      if (label.isEmpty()) {
-        return Optional.of("labels must not be empty");
-      }
-      if (label.length() > MAX_LABEL) {
-        return Optional.of("label \"" + label + "\" must be no more than " + MAX_LABEL
-            + " characters");
-      }
-      for (int i = 0; i < label.length(); i++) {
-        char c = label.charAt(i);
-        boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-            || c == '-' || c == '_' || c == '*';
-        if (!ok) {
-          return Optional.of("label \"" + label + "\" holds '" + c + "'; use letters, digits, "
-              + "'-' and '_'");
+    return labelProblem(text, 0);
+  }
+
+  /**
+   * {@return what is wrong with the labels of {@code text} from {@code start} on} One pass,
+   * allocating only to describe a problem: names are checked on every lookup.
+   */
+  private static Optional<String> labelProblem(String text, int from) {
+    int start = from;
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '.') {
+        if (i == start) {
+          return Optional.of("labels must not be empty");
         }
+        if (i - start > MAX_LABEL) {
+          return Optional.of("label \"" + text.substring(start, i) + "\" must be no more than "
+              + MAX_LABEL + " characters");
+        }
+        start = i + 1;
+        continue;
+      }
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '_' || c == '*';
+      if (!ok) {
+        int end = text.indexOf('.', i);
+        return Optional.of("label \"" + text.substring(start, end) + "\" holds '" + c
+            + "'; use letters, digits, '-' and '_'");
       }
     }
     return Optional.empty();
   }
+
 }

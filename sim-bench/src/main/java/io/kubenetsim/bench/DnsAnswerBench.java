@@ -73,9 +73,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 8, time = 1)
 @Fork(1)
 public class DnsAnswerBench {
-  private static final int PER_NAMESPACE = 100;
-  private static final int ENDPOINTS = 3;
-
   @Param({"100", "10000"})
   public int services;
 
@@ -87,50 +84,20 @@ public class DnsAnswerBench {
 
   @Setup(Level.Trial)
   public void setUp() {
-    Simulator sim = new Simulator(42, Instant.parse("2026-01-01T00:00:00Z"));
-    ApiStore store = new ApiStore(sim, new ObjectValidator());
-    InformerFactory informers = new InformerFactory(sim, store);
-    KubernetesZone zone = new KubernetesZone(informers.informer(Service.class, Duration.ZERO),
-        informers.informer(EndpointSlice.class, Duration.ZERO),
-        informers.informer(Pod.class, Duration.ZERO),
-        informers.informer(Namespace.class, Duration.ZERO), sim.clock());
-    for (int n = 0; n < (services + PER_NAMESPACE - 1) / PER_NAMESPACE; n++) {
-      store.create(Namespace.of("ns" + n), "bench", "");
-    }
-    for (int i = 0; i < services; i++) {
-      String namespace = "ns" + i / PER_NAMESPACE;
-      String name = "svc" + i;
-      store.create(service(namespace, name, i), "bench", "");
-      List<Endpoint> endpoints = new ArrayList<>();
-      for (int e = 0; e < ENDPOINTS; e++) {
-        String pod = name + "-" + e;
-        String ip = IpAddress.ipv4(0x0AF40000L + (long) i * ENDPOINTS + e + 1).toString();
-        store.create(pod(namespace, pod, name, ip), "bench", "");
-        endpoints.add(new Endpoint(ImmutableList.of(ip), EndpointConditions.of(true, true,
-            false), "", "node-" + e, "", Optional.of(new TargetRef("Pod", namespace, pod,
-                "uid-" + pod))));
-      }
-      store.create(new EndpointSlice(ObjectMeta.named(namespace, name + "-abcde")
-          .withLabels(Labels.of(EndpointSlice.SERVICE_NAME_LABEL, name)), "IPv4",
-          ImmutableList.copyOf(endpoints), ImmutableList.of(EndpointPort.of("http", 8080,
-              Protocol.TCP))), "bench", "");
-    }
-    sim.settle(Long.MAX_VALUE);
-    zone.markSynced();
-    server = new CoreDnsServer(Corefile.parse(Corefile.kubeadm("cluster.local")).orElseThrow(),
-        zone, List.of(IpAddress.parse("10.243.0.10")), new StaticZone());
+    DnsBenchZone zone = DnsBenchZone.build(services);
+    server = zone.server;
     SeededRandom random = new SeededRandom(7);
     for (int q = 0; q < clusterIp.length; q++) {
       int c = random.nextInt(services);
-      c = isHeadless(c) ? (c + 1) % services : c;
+      c = DnsBenchZone.isHeadless(c) ? (c + 1) % services : c;
       int h = random.nextInt(services) / 10 * 10;
-      clusterIp[q] = DnsQuestion.of(fqdn(c), RecordType.A);
-      headless[q] = DnsQuestion.of(fqdn(h), RecordType.A);
-      missing[q] = DnsQuestion.of("nosvc" + c + ".ns" + c / PER_NAMESPACE
+      clusterIp[q] = DnsQuestion.of(DnsBenchZone.fqdn(c), RecordType.A);
+      headless[q] = DnsQuestion.of(DnsBenchZone.fqdn(h), RecordType.A);
+      missing[q] = DnsQuestion.of("nosvc" + c + ".ns" + c / DnsBenchZone.PER_NAMESPACE
           + ".svc.cluster.local", RecordType.A);
     }
     check(clusterIp[0], 1);
-    check(headless[0], ENDPOINTS);
+    check(headless[0], DnsBenchZone.ENDPOINTS);
     check(missing[0], 0);
     // Setup leaves the store's history and the informers' garbage: collect it before timing.
     System.gc();
@@ -156,38 +123,6 @@ public class DnsAnswerBench {
     if (response.answers().size() != answers) {
       throw new IllegalStateException("unexpected answer to " + question + ": " + response);
     }
-  }
-
-  private static boolean isHeadless(int i) {
-    return i % 10 == 0;
-  }
-
-  private static String fqdn(int i) {
-    return "svc" + i + ".ns" + i / PER_NAMESPACE + ".svc.cluster.local";
-  }
-
-  private static Service service(String namespace, String name, int i) {
-    ServicePort port = new ServicePort("http", Protocol.TCP, "", 80, IntOrString.of(8080), 0);
-    String ip = isHeadless(i) ? "None" : IpAddress.ipv4(0x0A600000L + i + 1).toString();
-    return new Service(ObjectMeta.named(namespace, name), ServiceSpec.of(Map.of("app", name),
-        List.of(port)).with(s -> {
-          s.type = "ClusterIP";
-          s.sessionAffinity = "None";
-          s.internalTrafficPolicy = "Cluster";
-          s.clusterIP = ip;
-          s.clusterIPs = List.of(ip);
-          s.ipFamilies = List.of("IPv4");
-          s.ipFamilyPolicy = "SingleStack";
-          return s;
-        }), ServiceStatus.empty());
-  }
-
-  private static Pod pod(String namespace, String name, String app, String ip) {
-    Pod pod = Pod.of(namespace, name, Labels.of(Map.of("app", app)), Container.of("c",
-        "agnhost", List.of(ContainerPort.of("http", 8080))));
-    return pod.withSpec(pod.spec().withNodeName("node-0"))
-        .withStatus(new PodStatus(PodPhase.RUNNING, ImmutableList.of(), "", ip,
-            ImmutableList.of(ip), Optional.empty(), ImmutableList.of(), ""));
   }
 }
 // How to run: mvn -B -q -o package -DskipTests -pl sim-bench -am &&

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableList;
 import io.kubenetsim.dns.DnsName;
 import io.kubenetsim.dns.ResolvConf;
+import io.kubenetsim.dns.ResolvOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,8 +46,10 @@ public final class SearchList {
   private final boolean absolute;
   private final boolean asIsFirst;
   private final boolean noTldQuery;
-  private final ImmutableList<DnsName> searches;
-  private final boolean searchCut;
+  private final ResolvConf conf;
+  /** Built when first needed: a lookup usually asks one or two of the names, not all. */
+  private ImmutableList<DnsName> searches;
+  private boolean searchCut;
 
   private SearchList(String query, ResolvConf conf) {
     this.query = query;
@@ -57,24 +60,29 @@ public final class SearchList {
       throw new IllegalArgumentException("cannot look up \"" + query + "\": "
           + invalid.getMessage(), invalid);
     }
-    this.dots = (int) query.chars().filter(c -> c == '.').count();
+    this.dots = dots(query);
     this.absolute = query.endsWith(".");
     this.asIsFirst = absolute || dots >= conf.ndots();
-    this.noTldQuery = conf.options().stream().anyMatch(o -> o.name().equals(NO_TLD_QUERY));
-    ImmutableList.Builder<DnsName> built = ImmutableList.builder();
-    boolean cut = false;
-    if (!absolute) {
-      for (String domain : conf.searches()) {
-        Optional<DnsName> candidate = candidate(domain);
-        if (candidate.isEmpty()) {
-          cut = true;
-          break;
-        }
-        built.add(candidate.get());
-      }
-    }
-    this.searches = built.build();
-    this.searchCut = cut;
+    this.noTldQuery = hasOption(conf, NO_TLD_QUERY);
+    this.conf = conf;
+  }
+
+  /** {@return how many search domains the name may be tried with, before any is found invalid} */
+  public int searchDomains() {
+    return absolute ? 0 : conf.searches().size();
+  }
+
+  /**
+   * {@return the name with the {@code i}th search domain, or empty when that makes an invalid
+   * name (the search list ends there); the root domain ({@code ""} or {@code "."}) gives the
+   * name itself}
+   */
+  public Optional<DnsName> search(int i) {
+    checkArgument(i >= 0 && i < searchDomains(), "no search domain %s of %s", i,
+        searchDomains());
+    String domain = conf.searches().get(i);
+    String bare = domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;
+    return bare.isEmpty() ? Optional.of(asIs) : asIs.tryAppend(bare);
   }
 
   /**
@@ -87,6 +95,26 @@ public final class SearchList {
   public static SearchList of(String name, ResolvConf conf) {
     checkArgument(name != null && conf != null, "name and conf must not be null");
     return new SearchList(name, conf);
+  }
+
+  // Loops rather than streams: a lookup's planning is on the hot path of every lookup.
+  private static int dots(String name) {
+    int dots = 0;
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) == '.') {
+        dots++;
+      }
+    }
+    return dots;
+  }
+
+  private static boolean hasOption(ResolvConf conf, String name) {
+    for (ResolvOption option : conf.options()) {
+      if (option.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -104,8 +132,8 @@ public final class SearchList {
     if (asIsFirst) {
       out.add(asIs);
     }
-    out.addAll(searches);
-    if (asIsAfterSearching(searches.size())) {
+    out.addAll(searches());
+    if (asIsAfterSearching(searches().size())) {
       out.add(asIs);
     }
     return out.build();
@@ -133,6 +161,18 @@ public final class SearchList {
 
   /** {@return the name with each search domain appended, in order} */
   public List<DnsName> searches() {
+    if (searches == null) {
+      ImmutableList.Builder<DnsName> built = ImmutableList.builder();
+      for (int i = 0; i < searchDomains(); i++) {
+        Optional<DnsName> candidate = search(i);
+        if (candidate.isEmpty()) {
+          searchCut = true;
+          break;
+        }
+        built.add(candidate.get());
+      }
+      searches = built.build();
+    }
     return searches;
   }
 
@@ -142,6 +182,7 @@ public final class SearchList {
    * domain), or {@code no-tld-query} is set for a name without dots.
    */
   public boolean asIsAfterSearching(int tried) {
+    List<DnsName> searches = searches();
     checkArgument(tried >= 0 && tried <= searches.size(), "tried %s of %s search names",
         tried, searches.size());
     if (asIsFirst) {
@@ -156,11 +197,5 @@ public final class SearchList {
   @Override
   public String toString() {
     return query + " -> " + candidates();
-  }
-
-  /** {@code name.domain}; the root domain ({@code ""} or {@code "."}) gives the name itself. */
-  private Optional<DnsName> candidate(String domain) {
-    String bare = domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;
-    return bare.isEmpty() ? Optional.of(asIs) : DnsName.tryParse(query + "." + bare);
   }
 }

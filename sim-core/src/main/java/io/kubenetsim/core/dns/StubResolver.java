@@ -102,8 +102,12 @@ public final class StubResolver {
       }
       Optional<StubResolverOutcome> last = Optional.empty();
       int searched = 0;
-      for (DnsName candidate : plan.searches()) {
-        StubResolverOutcome outcome = ask(candidate);
+      for (int i = 0; i < plan.searchDomains(); i++) {
+        Optional<DnsName> candidate = plan.search(i);
+        if (candidate.isEmpty()) {
+          break;
+        }
+        StubResolverOutcome outcome = ask(candidate.get());
         last = Optional.of(outcome);
         searched++;
         switch (outcome.kind()) {
