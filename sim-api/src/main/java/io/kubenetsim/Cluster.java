@@ -1,5 +1,6 @@
 package io.kubenetsim;
 
+import io.kubenetsim.dns.ResourceRecord;
 import io.kubenetsim.event.Events;
 import io.kubenetsim.model.KubernetesObject;
 import io.kubenetsim.model.Namespace;
@@ -184,6 +185,21 @@ public interface Cluster {
    * NXDOMAIN. The same as applying an {@code UpstreamZone} manifest.
    */
   UpstreamZoneBuilder upstreamZone(String name);
+
+  /**
+   * {@return a zone view: the records CoreDNS serves now for the Services of {@code namespace}
+   * (every namespace when empty)} — each Service's A/AAAA (or an ExternalName's CNAME), SRV for
+   * its named ports and, for a headless Service, each endpoint's own name — asked of a running
+   * CoreDNS pod, so the listing lags the API as CoreDNS's watch does.
+   *
+   * <pre>{@code
+   * c.dnsRecords(Optional.of("shop")).forEach(System.out::println);
+   * // web.shop.svc.cluster.local. 30 IN A 10.96.12.7
+   * }</pre>
+   *
+   * @throws IllegalStateException when no CoreDNS pod is running
+   */
+  List<ResourceRecord> dnsRecords(Optional<String> namespace);
 
   // ---- traffic ----
 

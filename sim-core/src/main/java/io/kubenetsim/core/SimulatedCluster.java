@@ -7,11 +7,13 @@ import io.kubenetsim.ApplyResult;
 import io.kubenetsim.Cluster;
 import io.kubenetsim.ClusterConfig;
 import io.kubenetsim.ConfigMapBuilder;
+import io.kubenetsim.Connection;
 import io.kubenetsim.DeploymentBuilder;
 import io.kubenetsim.DeploymentHandle;
+import io.kubenetsim.ExposeBuilder;
+import io.kubenetsim.ExternalClient;
 import io.kubenetsim.KubectlResult;
 import io.kubenetsim.NetworkPolicyBuilder;
-import io.kubenetsim.UpstreamZoneBuilder;
 import io.kubenetsim.NodeHandle;
 import io.kubenetsim.PodBuilder;
 import io.kubenetsim.PodHandle;
@@ -20,22 +22,21 @@ import io.kubenetsim.ServiceBuilder;
 import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.StatefulSetBuilder;
 import io.kubenetsim.StatefulSetHandle;
-import io.kubenetsim.Connection;
-import io.kubenetsim.ExposeBuilder;
-import io.kubenetsim.ExternalClient;
-import io.kubenetsim.core.net.Source;
-import io.kubenetsim.net.IpAddress;
-import io.kubenetsim.net.Protocol;
-import io.kubenetsim.net.Reachability;
+import io.kubenetsim.UpstreamZoneBuilder;
+import io.kubenetsim.core.dns.CoreDnsServer;
+import io.kubenetsim.core.dns.ZoneListing;
 import io.kubenetsim.core.kubectl.KubectlCommand;
 import io.kubenetsim.core.kubectl.ManifestFormatter;
 import io.kubenetsim.core.manifest.ManifestDocument;
 import io.kubenetsim.core.manifest.ManifestReader;
 import io.kubenetsim.core.manifest.ManifestWriter;
+import io.kubenetsim.core.net.Source;
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.core.store.AtomicApply;
 import io.kubenetsim.core.store.Kinds;
 import io.kubenetsim.core.store.ObjectValidation;
+import io.kubenetsim.dns.DnsName;
+import io.kubenetsim.dns.ResourceRecord;
 import io.kubenetsim.event.Events;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.KubernetesObject;
@@ -47,6 +48,9 @@ import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.model.StatefulSet;
+import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.Protocol;
+import io.kubenetsim.net.Reachability;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -280,6 +284,15 @@ final class SimulatedCluster implements Cluster {
   public UpstreamZoneBuilder upstreamZone(String name) {
     return new UpstreamZoneBuilder(name, zone -> plane.store.create(zone, "Created",
         "by the user"));
+  }
+
+  @Override
+  public List<ResourceRecord> dnsRecords(Optional<String> namespace) {
+    CoreDnsServer server = plane.coreDns.anyServer().orElseThrow(() ->
+        new IllegalStateException("no CoreDNS pod is running (kube-system/coredns has no "
+            + "running pod); scale it up or settle() first"));
+    return ZoneListing.of(plane.coreDns.zone(), server,
+        DnsName.of(config.dns().clusterDomain()), namespace);
   }
 
   /**

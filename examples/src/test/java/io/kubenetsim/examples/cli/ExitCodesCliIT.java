@@ -33,7 +33,7 @@ class ExitCodesCliIT {
         Arguments.of("unknown command", 2,
             "error: unknown command \"fetch\" for \"kube-netsim\"; known commands: tour, shell, "
                 + "get, describe, apply, delete, scale, expose, probe, trace, rules, "
-                + "port-forward, matrix, nslookup, settle, advance, events",
+                + "port-forward, matrix, nslookup, zone, settle, advance, events",
             new String[] {"fetch", "pods"}),
         Arguments.of("unknown option", 2, "error: unknown option \"--frobnicate\"",
             new String[] {"--frobnicate", "get", "pods"}),

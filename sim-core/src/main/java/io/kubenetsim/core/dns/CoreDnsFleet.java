@@ -131,6 +131,12 @@ public final class CoreDnsFleet {
     return now.server();
   }
 
+  /** {@return the process of the first CoreDNS pod (by name) that runs one} */
+  public Optional<CoreDnsServer> anyServer() {
+    return running.values().stream().map(Running::server).flatMap(Optional::stream)
+        .findFirst();
+  }
+
   /** {@return a CoreDNS process's reply, or empty when {@code pod} runs none} */
   public Optional<DnsResponse> answer(Pod pod, DnsQuestion question) {
     return server(pod).map(s -> s.answer(question));

@@ -7,6 +7,7 @@ import io.kubenetsim.dns.DnsAttempt;
 import io.kubenetsim.dns.DnsLookup;
 import io.kubenetsim.dns.ResourceRecord;
 import io.kubenetsim.net.IpAddress;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,14 +29,7 @@ final class DnsJson {
     json.put("query", lookup.query());
     json.put("type", lookup.type().name());
     JsonOutput.putOptional(json, "rcode", lookup.rcode());
-    ArrayNode answers = json.putArray("answers");
-    for (ResourceRecord record : lookup.answers()) {
-      ObjectNode a = answers.addObject();
-      a.put("name", record.name().toString());
-      a.put("type", record.type().name());
-      a.put("ttl", record.ttl());
-      a.put("data", record.data().toString());
-    }
+    records(json.putArray("answers"), lookup.answers());
     ArrayNode tried = json.putArray("tried");
     lookup.tried().forEach(a -> tried.add(a.question().name().toString()));
     JsonOutput.putOptional(json, "server", server(lookup));
@@ -55,6 +49,17 @@ final class DnsJson {
       }
     }
     return json;
+  }
+
+  /** Adds {@code {"name", "type", "ttl", "data"}} per record, data in presentation form. */
+  static void records(ArrayNode array, List<ResourceRecord> records) {
+    for (ResourceRecord record : records) {
+      ObjectNode a = array.addObject();
+      a.put("name", record.name().toString());
+      a.put("type", record.type().name());
+      a.put("ttl", record.ttl());
+      a.put("data", record.data().toString());
+    }
   }
 
   /**

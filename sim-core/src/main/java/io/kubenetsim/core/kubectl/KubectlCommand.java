@@ -62,7 +62,7 @@ public final class KubectlCommand {
     List<Verb> verbs = new ArrayList<>(List.of(new GetVerb(), new DescribeVerb(),
         new ApplyVerb(), new DeleteVerb(), new ScaleVerb(), new ExposeVerb(), ProbeVerb.probe(),
         ProbeVerb.trace(), new RulesVerb(), new PortForwardVerb(), new MatrixVerb(),
-        new NslookupVerb()));
+        new NslookupVerb(), new ZoneVerb()));
     verbs.addAll(SimulationVerbs.all());
     return List.copyOf(verbs);
   }

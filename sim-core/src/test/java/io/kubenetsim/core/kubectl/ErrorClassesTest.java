@@ -58,7 +58,7 @@ class ErrorClassesTest {
         Arguments.of("unknown verb",         "fetch pods",                                  2,
             "error: unknown command \"fetch\" for \"kubectl\"; known commands: get, describe, "
                 + "apply, delete, scale, expose, probe, trace, rules, port-forward, matrix, "
-                + "nslookup, settle, advance, events"),
+                + "nslookup, zone, settle, advance, events"),
         Arguments.of("unknown flag",         "get pods --colour",                           2,
             "error: unknown flag: --colour"),
         Arguments.of("missing flag value",   "get pods -n",                                 2,

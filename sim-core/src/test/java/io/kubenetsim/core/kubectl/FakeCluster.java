@@ -332,6 +332,11 @@ final class FakeCluster implements Cluster {
   }
 
   @Override
+  public List<io.kubenetsim.dns.ResourceRecord> dnsRecords(java.util.Optional<String> ns) {
+    throw unsupported();
+  }
+
+  @Override
   public io.kubenetsim.NetworkPolicyBuilder networkPolicy(String namespacedName) {
     throw unsupported();
   }

@@ -219,7 +219,7 @@ class KubectlCommandTest {
   @Test
   void unknownVerbEmptyLineAndUnbalancedQuotesAreUsageErrors() {
     String known = "known commands: get, describe, apply, delete, scale, expose, probe, trace, "
-        + "rules, port-forward, matrix, nslookup, settle, "
+        + "rules, port-forward, matrix, nslookup, zone, settle, "
         + "advance, events\n";
     assertResult(2, "", "error: unknown command \"fetch\" for \"kubectl\"; " + known,
         kubectl.run("fetch pods"));
@@ -249,8 +249,8 @@ class KubectlCommandTest {
     verbs.add(echo);
     KubectlCommand extended = new KubectlCommand(new FakeCluster(NOW, List.of()), FORMATTER, verbs);
     assertEquals(List.of("get", "describe", "apply", "delete", "scale", "expose", "probe",
-        "trace", "rules", "port-forward", "matrix", "nslookup", "settle", "advance", "events",
-        "echo"),
+        "trace", "rules", "port-forward", "matrix", "nslookup", "zone", "settle", "advance",
+        "events", "echo"),
         extended.verbNames());
     assertResult(0, "a b -n x @2025-03-01T12:00:00Z\n", "", extended.run("-n x echo a b"));
     assertResult(1, "", "error: nothing to echo\n", extended.run("echo"));
