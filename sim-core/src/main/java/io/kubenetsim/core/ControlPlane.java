@@ -119,7 +119,9 @@ final class ControlPlane {
     slices.addIndex(EndpointSliceController.SERVICE_INDEX, EndpointSliceController::indexKeys);
 
     new NodeIpamController(sim, store, nodes, config.clusterCidr(), config.nodeCidrMaskSize());
-    this.kubelets = new NodeAgents(sim, store, config.timing(), nodes, pods);
+    this.podDns = new PodDns(List.of(CoreDnsAddon.clusterIp(config)),
+        config.dns().clusterDomain(), CoreDnsAddon.nodeResolvConf(config));
+    this.kubelets = new NodeAgents(sim, store, config.timing(), podDns, nodes, pods);
     this.nodeLifecycle = new NodeLifecycleController(sim, store, config.timing(),
         kubelets::isUp, name -> pods.byIndex(Scheduler.NODE_INDEX, name));
     new Scheduler(sim, store, pods, nodes, config.timing());
@@ -153,8 +155,6 @@ final class ControlPlane {
         : Optional.empty();
     this.dataplane = new Dataplane(sim, store, proxies, new PodAddresses(store),
         kubelets::isUp, internal, policies);
-    this.podDns = new PodDns(List.of(CoreDnsAddon.clusterIp(config)),
-        config.dns().clusterDomain(), CoreDnsAddon.nodeResolvConf(config));
     CoreDnsForwarding forwarding = new CoreDnsForwarding(store,
         pod -> podDns.forPod(pod).resolvConf());
     this.coreDns = new CoreDnsFleet(sim, store, factory, lag, config.dns().clusterDomain(), forwarding);

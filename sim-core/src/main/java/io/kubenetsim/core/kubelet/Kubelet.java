@@ -38,16 +38,18 @@ public final class Kubelet {
   private final Simulator sim;
   private final ApiStore store;
   private final Timing timing;
+  private final PodDns dns;
   private final TreeMap<NamespacedName, PodRuntime> runtimes = new TreeMap<>();
   private Optional<HostLocalIpam> ipam = Optional.empty();
   private String nodeIP = "";
   private boolean up = true;
 
-  public Kubelet(String nodeName, Simulator sim, ApiStore store, Timing timing) {
+  public Kubelet(String nodeName, Simulator sim, ApiStore store, Timing timing, PodDns dns) {
     this.nodeName = nodeName;
     this.sim = sim;
     this.store = store;
     this.timing = timing;
+    this.dns = dns;
   }
 
   /** {@return whether the node is up (not failed)} */
@@ -157,6 +159,10 @@ public final class Kubelet {
           "no free IP in " + ipam.map(HostLocalIpam::range).map(Cidr::toString).orElse(nodeIP));
       return;
     }
+    // The sandbox config carries the pod's resolv.conf: upstream's GetPodDNS runs here and
+    // records its warnings as the pod's events.
+    dns.forPod(pod.get()).warnings().forEach(w -> sim.log().record(w.reason(), pod.get().ref(),
+        w.message()));
     runtime.ip = ip;
     runtime.stage = PodRuntime.Stage.STARTING;
     String podIP = ip.get().toString();

@@ -20,13 +20,16 @@ public final class NodeAgents {
   private final Simulator sim;
   private final ApiStore store;
   private final Timing timing;
+  private final PodDns dns;
   private final Map<String, Kubelet> kubelets = new HashMap<>();
 
-  public NodeAgents(Simulator sim, ApiStore store, Timing timing, Informer<Node> nodes,
-      Informer<Pod> pods) {
+  /** @param dns how every kubelet writes a pod's resolv.conf (its flags are the cluster's) */
+  public NodeAgents(Simulator sim, ApiStore store, Timing timing, PodDns dns,
+      Informer<Node> nodes, Informer<Pod> pods) {
     this.sim = sim;
     this.store = store;
     this.timing = timing;
+    this.dns = dns;
     nodes.addHandler(this::onNode);
     pods.addHandler(this::onPod);
   }
@@ -52,7 +55,7 @@ public final class NodeAgents {
       }
       return;
     }
-    kubelets.computeIfAbsent(name, n -> new Kubelet(n, sim, store, timing)).onNode(node);
+    kubelets.computeIfAbsent(name, n -> new Kubelet(n, sim, store, timing, dns)).onNode(node);
   }
 
   private void onPod(WatchEvent event) {

@@ -67,8 +67,33 @@ class ResolvConfFromPodsTest {
             searches: [corp.example, shop.svc.cluster.local]
             options: [{name: ndots, value: "2"}, {name: edns0}]
           containers: [{name: none, image: busybox}]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: four-servers, namespace: shop}
+        spec:
+          dnsConfig:
+            nameservers: [1.1.1.1, 8.8.8.8, 9.9.9.9]
+          containers: [{name: four, image: busybox}]
         """);
     cluster.settle();
+  }
+
+  /**
+   * kube-dns plus three dnsConfig nameservers is one over glibc's three: the kubelet keeps the
+   * first three and records a DNSConfigForming event when it creates the sandbox
+   * (dns.go's {@code CheckLimitsForResolvConf} / {@code formDNSNameserversFitsLimits}).
+   */
+  @Test
+  void theKubeletCutsAFourthNameserverAndSaysSoInAnEvent() {
+    assertEquals(List.of(IpAddress.parse("10.96.0.10"), IpAddress.parse("1.1.1.1"),
+        IpAddress.parse("8.8.8.8")), cluster.getPod("shop/four-servers").resolvConf()
+            .nameservers());
+    List<String> forming = cluster.events().asList().stream()
+        .filter(e -> e.kind().equals("DNSConfigForming")).map(e -> e.object().name()
+            + ": " + e.detail()).toList();
+    assertEquals(List.of("four-servers: Nameserver limits were exceeded, some nameservers have "
+        + "been omitted, the applied nameserver line is: 10.96.0.10 1.1.1.1 8.8.8.8"), forming);
   }
 
   static Stream<Arguments> files() {
