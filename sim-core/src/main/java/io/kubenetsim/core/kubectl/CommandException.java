@@ -56,6 +56,17 @@ public final class CommandException extends RuntimeException {
    * apply that failed several times ({@code AddSourceToErr}); for a single error kubectl drops
    * the file name, which this keeps on purpose, so the user can find the document.
    */
+  /**
+   * Checks that a namespace a flag names exists.
+   *
+   * @throws CommandException usage, with kubectl's NotFound line, when it does not
+   */
+  static void requireNamespace(io.kubenetsim.Cluster cluster, String namespace) {
+    if (cluster.namespaces().stream().noneMatch(n -> n.metadata().name().equals(namespace))) {
+      throw usage(ResourceType.NAMESPACES.notFoundLine(namespace));
+    }
+  }
+
   public static CommandException fromApi(ApiException e) {
     List<String> lines = new ArrayList<>();
     if (e instanceof ValidationException invalid) {

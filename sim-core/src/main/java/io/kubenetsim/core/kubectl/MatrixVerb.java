@@ -64,9 +64,7 @@ final class MatrixVerb implements Verb {
     Protocol protocol = Probe.protocol(parsed.value("protocol").orElse("TCP"));
     Cluster cluster = context.cluster();
     List<String> namespaces = parsed.values("namespace");
-    namespaces.forEach(ns -> cluster.namespaces().stream()
-        .filter(n -> n.metadata().name().equals(ns)).findFirst().orElseThrow(() ->
-            CommandException.usage(ResourceType.NAMESPACES.notFoundLine(ns))));
+    namespaces.forEach(ns -> CommandException.requireNamespace(cluster, ns));
     boolean toServices = parsed.isSet("to-services");
     String[] within = namespaces.toArray(String[]::new);
     Reachability table = toServices

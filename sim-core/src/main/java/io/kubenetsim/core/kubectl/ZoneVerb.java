@@ -47,9 +47,7 @@ final class ZoneVerb implements Verb {
     ParsedArgs parsed = FLAGS.parse(args).withoutPositionals("zone", HELP.usage());
     String output = OutputFormats.check(parsed.value("output").orElse(""), List.of("json"));
     Optional<String> namespace = parsed.value("namespace");
-    namespace.ifPresent(ns -> context.cluster().namespaces().stream()
-        .filter(n -> n.metadata().name().equals(ns)).findFirst().orElseThrow(() ->
-            CommandException.usage(ResourceType.NAMESPACES.notFoundLine(ns))));
+    namespace.ifPresent(ns -> CommandException.requireNamespace(context.cluster(), ns));
     List<ResourceRecord> records;
     try {
       records = context.cluster().dnsRecords(namespace);
