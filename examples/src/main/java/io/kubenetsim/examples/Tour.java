@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * EndpointSlices follow the pods, kube-proxy spreads connections, a crashed container keeps its
  * pod and IP, a failed node's pods come back elsewhere with new IPs, NetworkPolicies cut and
  * restore a connection, and DNS gives Services and StatefulSet pods names, at the cost of the
- * search path for names outside the cluster. Deterministic: the same seed, node count and proxy mode print the same
+ * search path for names outside the cluster. Deterministic: the same seed, node count and
+ * proxy mode print the same
  * text every run; the last line says how to replay it and how to run it with another seed.
  *
  * <pre>{@code

@@ -103,7 +103,8 @@ final class DnsBenchZone {
     }
     sim.settle(Long.MAX_VALUE);
     zone.markSynced();
-    CoreDnsServer server = new CoreDnsServer(Corefile.parse(Corefile.kubeadm("cluster.local")).orElseThrow(),
+    CoreDnsServer server = new CoreDnsServer(
+        Corefile.parse(Corefile.kubeadm("cluster.local")).orElseThrow(),
         zone, List.of(IpAddress.parse("10.243.0.10")), new StaticZone());
     return new DnsBenchZone(services, server);
   }

@@ -157,7 +157,8 @@ final class ControlPlane {
         kubelets::isUp, internal, policies);
     CoreDnsForwarding forwarding = new CoreDnsForwarding(store,
         pod -> podDns.forPod(pod).resolvConf());
-    this.coreDns = new CoreDnsFleet(sim, store, factory, lag, config.dns().clusterDomain(), forwarding);
+    this.coreDns = new CoreDnsFleet(sim, store, factory, lag, config.dns().clusterDomain(),
+        forwarding);
     this.internet = new InternetDns(store);
     this.dnsTraffic = new DnsTraffic(dataplane, store, coreDns, internet);
     forwarding.connect(dnsTraffic, coreDns);

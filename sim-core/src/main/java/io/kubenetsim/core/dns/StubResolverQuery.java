@@ -41,7 +41,7 @@ final class StubResolverQuery {
       for (int ns = 0; ns < servers.size(); ns++) {
         StubResolverTransport.Exchange exchange = transport.exchange(servers.get(ns), question);
         tried.add(new DnsAttempt(question, servers.get(ns), exchange.response(),
-            exchange.connection()));
+            exchange.connection(), exchange.protocol()));
         if (exchange.response().isPresent()) {
           gotSomewhere = true;
           DnsResponse reply = exchange.response().get();

@@ -7,6 +7,7 @@ import io.kubenetsim.dns.DnsQuestion;
 import io.kubenetsim.dns.DnsResponse;
 import io.kubenetsim.net.ConnectionVerdict;
 import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.Protocol;
 import java.util.Optional;
 
 /**
@@ -32,14 +33,22 @@ public interface StubResolverTransport {
    *
    * @param response the server's reply; empty when none arrived within the timeout, or the
    *     packet was refused
-   * @param connection the UDP exchange as traced (kube-proxy rules, the CoreDNS pod reached,
+   * @param connection the exchange as traced (kube-proxy rules, the CoreDNS pod reached,
    *     NetworkPolicy checks); empty for a transport that does not trace
+   * @param protocol UDP, or TCP when the UDP reply was truncated and the query went again over
+   *     TCP (glibc's {@code send_vc} after a TC reply); {@code connection} is then the TCP one
    */
-  record Exchange(Optional<DnsResponse> response, Optional<Connection> connection) {
+  record Exchange(Optional<DnsResponse> response, Optional<Connection> connection,
+      Protocol protocol) {
 
     public Exchange {
-      checkArgument(response != null && connection != null,
-          "response and connection must not be null (use Optional.empty())");
+      checkArgument(response != null && connection != null && protocol != null,
+          "response, connection and protocol must not be null (use Optional.empty())");
+    }
+
+    /** An exchange over UDP. */
+    public Exchange(Optional<DnsResponse> response, Optional<Connection> connection) {
+      this(response, connection, Protocol.UDP);
     }
 
     /** {@return a reply that came back, untraced} */

@@ -14,7 +14,8 @@ import java.util.Optional;
  * A {@link DnsLookup} as the {@code nslookup} contract writes it: {@code {"query", "type",
  * "rcode", "answers": [{"name", "type", "ttl", "data"}], "tried": [names in order], "server"}},
  * then extra fields: {@code timedOut}, {@code elapsedSeconds}, and {@code queries}, one object
- * per datagram ({@code name}, {@code type}, {@code server}, {@code rcode}, {@code answeredBy}:
+ * per query ({@code name}, {@code type}, {@code server}, {@code protocol}: UDP, or TCP after a
+ * truncated UDP reply, {@code rcode}, {@code answeredBy}:
  * the CoreDNS pod the datagram reached, {@code reason} when it got no reply). {@code rcode} is
  * {@code null} when no server answered. An SRV record's {@code data} reads {@code priority
  * weight port target}, as in a zone file. Used by {@code nslookup} and by {@code probe} for a
@@ -41,6 +42,7 @@ final class DnsJson {
       q.put("name", attempt.question().name().toString());
       q.put("type", attempt.question().type().name());
       q.put("server", attempt.server().toString());
+      q.put("protocol", attempt.protocol().name());
       JsonOutput.putOptional(q, "rcode", attempt.rcode());
       JsonOutput.putOptional(q, "answeredBy", attempt.connection().flatMap(Connection::backendPod)
           .filter(p -> !attempt.timedOut()));

@@ -85,8 +85,9 @@ sealed interface ProbeTarget {
       return cluster.getPod(p.name()).ip().flatMap(IpAddress::tryParse).orElseThrow(() ->
           CommandException.failed("error: pod " + p.name() + " has no IP yet"));
     } else if (this instanceof ToNode n) {
-      return Probe.node(cluster, n.name()).internalIP().flatMap(IpAddress::tryParse).orElseThrow(() ->
-          CommandException.failed("error: node " + n.name() + " has no InternalIP"));
+      return Probe.node(cluster, n.name()).internalIP().flatMap(IpAddress::tryParse)
+          .orElseThrow(() -> CommandException.failed("error: node " + n.name()
+              + " has no InternalIP"));
     } else if (this instanceof ToService s) {
       ServiceHandle service = cluster.getService(s.name());
       // Pods and nodes are IPv4-only, so a dual-stack Service is reached at its IPv4 address,

@@ -6,6 +6,7 @@ import io.kubenetsim.core.dns.InternetDns;
 import io.kubenetsim.core.dns.StubResolver;
 import io.kubenetsim.core.dns.StubResolverTransport.Exchange;
 import io.kubenetsim.core.dns.StubResolverTransport;
+import io.kubenetsim.core.dns.WireSize;
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.dns.DnsLookup;
 import io.kubenetsim.dns.DnsQuestion;
@@ -32,9 +33,13 @@ import java.util.Optional;
  * resolver.lookup("web", RecordType.A, resolvConf);   // every query a traced UDP exchange
  * }</pre>
  *
+ * <p>A reply larger than a UDP datagram may carry ({@link WireSize}) comes back truncated, and
+ * the query goes again over TCP to port 53 of the same server — a new connection through
+ * kube-proxy (the Service's {@code dns-tcp} port) and NetworkPolicy, so a policy that allows
+ * only UDP 53 breaks large answers, such as a headless Service's with many pods.
+ *
  * <p>Simplification: replies are not traced back (a reply follows the request's conntrack
- * entry, so it arrives whenever the request did), and answers always fit one datagram: the TCP
- * retry of a truncated answer is not modelled.
+ * entry, so it arrives whenever the request did).
  */
 public final class DnsTraffic {
   /** The port every nameserver listens on. */
@@ -58,12 +63,26 @@ public final class DnsTraffic {
     return (server, question) -> exchange(source, server, question);
   }
 
-  /** Sends one query from {@code source} to {@code server}:53 and takes what comes back. */
+  /**
+   * Sends one query from {@code source} to {@code server}:53 and takes what comes back: over
+   * UDP, and when the reply does not fit a UDP datagram ({@link WireSize#UDP_LIMIT} octets:
+   * CoreDNS sets TC), once more over TCP, as glibc's {@code res_send} does.
+   */
   public Exchange exchange(Source source, IpAddress server, DnsQuestion question) {
     Connection datagram = dataplane.connect(source, server, PORT, Protocol.UDP);
     Optional<DnsResponse> reply = datagram.isEstablished() ? reply(datagram, question)
         : Optional.empty();
-    return new Exchange(reply, Optional.of(datagram));
+    if (reply.isEmpty() || WireSize.of(reply.get()) <= WireSize.UDP_LIMIT) {
+      return new Exchange(reply, Optional.of(datagram));
+    }
+    Connection stream = dataplane.connect(source, server, PORT, Protocol.TCP);
+    try {
+      Optional<DnsResponse> full = stream.isEstablished() ? reply(stream, question)
+          : Optional.empty();
+      return new Exchange(full, Optional.of(stream), Protocol.TCP);
+    } finally {
+      stream.close();
+    }
   }
 
   /** {@return {@code name} looked up from {@code source} with its resolver configuration} */

@@ -22,7 +22,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Connection c = client.connect("web", 80);
- * c.hops().get(0);   // 10.96.0.10:53 -> 10.244.2.4:53 on node-1 [DNS web.shop.svc.cluster.local. A -> NOERROR, 1 answer ...]
+ * c.hops().get(0);   // 10.96.0.10:53 -> 10.244.2.4:53 on node-1
+ *                    //   [DNS web.shop.svc.cluster.local. A -> NOERROR, 1 answer ...]
  * c.lookup();        // Optional[web A: NOERROR [10.96.0.15] ...]
  * }</pre>
  */

@@ -84,8 +84,8 @@ class CorefileConfigMapTest {
     Cluster c = cluster();
     setCorefile(c, KUBEADM.replace("ttl 30", "ttl 5000"));
     c.runFor(Duration.ofMinutes(1));
-    assertEquals(2, c.events().asList().stream().filter(e -> e.kind().equals("CorefileReloadFailed"))
-        .count());
+    assertEquals(2, c.events().asList().stream()
+        .filter(e -> e.kind().equals("CorefileReloadFailed")).count());
     assertTrue(c.events().asList().stream().filter(e -> e.kind().equals("CorefileReloadFailed"))
         .allMatch(e -> e.detail().contains("ttl must be in range [0, 3600]")),
         c.events().toString());
