@@ -146,6 +146,27 @@ class DnsAsTrafficTest {
     assertTrue(after.resolved(), "a replacement CoreDNS pod on a live node answers: " + after);
   }
 
+  @Test
+  void aStaleProxyRuleSendsQueriesToAGoneCoreDnsPodUntilTheNodeResyncs() {
+    Cluster c = KubeSim.cluster().nodes(2).seed(6).coreDnsReplicas(1).build();
+    c.createNamespace("shop");
+    c.service("shop/web").selector("app", "web").port("http", 80, 8080).create();
+    c.pod("shop/client").create();
+    c.settle();
+    PodHandle old = c.pods("kube-system", "k8s-app=kube-dns").get(0);
+    String oldIp = old.ip().orElseThrow();
+    old.delete(Duration.ZERO);
+    DnsLookup stale = c.getPod("shop/client").lookup("web", RecordType.A);
+    assertTrue(stale.timedOut(), stale.toString());
+    Connection datagram = stale.tried().get(0).connection().orElseThrow();
+    assertEquals(oldIp, datagram.backend().orElseThrow().ip().toString(),
+        "the node's rules still DNAT to the deleted pod");
+    assertTrue(datagram.reason().contains("nothing holds " + oldIp), datagram.reason());
+    c.settle();
+    assertTrue(c.getPod("shop/client").lookup("web", RecordType.A).resolved(),
+        "once a new CoreDNS pod is ready and the rules are resynced");
+  }
+
   private static Cluster headlessDb() {
     Cluster c = KubeSim.cluster().nodes(2).seed(12).build();
     c.createNamespace("shop");
