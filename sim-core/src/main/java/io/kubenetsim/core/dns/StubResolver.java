@@ -80,7 +80,7 @@ public final class StubResolver {
     private final SearchList plan;
     private final RecordType type;
     private final ResolvConf conf;
-    private final List<DnsAttempt> tried = new ArrayList<>();
+    private final List<DnsAttempt> tried = new ArrayList<>(4);
     private long waitedSeconds;
     private Optional<StubResolverOutcome> savedAsIs = Optional.empty();
     private Optional<StubResolverOutcome> gotNoData = Optional.empty();

@@ -64,7 +64,7 @@ final class StubResolverQuery {
     if (all.isEmpty()) {
       return List.of(LOOPBACK);
     }
-    return all.subList(0, Math.min(MAX_NAMESERVERS, all.size()));
+    return all.size() <= MAX_NAMESERVERS ? all : all.subList(0, MAX_NAMESERVERS);
   }
 
   /** {@code send_dg}'s wait for server {@code ns} of {@code count}, in seconds. */
