@@ -212,18 +212,33 @@ public final class DnsName {
   }
 
   /**
-   * {@return this name's labels followed by those of {@code domain} (written without its
-   * trailing dot), or empty when that is no valid name} A resolver's search-list candidate:
-   * {@code DnsName.of("web").tryAppend("shop.svc.cluster.local")} is {@code
-   * web.shop.svc.cluster.local.}. Only the appended labels and the length are checked.
+   * Checks a name as {@link #of} would, without building it: a resolver checks the name it is
+   * asked before it knows which absolute names it will try.
+   *
+   * @throws IllegalArgumentException as {@link #of}
    */
-  public Optional<DnsName> tryAppend(String domain) {
-    if (isRoot()) {
-      return tryParse(domain);
-    }
-    String name = text + domain + ".";
+  public static void check(String text) {
+    checkArgument(text != null, "a DNS name must not be null");
+    Optional<String> problem = text.endsWith(".") ? problem(text)
+        : text.length() > MAX_LENGTH ? Optional.of("must be no more than " + MAX_LENGTH
+            + " characters") : labelProblem(text, 0);
+    checkArgument(problem.isEmpty(), "\"%s\" is not a valid DNS name: %s",
+        text.endsWith(".") ? text : text + ".", problem.orElse(""));
+  }
+
+  /**
+   * {@return the name {@code relative.domain.}, or empty when that is no valid name} A
+   * resolver's search-list candidate: {@code tryJoin("web", "shop.svc.cluster.local")} is {@code
+   * web.shop.svc.cluster.local.}. Only the domain's labels and the length are checked: {@code
+   * relative} must have passed {@link #check}.
+   *
+   * @param relative a name without its trailing dot
+   * @param domain a domain without its trailing dot, not empty
+   */
+  public static Optional<DnsName> tryJoin(String relative, String domain) {
+    String name = relative + "." + domain + ".";
     if (domain.isEmpty() || name.length() - 1 > MAX_LENGTH
-        || labelProblem(name, text.length()).isPresent()) {
+        || labelProblem(name, relative.length() + 1).isPresent()) {
       return Optional.empty();
     }
     return Optional.of(new DnsName(name, true));
@@ -285,9 +300,14 @@ public final class DnsName {
           || c == '-' || c == '_' || c == '*';
       if (!ok) {
         int end = text.indexOf('.', i);
-        return Optional.of("label \"" + text.substring(start, end) + "\" holds '" + c
-            + "'; use letters, digits, '-' and '_'");
+        return Optional.of("label \"" + text.substring(start, end < 0 ? text.length() : end)
+            + "\" holds '" + c + "'; use letters, digits, '-' and '_'");
       }
+    }
+    // A relative name's last label has no dot after it.
+    if (text.length() - start > MAX_LABEL) {
+      return Optional.of("label \"" + text.substring(start) + "\" must be no more than "
+          + MAX_LABEL + " characters");
     }
     return Optional.empty();
   }

@@ -119,4 +119,31 @@ class DnsNameTest {
   void reverseNamesOfNetworksOrOtherTreesHoldNoAddress(String name) {
     assertEquals(Optional.empty(), DnsName.of(name).reverseAddress());
   }
+
+  @Test
+  void checkAcceptsWhatOfAcceptsAndRefusesWithTheSameMessage() {
+    DnsName.check("web");
+    DnsName.check("web.shop.");
+    DnsName.check("a".repeat(63));
+    for (String bad : List.of("we b", "web..shop", "a".repeat(64), "x." + "a".repeat(63)
+        + ".b" + ".c".repeat(95))) {
+      IllegalArgumentException fromOf = assertThrows(IllegalArgumentException.class,
+          () -> DnsName.of(bad));
+      IllegalArgumentException fromCheck = assertThrows(IllegalArgumentException.class,
+          () -> DnsName.check(bad));
+      assertEquals(fromOf.getMessage(), fromCheck.getMessage(), bad);
+    }
+  }
+
+  @Test
+  void tryJoinBuildsASearchCandidateAndRefusesWhatWouldBeInvalid() {
+    assertEquals(Optional.of(DnsName.of("web.shop.svc.cluster.local")),
+        DnsName.tryJoin("web", "shop.svc.cluster.local"));
+    assertEquals("Web.shop.", DnsName.tryJoin("Web", "shop").orElseThrow().text());
+    assertEquals(Optional.empty(), DnsName.tryJoin("web", "bad domain"));
+    assertEquals(Optional.empty(), DnsName.tryJoin("web", "a..b"));
+    assertEquals(Optional.empty(), DnsName.tryJoin("a".repeat(63), "b".repeat(63) + "."
+        + "c".repeat(63) + "." + "d".repeat(63)), "over 253 characters");
+    assertEquals(Optional.empty(), DnsName.tryJoin("web", ""));
+  }
 }

@@ -41,7 +41,8 @@ public final class SearchList {
   private static final String NO_TLD_QUERY = "no-tld-query";
 
   private final String query;
-  private final DnsName asIs;
+  /** Built when first needed: a lookup answered through the search list never asks it. */
+  private DnsName asIs;
   private final int dots;
   private final boolean absolute;
   private final boolean asIsFirst;
@@ -55,7 +56,7 @@ public final class SearchList {
     this.query = query;
     checkArgument(!query.isEmpty(), "cannot look up \"\": the name is empty");
     try {
-      this.asIs = DnsName.of(query);
+      DnsName.check(query);
     } catch (IllegalArgumentException invalid) {
       throw new IllegalArgumentException("cannot look up \"" + query + "\": "
           + invalid.getMessage(), invalid);
@@ -82,7 +83,7 @@ public final class SearchList {
         searchDomains());
     String domain = conf.searches().get(i);
     String bare = domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;
-    return bare.isEmpty() ? Optional.of(asIs) : asIs.tryAppend(bare);
+    return bare.isEmpty() ? Optional.of(asIs()) : DnsName.tryJoin(query, bare);
   }
 
   /**
@@ -130,11 +131,11 @@ public final class SearchList {
   public List<DnsName> candidates() {
     ImmutableList.Builder<DnsName> out = ImmutableList.builder();
     if (asIsFirst) {
-      out.add(asIs);
+      out.add(asIs());
     }
     out.addAll(searches());
     if (asIsAfterSearching(searches().size())) {
-      out.add(asIs);
+      out.add(asIs());
     }
     return out.build();
   }
@@ -146,6 +147,9 @@ public final class SearchList {
 
   /** {@return the name as written, made absolute} */
   public DnsName asIs() {
+    if (asIs == null) {
+      asIs = DnsName.of(query);
+    }
     return asIs;
   }
 
@@ -190,7 +194,7 @@ public final class SearchList {
     }
     // glibc counts a domain it could not encode as searched, too.
     boolean searched = tried > 0 || (searchCut && tried == searches.size());
-    boolean rootOnList = searches.subList(0, tried).stream().anyMatch(asIs::sameAs);
+    boolean rootOnList = searches.subList(0, tried).stream().anyMatch(asIs()::sameAs);
     return (dots > 0 || !searched || !noTldQuery) && !rootOnList;
   }
 
