@@ -5,6 +5,8 @@ import io.kubenetsim.core.dns.StubResolver;
 import io.kubenetsim.core.dns.StubResolverTransport.Exchange;
 import io.kubenetsim.core.engine.SeededRandom;
 import io.kubenetsim.dns.DnsLookup;
+import io.kubenetsim.dns.DnsQuestion;
+import io.kubenetsim.dns.DnsResponse;
 import io.kubenetsim.dns.RecordType;
 import io.kubenetsim.dns.ResolvConf;
 import io.kubenetsim.dns.ResolvOption;
@@ -34,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * the whole path.
  *
  * <p>{@code shortName}: {@code svcI} from a pod in its own namespace — the first search domain
- * answers, one query. {@code otherNamespace}: {@code svcI.nsK} from a pod in another namespace —
+ * answers, one query. {@code shortNameResolverAlone}: the same lookup answered with a reply
+ * made beforehand, so only the resolver's own work is timed (the server's is {@code
+ * DnsAnswerBench}). {@code otherNamespace}: {@code svcI.nsK} from a pod in another namespace —
  * the first search domain gives NXDOMAIN, the second answers, two queries.
  */
 @State(Scope.Benchmark)
@@ -50,6 +54,7 @@ public class DnsLookupBench {
   public int services;
 
   private StubResolver resolver;
+  private StubResolver resolverAlone;
   private final String[] shortNames = new String[1024];
   private final String[] qualifiedNames = new String[1024];
   private final ResolvConf[] ownNamespace = new ResolvConf[1024];
@@ -61,6 +66,9 @@ public class DnsLookupBench {
     DnsBenchZone zone = DnsBenchZone.build(services);
     CoreDnsServer server = zone.server;
     resolver = new StubResolver((ip, question) -> Exchange.answered(server.answer(question)));
+    // The same reply whatever is asked: the resolver's own work, without the server's.
+    DnsResponse canned = server.answer(DnsQuestion.of(DnsBenchZone.fqdn(1), RecordType.A));
+    resolverAlone = new StubResolver((ip, question) -> Exchange.answered(canned));
     int namespaces = (services + DnsBenchZone.PER_NAMESPACE - 1) / DnsBenchZone.PER_NAMESPACE;
     SeededRandom random = new SeededRandom(11);
     for (int q = 0; q < shortNames.length; q++) {
@@ -80,6 +88,12 @@ public class DnsLookupBench {
   public DnsLookup shortName() {
     int q = next++ & 1023;
     return resolver.lookup(shortNames[q], RecordType.A, ownNamespace[q]);
+  }
+
+  @Benchmark
+  public DnsLookup shortNameResolverAlone() {
+    int q = next++ & 1023;
+    return resolverAlone.lookup(shortNames[q], RecordType.A, ownNamespace[q]);
   }
 
   @Benchmark
