@@ -54,10 +54,11 @@ public sealed interface Directive {
    * {@code to} addresses; policy, health checks and the other tuning options have no effect.
    *
    * @param from the zone forwarded
-   * @param to the destinations as written ({@code /etc/resolv.conf}, {@code 8.8.8.8:53})
+   * @param to the destinations ({@code /etc/resolv.conf}, {@code 8.8.8.8:53}), parsed
    * @param except the names not forwarded
    */
-  record Forward(int line, DnsName from, ImmutableList<String> to, ImmutableList<DnsName> except)
+  record Forward(int line, DnsName from, ImmutableList<ForwardTarget> to,
+      ImmutableList<DnsName> except)
       implements Directive {
     public Forward {
       to = ImmutableList.copyOf(to);

@@ -2,6 +2,7 @@ package io.kubenetsim.core.dns;
 
 import com.google.common.collect.ImmutableList;
 import io.kubenetsim.dns.DnsName;
+import io.kubenetsim.net.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,9 @@ final class ForwardSetup {
       "policy", "prefer_udp", "read_timeout", "resolver", "source_address", "tls",
       "tls_servername");
 
+  /** The only file the simulated CoreDNS container holds. */
+  static final String RESOLV_CONF = "/etc/resolv.conf";
+
   static Directive.Forward parse(CorefileCursor c) {
     c.next();
     int line = c.line();
@@ -42,9 +46,13 @@ final class ForwardSetup {
     if (from.isEmpty() || from.get().isEmpty()) {
       throw c.plain("unable to normalize '" + fromText + "'");
     }
-    List<String> to = c.remainingArgs();
-    if (to.isEmpty()) {
+    List<String> toText = c.remainingArgs();
+    if (toText.isEmpty()) {
       throw c.argErr();
+    }
+    List<ForwardTarget> to = new ArrayList<>();
+    for (String text : toText) {
+      to.add(target(c, line, text));
     }
     List<DnsName> except = new ArrayList<>();
     while (c.nextBlock()) {
@@ -73,5 +81,42 @@ final class ForwardSetup {
     }
     return new Directive.Forward(line, from.get().get(0), ImmutableList.copyOf(to),
         ImmutableList.copyOf(except));
+  }
+
+  /**
+   * One TO argument, as {@code parse.HostPortOrFile}: an optional {@code dns://}, then an
+   * address with an optional port, or else a file. The simulated CoreDNS container has one
+   * file, {@code /etc/resolv.conf}; other transports ({@code tls://}, {@code https://}) and
+   * ports other than 53 are not simulated.
+   */
+  private static ForwardTarget target(CorefileCursor c, int line, String text) {
+    int scheme = text.indexOf("://");
+    if (scheme >= 0 && !text.startsWith("dns://")) {
+      throw new CorefileCursor.Failure(new CorefileError.Unmodelled(line, "forward",
+          text.substring(0, scheme + 3) + " upstreams", ImmutableList.of("dns:// and plain "
+              + "addresses on port 53", RESOLV_CONF)));
+    }
+    String host = scheme >= 0 ? text.substring("dns://".length()) : text;
+    if (host.equals(RESOLV_CONF)) {
+      return new ForwardTarget.File(host);
+    }
+    Optional<IpAddress> bare = IpAddress.tryParse(host);
+    if (bare.isPresent()) {
+      return new ForwardTarget.Address(bare.get());
+    }
+    int colon = host.lastIndexOf(':');
+    String address = colon < 0 ? host : host.substring(0, colon);
+    if (address.startsWith("[") && address.endsWith("]")) {
+      address = address.substring(1, address.length() - 1);
+    }
+    Optional<IpAddress> withPort = colon < 0 ? Optional.empty() : IpAddress.tryParse(address);
+    if (withPort.isEmpty()) {
+      throw c.plain("not an IP address or file: \"" + host + "\"");
+    }
+    if (!host.substring(colon + 1).equals("53")) {
+      throw new CorefileCursor.Failure(new CorefileError.Unmodelled(line, "forward",
+          "upstream port " + host.substring(colon + 1), ImmutableList.of("port 53")));
+    }
+    return new ForwardTarget.Address(withPort.get());
   }
 }

@@ -1,9 +1,10 @@
 package io.kubenetsim.core.net;
 
 import io.kubenetsim.core.dns.CoreDnsFleet;
-import io.kubenetsim.core.dns.Corefile;
 import io.kubenetsim.core.dns.CoreDnsServer;
+import io.kubenetsim.core.dns.Corefile;
 import io.kubenetsim.core.dns.Directive;
+import io.kubenetsim.core.dns.ForwardTarget;
 import io.kubenetsim.core.dns.Upstream;
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.dns.DnsQuestion;
@@ -20,9 +21,9 @@ import java.util.function.Function;
 /**
  * Where a CoreDNS pod's {@code forward} plugin sends a question, as traffic: a UDP datagram
  * from the CoreDNS pod to each upstream in turn until one replies. The upstreams are those of
- * the {@code forward} directive whose zone encloses the question most closely: an address as
- * written ({@code 8.8.8.8}, {@code dns://1.1.1.1:53}), or, for a file such as kubeadm's {@code
- * /etc/resolv.conf}, the nameservers of the pod's own resolv.conf — with CoreDNS's {@code
+ * the {@code forward} directive whose zone encloses the question most closely: an address
+ * ({@code 8.8.8.8}, {@code dns://1.1.1.1:53}), or, for kubeadm's {@code /etc/resolv.conf}, the
+ * nameservers of the pod's own resolv.conf — with CoreDNS's {@code
  * dnsPolicy: Default}, the node's resolver. So an egress NetworkPolicy on the CoreDNS pods, or
  * a resolver that is gone, turns forwarded names into SERVFAIL as in a real cluster.
  *
@@ -91,18 +92,11 @@ public final class CoreDnsForwarding implements Function<Pod, Upstream> {
     return out;
   }
 
-  private static List<IpAddress> addresses(String to, ResolvConf own) {
-    String target = to.startsWith("dns://") ? to.substring("dns://".length()) : to;
-    if (target.startsWith("/")) {
-      return own.nameservers();
+  private static List<IpAddress> addresses(ForwardTarget to, ResolvConf own) {
+    if (to instanceof ForwardTarget.Address address) {
+      return List.of(address.ip());
     }
-    Optional<IpAddress> whole = IpAddress.tryParse(target);
-    if (whole.isPresent()) {
-      return List.of(whole.get());
-    }
-    String host = target.startsWith("[") ? target.substring(1, Math.max(1, target.indexOf(']')))
-        : target.substring(0, target.lastIndexOf(':') < 0 ? target.length()
-            : target.lastIndexOf(':'));
-    return IpAddress.tryParse(host).stream().toList();
+    return own.nameservers();
   }
+
 }

@@ -14,6 +14,7 @@ import io.kubenetsim.dns.RecordType;
 import io.kubenetsim.manifest.ValidationException;
 import io.kubenetsim.model.ConfigMap;
 import io.kubenetsim.model.ObjectMeta;
+import io.kubenetsim.net.Protocol;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,26 @@ class CorefileConfigMapTest {
     assertTrue(e.getMessage().contains("kube-netsim does not simulate the 'autopath' plugin"),
         e.getMessage());
     assertEquals(before, c.kubectl("get configmap coredns -n kube-system -o yaml").stdout());
+  }
+
+  /**
+   * {@code forward . 8.8.8.8} sends outside names to that address instead of the node's
+   * resolver: with an egress policy on the CoreDNS pods that lets them reach only the node's
+   * resolver (172.18.0.1), outside names fail (SERVFAIL) after the change, and work before it.
+   */
+  @Test
+  void forwardTargetsComeFromTheCorefileAndTravelAsTraffic() {
+    Cluster c = cluster();
+    c.upstreamZone("internet").a("example.com", "93.184.216.34").create();
+    c.networkPolicy("kube-system/coredns-egress").podSelector("k8s-app=kube-dns")
+        .policyTypes("Egress").egress(r -> r.toIpBlock("172.18.0.1/32").port(53, Protocol.UDP))
+        .create();
+    c.settle();
+    PodHandle client = c.getPod("shop/client");
+    assertEquals(Rcode.NOERROR, rcode(client, "example.com"), "via the node's resolver");
+    setCorefile(c, KUBEADM.replace("forward . /etc/resolv.conf", "forward . 8.8.8.8"));
+    c.runFor(Duration.ofMinutes(1));
+    assertEquals(Rcode.SERVFAIL, rcode(client, "example.com"), "8.8.8.8 is not allowed");
   }
 
   private static Rcode rcode(PodHandle client, String name) {

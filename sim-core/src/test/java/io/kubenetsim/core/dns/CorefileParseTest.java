@@ -40,7 +40,7 @@ class CorefileParseTest {
     assertEquals(DnsName.of("cluster.local"), k.primaryZone());
     Directive.Forward forward = (Directive.Forward) block.directives().get(5);
     assertEquals(DnsName.ROOT, forward.from());
-    assertEquals(List.of("/etc/resolv.conf"), forward.to());
+    assertEquals(List.of(new ForwardTarget.File("/etc/resolv.conf")), forward.to());
     assertEquals(new Directive.Passive("cache", 16, ImmutableList.of("30", "{", "disable",
         "success", "cluster.local", "disable", "denial", "cluster.local", "}")),
         block.directives().get(6));
@@ -128,6 +128,9 @@ class CorefileParseTest {
             "plugin/kubernetes: unable to parse ignore value: 'foo'"),
         new Invalid("only reverse zones", ".:53 {\n  kubernetes in-addr.arpa\n}",
             "plugin/kubernetes: non-reverse zone name must be used"),
+        // parse.HostPortOrFile: neither an address nor a file the container has.
+        new Invalid("a forward upstream that is no address", ".:53 {\n  forward . resolver.lan\n}",
+            "plugin/forward: not an IP address or file: \"resolver.lan\""),
         new Invalid("kubernetes twice", ".:53 {\n  kubernetes\n  kubernetes\n}",
             "plugin/kubernetes: this plugin can only be used once per Server Block"),
         new Invalid("an unknown directive", ".:53 {\n  kubernets\n}",
@@ -200,6 +203,12 @@ class CorefileParseTest {
         new Gap("a rewrite rule", ".:53 {\n  rewrite name regex (.*)\\.a {1}.b\n}",
             new CorefileError.Unmodelled(2, "rewrite", "name regex",
                 RewriteSetup.MODELLED_OPTIONS)),
+        new Gap("a forward over TLS", ".:53 {\n  forward . tls://1.1.1.1\n}",
+            new CorefileError.Unmodelled(2, "forward", "tls:// upstreams", ImmutableList.of(
+                "dns:// and plain addresses on port 53", "/etc/resolv.conf"))),
+        new Gap("a forward to another port", ".:53 {\n  forward . 10.0.0.53:5353\n}",
+            new CorefileError.Unmodelled(2, "forward", "upstream port 5353",
+                ImmutableList.of("port 53"))),
         new Gap("caddy's import", "import common.conf\n",
             new CorefileError.Unmodelled(1, "", "import", plugins)),
         new Gap("a TLS server", "tls://.:853 {\n  forward . 1.1.1.1\n}",
