@@ -38,7 +38,13 @@ public record NodeStatus(
 
   /** {@return the condition of this type, if reported} */
   public Optional<Condition> condition(String type) {
-    return conditions.stream().filter(c -> c.type().equals(type)).findFirst();
+    // A loop, not a stream: the scheduler asks every node's Ready condition for every pod.
+    for (Condition condition : conditions) {
+      if (condition.type().equals(type)) {
+        return Optional.of(condition);
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@return whether the {@code Ready} condition is True} */

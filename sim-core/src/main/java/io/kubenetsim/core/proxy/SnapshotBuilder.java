@@ -15,7 +15,7 @@ import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.IpFamily;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +123,21 @@ public final class SnapshotBuilder {
         }
       }
     }
-    return ImmutableList.sortedCopyOf(
-        Comparator.comparing(ProxyEndpoint::address, HostPort.BY_TEXT), byAddress.values());
+    return sortedByText(byAddress.values());
+  }
+
+  /**
+   * {@return the endpoints in the order of their {@code ip:port} text} ({@link HostPort#BY_TEXT})
+   * with each text built once, not once per comparison: a sync sorts every Service's endpoints.
+   */
+  private static ImmutableList<ProxyEndpoint> sortedByText(Collection<ProxyEndpoint> endpoints) {
+    List<Map.Entry<String, ProxyEndpoint>> keyed = new ArrayList<>(endpoints.size());
+    for (ProxyEndpoint e : endpoints) {
+      keyed.add(Map.entry(e.address().toString(), e));
+    }
+    keyed.sort(Map.Entry.comparingByKey());
+    ImmutableList.Builder<ProxyEndpoint> out = ImmutableList.builderWithExpectedSize(keyed.size());
+    keyed.forEach(entry -> out.add(entry.getValue()));
+    return out.build();
   }
 }

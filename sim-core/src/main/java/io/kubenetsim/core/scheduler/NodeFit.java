@@ -6,6 +6,8 @@ import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.Taint;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.TreeMap;
 
 /**
@@ -14,14 +16,20 @@ import java.util.TreeMap;
  */
 final class NodeFit {
   private final Pod pod;
-  private final Map<String, Integer> podsPerNode;
-  private final Map<String, List<Pod>> boundPods;
+  private final ToIntFunction<String> podsOnNode;
+  private final Function<String, List<Pod>> boundPods;
+  private final List<ContainerPort> wantedHostPorts;
   private final TreeMap<String, Integer> reasons = new TreeMap<>();
 
-  NodeFit(Pod pod, Map<String, Integer> podsPerNode, Map<String, List<Pod>> boundPods) {
+  /**
+   * @param podsOnNode how many pods a node holds now (bound and assumed, not terminated)
+   * @param boundPods the pods bound to a node, asked only when {@code pod} wants host ports
+   */
+  NodeFit(Pod pod, ToIntFunction<String> podsOnNode, Function<String, List<Pod>> boundPods) {
     this.pod = pod;
-    this.podsPerNode = podsPerNode;
+    this.podsOnNode = podsOnNode;
     this.boundPods = boundPods;
+    this.wantedHostPorts = hostPorts(pod);
   }
 
   boolean fits(Node node) {
@@ -45,7 +53,7 @@ final class NodeFit {
     if (!node.isReady()) {
       return "node(s) were not ready";
     }
-    if (podsPerNode.getOrDefault(node.metadata().name(), 0) >= node.status().podCapacity()) {
+    if (podsOnNode.applyAsInt(node.metadata().name()) >= node.status().podCapacity()) {
       return "Too many pods";
     }
     if (hostPortsTaken(node)) {
@@ -64,8 +72,11 @@ final class NodeFit {
   }
 
   private boolean hostPortsTaken(Node node) {
-    List<Pod> others = boundPods.getOrDefault(node.metadata().name(), List.of());
-    for (ContainerPort wanted : hostPorts(pod)) {
+    if (wantedHostPorts.isEmpty()) {
+      return false;
+    }
+    List<Pod> others = boundPods.apply(node.metadata().name());
+    for (ContainerPort wanted : wantedHostPorts) {
       for (Pod other : others) {
         for (ContainerPort taken : hostPorts(other)) {
           if (taken.protocol() == wanted.protocol() && hostPort(taken) == hostPort(wanted)) {

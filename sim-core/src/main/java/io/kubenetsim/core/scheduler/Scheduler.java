@@ -39,6 +39,8 @@ public final class Scheduler {
   private final SeededRandom random;
   private final WorkQueue queue;
   private final Map<NamespacedName, String> assumed = new HashMap<>();
+  /** Pods per node, kept per pod event: bound, not terminated, as the informer shows them. */
+  private final NodeLoad load = new NodeLoad();
   private final TreeSet<NamespacedName> unschedulable = new TreeSet<>();
   private final Map<NamespacedName, String> lastFailure = new HashMap<>();
 
@@ -50,6 +52,7 @@ public final class Scheduler {
     this.nodes = nodes;
     this.random = sim.random("kube-scheduler");
     this.queue = new WorkQueue(sim, this::scheduleOne);
+    pods.addHandler(load::onPod);
     pods.addHandler(event -> onPod(event, timing));
     nodes.addHandler(event -> retryUnschedulable());
   }
@@ -58,14 +61,14 @@ public final class Scheduler {
     Pod pod = (Pod) event.object();
     NamespacedName key = pod.metadata().key();
     if (event.type() == WatchEvent.Type.DELETED || pod.metadata().isTerminating()) {
-      assumed.remove(key);
+      forget(key);
       unschedulable.remove(key);
       lastFailure.remove(key);
       retryUnschedulable();
       return;
     }
     if (!pod.spec().nodeName().isEmpty()) {
-      assumed.remove(key);
+      forget(key);
       return;
     }
     if (!assumed.containsKey(key) && !unschedulable.contains(key)) {
@@ -85,27 +88,28 @@ public final class Scheduler {
         || pod.get().metadata().isTerminating()) {
       return;
     }
-    Map<String, Integer> podsPerNode = podsPerNode();
-    NodeFit fit = new NodeFit(pod.get(), podsPerNode, boundPodsByNode());
+    NodeFit fit = new NodeFit(pod.get(), load::pods,
+        node -> pods.byIndex(NODE_INDEX, node));
+    List<Node> all = nodes.list();
     List<Node> feasible = new ArrayList<>();
-    for (Node node : nodes.list()) {
+    for (Node node : all) {
       if (fit.fits(node)) {
         feasible.add(node);
       }
     }
     if (feasible.isEmpty()) {
-      markUnschedulable(pod.get(), fit.failureMessage(nodes.list().size()));
+      markUnschedulable(pod.get(), fit.failureMessage(all.size()));
       return;
     }
-    Node chosen = pickLeastLoaded(feasible, podsPerNode);
+    Node chosen = pickLeastLoaded(feasible);
     bind(pod.get(), chosen.metadata().name());
   }
 
-  private Node pickLeastLoaded(List<Node> feasible, Map<String, Integer> podsPerNode) {
+  private Node pickLeastLoaded(List<Node> feasible) {
     int best = Integer.MAX_VALUE;
     List<Node> ties = new ArrayList<>();
     for (Node node : feasible) {
-      int load = podsPerNode.getOrDefault(node.metadata().name(), 0);
+      int load = this.load.pods(node.metadata().name());
       if (load < best) {
         best = load;
         ties.clear();
@@ -119,7 +123,7 @@ public final class Scheduler {
 
   private void bind(Pod pod, String nodeName) {
     NamespacedName key = pod.metadata().key();
-    assumed.put(key, nodeName);
+    assume(key, nodeName);
     lastFailure.remove(key);
     Optional<Pod> bound = store.patch(Pod.class, key,
         p -> p.spec().nodeName().isEmpty() && !p.metadata().isTerminating()
@@ -128,7 +132,7 @@ public final class Scheduler {
             : p,
         "Scheduled", "assigned to " + nodeName);
     if (bound.isEmpty()) {
-      assumed.remove(key);
+      forget(key);
     }
   }
 
@@ -152,28 +156,17 @@ public final class Scheduler {
         s.hostIP(), s.podIP(), s.podIPs(), s.startTime(), s.containerStatuses(), s.reason());
   }
 
-  private Map<String, Integer> podsPerNode() {
-    Map<String, Integer> counts = new HashMap<>();
-    for (Node node : nodes.list()) {
-      String name = node.metadata().name();
-      int count = 0;
-      for (Pod p : pods.byIndex(NODE_INDEX, name)) {
-        if (!p.status().phase().isTerminal()) {
-          count++;
-        }
-      }
-      counts.put(name, count);
-    }
-    assumed.forEach((pod, node) -> counts.merge(node, 1, Integer::sum));
-    return counts;
+  /** A binding the informer has not shown yet counts on its node, as the scheduler cache's. */
+  private void assume(NamespacedName pod, String node) {
+    assumed.put(pod, node);
+    load.assume(node, 1);
   }
 
-  private Map<String, List<Pod>> boundPodsByNode() {
-    Map<String, List<Pod>> byNode = new TreeMap<>();
-    for (Node node : nodes.list()) {
-      byNode.put(node.metadata().name(), pods.byIndex(NODE_INDEX, node.metadata().name()));
+  private void forget(NamespacedName pod) {
+    String node = assumed.remove(pod);
+    if (node != null) {
+      load.assume(node, -1);
     }
-    return byNode;
   }
 
   /** The name of the pod informer index by {@code spec.nodeName}, which the scheduler adds. */

@@ -53,6 +53,13 @@ public final class Informer<T extends KubernetesObject> {
     indexes.put(name, index);
   }
 
+  /** Adds a named index unless one by that name exists (components sharing an informer). */
+  public void ensureIndex(String name, Function<T, List<String>> keys) {
+    if (!indexes.containsKey(name)) {
+      addIndex(name, keys);
+    }
+  }
+
   /** {@return the cached object} */
   public Optional<T> get(NamespacedName key) {
     return Optional.ofNullable(cache.get(key));

@@ -138,7 +138,7 @@ public final class EndpointSliceController {
       ownWrites.removing(stale.slice());
       store.remove(stale.slice().ref(), "EndpointSliceDeleted", stale.detail(service, families));
     }
-    List<Pod> podsInNamespace = pods.list(key.namespace());
+    List<Pod> podsInNamespace = PodEndpoints.candidates(service, pods);
     for (IpFamily family : families) {
       Map<List<EndpointPort>, List<Endpoint>> desired = new LinkedHashMap<>();
       for (PodEndpoint pe : PodEndpoints.of(service, podsInNamespace,

@@ -100,7 +100,7 @@ public final class EndpointsController {
   private List<EndpointSubset> subsets(Service service) {
     boolean publishNotReady = service.spec().publishNotReadyAddresses();
     Map<List<EndpointPort>, List<List<EndpointAddress>>> groups = new LinkedHashMap<>();
-    for (PodEndpoint pe : PodEndpoints.of(service, pods.list(service.metadata().namespace()),
+    for (PodEndpoint pe : PodEndpoints.of(service, PodEndpoints.candidates(service, pods),
         name -> nodes.get(NamespacedName.of("", name)), ServiceFamilies.primary(service))) {
       Endpoint e = pe.endpoint();
       if ((pe.ports().isEmpty() && !service.spec().ports().isEmpty())

@@ -18,7 +18,10 @@ import io.kubenetsim.model.TargetRef;
 import io.kubenetsim.net.IpFamily;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -39,19 +42,75 @@ final class PodEndpoints {
    * endpoints the change may affect
    */
   static List<NamespacedName> servicesSelecting(WatchEvent event, Informer<Service> services) {
+    services.ensureIndex(SELECTOR_INDEX, PodEndpoints::selectorKeys);
     Pod pod = (Pod) event.object();
-    List<NamespacedName> out = new ArrayList<>();
-    for (Service service : services.list(pod.metadata().namespace())) {
-      LabelSelector selector = LabelSelector.matchLabels(service.spec().selector());
-      boolean matchedBefore = event.old().map(o -> selector.matches(o.metadata().labels()))
-          .orElse(false);
-      if (service.spec().hasSelector()
-          && (selector.matches(pod.metadata().labels()) || matchedBefore)) {
-        out.add(service.metadata().key());
+    TreeSet<NamespacedName> out = new TreeSet<>();
+    addSelecting(services, pod, pod, out);
+    event.old().ifPresent(old -> addSelecting(services, (Pod) old, pod, out));
+    return List.copyOf(out);
+  }
+
+  /**
+   * The Services of {@code pod}'s namespace whose selector matches {@code labelsOf}'s labels:
+   * only those indexed under one of its label pairs can, so a pod event costs its labels, not
+   * the namespace's Services.
+   */
+  private static void addSelecting(Informer<Service> services, Pod labelsOf, Pod pod,
+      TreeSet<NamespacedName> out) {
+    String namespace = pod.metadata().namespace();
+    for (Map.Entry<String, String> label : labelsOf.metadata().labels().asMap().entrySet()) {
+      for (Service service : services.byIndex(SELECTOR_INDEX,
+          selectorKey(namespace, label.getKey(), label.getValue()))) {
+        if (LabelSelector.matchLabels(service.spec().selector())
+            .matches(labelsOf.metadata().labels())) {
+          out.add(service.metadata().key());
+        }
       }
     }
-    return out;
   }
+
+  /**
+   * {@return the pods of the Service's namespace its selector may match, by name}: with a
+   * selector, only the pods carrying its first pair (from a label index, so a reconcile costs
+   * the Service's pods, not the namespace's); without one, every pod of the namespace.
+   */
+  static List<Pod> candidates(Service service, Informer<Pod> pods) {
+    String namespace = service.metadata().namespace();
+    List<String> keys = selectorKeys(service);
+    if (keys.isEmpty()) {
+      return pods.list(namespace);
+    }
+    pods.ensureIndex(LABEL_INDEX, PodEndpoints::labelKeys);
+    return pods.byIndex(LABEL_INDEX, keys.get(0));
+  }
+
+  /** Pods by each of their label pairs, per namespace. */
+  static final String LABEL_INDEX = "metadata.labels";
+
+  private static List<String> labelKeys(Pod pod) {
+    List<String> keys = new ArrayList<>();
+    pod.metadata().labels().asMap().forEach((k, v) ->
+        keys.add(selectorKey(pod.metadata().namespace(), k, v)));
+    return keys;
+  }
+
+  /** Services by one pair of their selector (its first key), per namespace. */
+  static final String SELECTOR_INDEX = "spec.selector";
+
+  /** {@return the index key of a Service with a selector: its namespace and first pair} */
+  static List<String> selectorKeys(Service service) {
+    if (!service.spec().hasSelector()) {
+      return List.of();
+    }
+    Map.Entry<String, String> first = new TreeMap<>(service.spec().selector()).firstEntry();
+    return List.of(selectorKey(service.metadata().namespace(), first.getKey(),
+        first.getValue()));
+  }
+
+  private static String selectorKey(String namespace, String key, String value) {
+    return namespace + "\0" + key + "=" + value;
+  }
+
 
   /** {@return the Service's endpoints of one family, one per selected pod, by pod name} */
   static List<PodEndpoint> of(Service service, List<Pod> podsInNamespace,
