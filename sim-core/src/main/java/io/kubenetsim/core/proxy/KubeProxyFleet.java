@@ -48,6 +48,7 @@ public final class KubeProxyFleet {
   private final ImmutableList<Cidr> ipv4ServiceCidrs;
   private final TreeMap<String, NodeProxy> proxies = new TreeMap<>();
   private ProxySnapshot current = new ProxySnapshot(0, List.of());
+  private final ProxyChangeTracker changes;
   private boolean syncPending;
   private long lastSyncNanos = Long.MIN_VALUE / 2;
 
@@ -63,6 +64,7 @@ public final class KubeProxyFleet {
     this.backend = backend;
     this.ipv4ServiceCidrs = config.serviceCidrs().stream()
         .filter(c -> c.family() == IpFamily.IPV4).collect(ImmutableList.toImmutableList());
+    this.changes = new ProxyChangeTracker(services, slices);
     services.addHandler(e -> requestSync());
     slices.addHandler(e -> requestSync());
     nodes.addHandler(this::onNode);
@@ -140,7 +142,7 @@ public final class KubeProxyFleet {
   private void sync() {
     syncPending = false;
     lastSyncNanos = sim.clock().nanos();
-    current = SnapshotBuilder.build(current.version() + 1, services.list(), slices.list());
+    current = changes.snapshot(current.version() + 1);
     int synced = 0;
     for (NodeProxy proxy : proxies.values()) {
       if (nodeUp.test(proxy.nodeName())) {

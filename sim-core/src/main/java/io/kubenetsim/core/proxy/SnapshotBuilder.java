@@ -49,17 +49,26 @@ public final class SnapshotBuilder {
     }
     List<ServicePortInfo> ports = new ArrayList<>();
     for (Service service : services) {
-      Optional<IpAddress> clusterIP = clusterIpOfFamily(service, IpFamily.IPV4);
-      if (clusterIP.isEmpty() || service.spec().isType(ServiceType.EXTERNAL_NAME)) {
-        continue;
-      }
-      List<EndpointSlice> own = slicesByService.getOrDefault(service.metadata().namespace()
-          + "/" + service.metadata().name(), List.of());
-      for (ServicePort port : service.spec().ports()) {
-        ports.add(info(service, port, clusterIP.get(), own));
-      }
+      ports.addAll(ports(service, slicesByService.getOrDefault(service.metadata().namespace()
+          + "/" + service.metadata().name(), List.of())));
     }
     return new ProxySnapshot(version, ports);
+  }
+
+  /**
+   * {@return the service ports an IPv4 proxier programs for one Service, from its IPv4
+   * EndpointSlices}: none for an ExternalName Service or one without an IPv4 ClusterIP
+   */
+  static List<ServicePortInfo> ports(Service service, List<EndpointSlice> ipv4Slices) {
+    Optional<IpAddress> clusterIP = clusterIpOfFamily(service, IpFamily.IPV4);
+    if (clusterIP.isEmpty() || service.spec().isType(ServiceType.EXTERNAL_NAME)) {
+      return List.of();
+    }
+    List<ServicePortInfo> ports = new ArrayList<>(service.spec().ports().size());
+    for (ServicePort port : service.spec().ports()) {
+      ports.add(info(service, port, clusterIP.get(), ipv4Slices));
+    }
+    return ports;
   }
 
   /**

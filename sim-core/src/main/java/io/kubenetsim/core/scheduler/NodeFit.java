@@ -6,9 +6,9 @@ import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.Taint;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
-import java.util.TreeMap;
 
 /**
  * The scheduler's filters for one pod, with a count of why nodes were rejected, rendered as
@@ -16,17 +16,21 @@ import java.util.TreeMap;
  */
 final class NodeFit {
   private final Pod pod;
+  private final Function<Node, String> nodeRejection;
   private final ToIntFunction<String> podsOnNode;
   private final Function<String, List<Pod>> boundPods;
   private final List<ContainerPort> wantedHostPorts;
   private final TreeMap<String, Integer> reasons = new TreeMap<>();
 
   /**
+   * @param nodeRejection {@link #nodeRejection}, or a cache of it
    * @param podsOnNode how many pods a node holds now (bound and assumed, not terminated)
    * @param boundPods the pods bound to a node, asked only when {@code pod} wants host ports
    */
-  NodeFit(Pod pod, ToIntFunction<String> podsOnNode, Function<String, List<Pod>> boundPods) {
+  NodeFit(Pod pod, Function<Node, String> nodeRejection, ToIntFunction<String> podsOnNode,
+      Function<String, List<Pod>> boundPods) {
     this.pod = pod;
+    this.nodeRejection = nodeRejection;
     this.podsOnNode = podsOnNode;
     this.boundPods = boundPods;
     this.wantedHostPorts = hostPorts(pod);
@@ -42,6 +46,25 @@ final class NodeFit {
   }
 
   private String rejection(Node node) {
+    String fixed = nodeRejection.apply(node);
+    if (!fixed.isEmpty()) {
+      return fixed;
+    }
+    if (podsOnNode.applyAsInt(node.metadata().name()) >= node.status().podCapacity()) {
+      return "Too many pods";
+    }
+    if (hostPortsTaken(node)) {
+      return "node(s) didn't have free ports for the requested pod ports";
+    }
+    return "";
+  }
+
+  /**
+   * {@return why no pod fits the node whatever the pod, or {@code ""}}: unschedulable, an
+   * untolerated taint, not Ready. It depends on the node alone (pods here carry no tolerations
+   * of their own), so the scheduler keeps it per node object rather than asking it per pod.
+   */
+  static String nodeRejection(Node node) {
     if (node.spec().unschedulable()) {
       return "node(s) were unschedulable";
     }
@@ -52,12 +75,6 @@ final class NodeFit {
     }
     if (!node.isReady()) {
       return "node(s) were not ready";
-    }
-    if (podsOnNode.applyAsInt(node.metadata().name()) >= node.status().podCapacity()) {
-      return "Too many pods";
-    }
-    if (hostPortsTaken(node)) {
-      return "node(s) didn't have free ports for the requested pod ports";
     }
     return "";
   }

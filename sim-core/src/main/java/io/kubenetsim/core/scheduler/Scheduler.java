@@ -1,13 +1,13 @@
 package io.kubenetsim.core.scheduler;
 
 import io.kubenetsim.Timing;
-import io.kubenetsim.core.store.WorkQueue;
 import io.kubenetsim.core.engine.SeededRandom;
 import io.kubenetsim.core.engine.Simulator;
-import io.kubenetsim.core.store.Conditions;
 import io.kubenetsim.core.store.ApiStore;
+import io.kubenetsim.core.store.Conditions;
 import io.kubenetsim.core.store.Informer;
 import io.kubenetsim.core.store.WatchEvent;
+import io.kubenetsim.core.store.WorkQueue;
 import io.kubenetsim.model.ConditionStatus;
 import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.model.Node;
@@ -22,8 +22,10 @@ import java.util.TreeSet;
 
 /**
  * kube-scheduler, reduced to what placement of pods needs: filter nodes (Ready, schedulable,
- * no untolerated NoSchedule taint, room under {@code capacity.pods}, free host ports), score by
- * fewest pods, break ties with the seeded random source (upstream picks among equal scores at
+ * no untolerated NoSchedule taint, room under {@code capacity.pods}, free host ports) — in a
+ * cluster of 100 nodes or more only until upstream's adaptive share of feasible nodes is found,
+ * starting where the last pass stopped ({@code percentageOfNodesToScore}) — score by fewest
+ * pods, break ties with the seeded random source (upstream picks among equal scores at
  * random), then bind. Pods that fit nowhere stay Pending with {@code PodScheduled=False} and
  * are retried when a node or a pod changes, as the scheduling queue's event-driven retries do.
  *
@@ -41,6 +43,12 @@ public final class Scheduler {
   private final Map<NamespacedName, String> assumed = new HashMap<>();
   /** Pods per node, kept per pod event: bound, not terminated, as the informer shows them. */
   private final NodeLoad load = new NodeLoad();
+  /** {@link NodeFit#nodeRejection} per node, as of the node object it was asked for. */
+  private final Map<String, Map.Entry<Node, String>> nodeChecks = new HashMap<>();
+  /** Where the next pass starts checking nodes (upstream's {@code nextStartNodeIndex}). */
+  private int nextStartNodeIndex;
+  private static final int MIN_FEASIBLE_NODES_TO_FIND = 100;
+  private static final int MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
   private final TreeSet<NamespacedName> unschedulable = new TreeSet<>();
   private final Map<NamespacedName, String> lastFailure = new HashMap<>();
 
@@ -54,7 +62,12 @@ public final class Scheduler {
     this.queue = new WorkQueue(sim, this::scheduleOne);
     pods.addHandler(load::onPod);
     pods.addHandler(event -> onPod(event, timing));
-    nodes.addHandler(event -> retryUnschedulable());
+    nodes.addHandler(event -> {
+      if (event.type() == WatchEvent.Type.DELETED) {
+        nodeChecks.remove(((Node) event.object()).metadata().name());
+      }
+      retryUnschedulable();
+    });
   }
 
   private void onPod(WatchEvent event, Timing timing) {
@@ -88,21 +101,62 @@ public final class Scheduler {
         || pod.get().metadata().isTerminating()) {
       return;
     }
-    NodeFit fit = new NodeFit(pod.get(), load::pods,
+    NodeFit fit = new NodeFit(pod.get(), this::nodeRejection, load::pods,
         node -> pods.byIndex(NODE_INDEX, node));
     List<Node> all = nodes.list();
-    List<Node> feasible = new ArrayList<>();
-    for (Node node : all) {
-      if (fit.fits(node)) {
-        feasible.add(node);
-      }
-    }
+    List<Node> feasible = findFeasible(all, fit);
     if (feasible.isEmpty()) {
       markUnschedulable(pod.get(), fit.failureMessage(all.size()));
       return;
     }
     Node chosen = pickLeastLoaded(feasible);
     bind(pod.get(), chosen.metadata().name());
+  }
+
+  /**
+   * Upstream's {@code findNodesThatPassFilters}: the nodes are checked in turn from where the
+   * last pass stopped ({@code nextStartNodeIndex}), and the search stops once {@link
+   * #numFeasibleNodesToFind} nodes fit, so in a large cluster each pod looks at a share of the
+   * nodes and successive pods at different shares. The nodes found are returned in name order,
+   * so which one wins a tie does not depend on where the pass started.
+   */
+  private List<Node> findFeasible(List<Node> all, NodeFit fit) {
+    if (all.isEmpty()) {
+      return List.of();
+    }
+    int toFind = numFeasibleNodesToFind(all.size());
+    boolean[] fits = new boolean[all.size()];
+    int found = 0;
+    int checked = 0;
+    while (checked < all.size() && found < toFind) {
+      int index = (nextStartNodeIndex + checked) % all.size();
+      checked++;
+      if (fit.fits(all.get(index))) {
+        fits[index] = true;
+        found++;
+      }
+    }
+    nextStartNodeIndex = (nextStartNodeIndex + checked) % all.size();
+    List<Node> feasible = new ArrayList<>(found);
+    for (int i = 0; i < fits.length; i++) {
+      if (fits[i]) {
+        feasible.add(all.get(i));
+      }
+    }
+    return feasible;
+  }
+
+  /**
+   * Upstream's {@code numFeasibleNodesToFind} with the default {@code percentageOfNodesToScore}
+   * (0, adaptive): every node below 100 nodes; above, {@code 50 - nodes/125} percent of them,
+   * at least 5 percent and at least 100 nodes.
+   */
+  static int numFeasibleNodesToFind(int allNodes) {
+    if (allNodes < MIN_FEASIBLE_NODES_TO_FIND) {
+      return allNodes;
+    }
+    int percentage = Math.max(50 - allNodes / 125, MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND);
+    return Math.max(allNodes * percentage / 100, MIN_FEASIBLE_NODES_TO_FIND);
   }
 
   private Node pickLeastLoaded(List<Node> feasible) {
@@ -154,6 +208,15 @@ public final class Scheduler {
         Conditions.set(s.conditions(), "PodScheduled", status, sim.clock().now(), reason,
             message),
         s.hostIP(), s.podIP(), s.podIPs(), s.startTime(), s.containerStatuses(), s.reason());
+  }
+
+  private String nodeRejection(Node node) {
+    Map.Entry<Node, String> checked = nodeChecks.get(node.metadata().name());
+    if (checked == null || checked.getKey() != node) {
+      checked = Map.entry(node, NodeFit.nodeRejection(node));
+      nodeChecks.put(node.metadata().name(), checked);
+    }
+    return checked.getValue();
   }
 
   /** A binding the informer has not shown yet counts on its node, as the scheduler cache's. */
