@@ -75,8 +75,27 @@ public final class EndpointSliceController {
     this.queue = new WorkQueue(sim, this::reconcile);
     services.addHandler(e -> queue.add(e.object().metadata().key()));
     pods.addHandler(e -> PodEndpoints.servicesSelecting(e, services).forEach(queue::add));
-    nodes.addHandler(e -> services.list().forEach(s -> queue.add(s.metadata().key())));
+    pods.ensureIndex(PodEndpoints.NODE_INDEX, p -> List.of(p.spec().nodeName()));
+    nodes.addHandler(this::onNode);
     slices.addHandler(this::onSlice);
+  }
+
+  /**
+   * A node's endpoints depend on it only through its existence and its zone, so only a node
+   * that appears, goes or changes zone requeues the Services of the pods bound to it (upstream
+   * syncs a Service whose pod's node was missing again, and reads zones from its node lister).
+   */
+  private void onNode(WatchEvent event) {
+    Node node = (Node) event.object();
+    boolean sameZone = event.type() == WatchEvent.Type.MODIFIED && event.old()
+        .map(old -> PodEndpoints.zone(old.metadata().labels())
+            .equals(PodEndpoints.zone(node.metadata().labels()))).orElse(false);
+    if (sameZone) {
+      return;
+    }
+    for (Pod pod : pods.byIndex(PodEndpoints.NODE_INDEX, node.metadata().name())) {
+      PodEndpoints.servicesSelecting(pod, services).forEach(queue::add);
+    }
   }
 
   /** {@return the index key of a slice: its namespace and service name} */

@@ -41,6 +41,22 @@ final class PodEndpoints {
    * {@return the Services whose selector matches the pod before or after a change}: those whose
    * endpoints the change may affect
    */
+  /** {@return the Services whose selector matches the pod, by name} */
+  static List<NamespacedName> servicesSelecting(Pod pod, Informer<Service> services) {
+    services.ensureIndex(SELECTOR_INDEX, PodEndpoints::selectorKeys);
+    TreeSet<NamespacedName> out = new TreeSet<>();
+    addSelecting(services, pod, pod, out);
+    return List.copyOf(out);
+  }
+
+  /** Pods by the node they are bound to (the scheduler's index of the same name). */
+  static final String NODE_INDEX = "spec.nodeName";
+
+  /** {@return the zone label's value, {@code ""} without one} */
+  static String zone(Labels labels) {
+    return labels.get(ZONE_LABEL).orElse("");
+  }
+
   static List<NamespacedName> servicesSelecting(WatchEvent event, Informer<Service> services) {
     services.ensureIndex(SELECTOR_INDEX, PodEndpoints::selectorKeys);
     Pod pod = (Pod) event.object();
