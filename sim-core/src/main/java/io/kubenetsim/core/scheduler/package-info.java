@@ -1,5 +1,6 @@
 /**
  * kube-scheduler: {@link io.kubenetsim.core.scheduler.Scheduler} filters and scores nodes and
- * binds pods; {@code NodeFit} holds the filters and the "0/N nodes are available" message.
+ * binds pods; {@code NodeFit} holds the filters and the "0/N nodes are available" message;
+ * {@code NodeLoad} keeps pods per node per event, so a pass does not recount them.
  */
 package io.kubenetsim.core.scheduler;
