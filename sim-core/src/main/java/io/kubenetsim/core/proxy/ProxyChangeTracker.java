@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * ProxySnapshot next = tracker.snapshot(version);   // only what changed is recomputed
  * }</pre>
  */
-final class ProxyChangeTracker {
+public final class ProxyChangeTracker {
   /** The slices of each Service, by {@code namespace/service}, on the proxy's informer. */
   static final String SLICE_INDEX = "kube-proxy/service";
 
@@ -32,7 +32,7 @@ final class ProxyChangeTracker {
   private final TreeMap<NamespacedName, List<ServicePortInfo>> byService = new TreeMap<>();
   private final TreeSet<NamespacedName> changed = new TreeSet<>();
 
-  ProxyChangeTracker(Informer<Service> services, Informer<EndpointSlice> slices) {
+  public ProxyChangeTracker(Informer<Service> services, Informer<EndpointSlice> slices) {
     this.services = services;
     this.slices = slices;
     slices.ensureIndex(SLICE_INDEX, ProxyChangeTracker::sliceKeys);
@@ -47,7 +47,7 @@ final class ProxyChangeTracker {
   }
 
   /** {@return the rules' input now: the changed Services recomputed, the others kept} */
-  ProxySnapshot snapshot(long version) {
+  public ProxySnapshot snapshot(long version) {
     for (NamespacedName key : changed) {
       List<ServicePortInfo> ports = services.get(key).map(s -> SnapshotBuilder.ports(s,
           ipv4Slices(key))).orElse(List.of());
