@@ -37,12 +37,7 @@ public enum DnsPolicy {
 
   /** {@return the policy with exactly this API name (case-sensitive, as the API is)} */
   public static Optional<DnsPolicy> tryParse(String name) {
-    for (DnsPolicy policy : values()) {
-      if (policy.text.equals(name)) {
-        return Optional.of(policy);
-      }
-    }
-    return Optional.empty();
+    return ApiNames.find(values(), name);
   }
 
   /** {@return the API name, such as {@code ClusterFirst}} */

@@ -23,12 +23,7 @@ public enum PodManagementPolicy {
 
   /** {@return the policy with exactly this API name (case-sensitive, as the API is)} */
   public static Optional<PodManagementPolicy> tryParse(String name) {
-    for (PodManagementPolicy policy : values()) {
-      if (policy.text.equals(name)) {
-        return Optional.of(policy);
-      }
-    }
-    return Optional.empty();
+    return ApiNames.find(values(), name);
   }
 
   @Override

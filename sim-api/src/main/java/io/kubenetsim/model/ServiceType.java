@@ -17,12 +17,7 @@ public enum ServiceType {
 
   /** {@return the type with exactly this API name (case-sensitive, as the API is)} */
   public static Optional<ServiceType> tryParse(String name) {
-    for (ServiceType type : values()) {
-      if (type.text.equals(name)) {
-        return Optional.of(type);
-      }
-    }
-    return Optional.empty();
+    return ApiNames.find(values(), name);
   }
 
   @Override

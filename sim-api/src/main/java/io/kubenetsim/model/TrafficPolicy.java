@@ -19,12 +19,7 @@ public enum TrafficPolicy {
 
   /** {@return the policy with exactly this API name (case-sensitive, as the API is)} */
   public static Optional<TrafficPolicy> tryParse(String name) {
-    for (TrafficPolicy policy : values()) {
-      if (policy.text.equals(name)) {
-        return Optional.of(policy);
-      }
-    }
-    return Optional.empty();
+    return ApiNames.find(values(), name);
   }
 
   @Override
