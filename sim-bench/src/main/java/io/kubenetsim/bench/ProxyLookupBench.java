@@ -80,7 +80,7 @@ public class ProxyLookupBench {
           ImmutableList.of(), ImmutableList.of(), TrafficPolicy.CLUSTER, TrafficPolicy.CLUSTER,
           Optional.empty(), 0, ImmutableList.copyOf(endpoints)));
     }
-    snapshot = new ProxySnapshot(1, ports);
+    snapshot = ProxySnapshot.of(1, ports);
     Cidr podCidr = Cidr.parse("10.244.0.0/16");
     node = new NodeContext("node-1", ImmutableList.of(IpAddress.parse("172.18.0.2")),
         Optional.of(Cidr.parse("10.244.1.0/24")), Optional.of(podCidr),

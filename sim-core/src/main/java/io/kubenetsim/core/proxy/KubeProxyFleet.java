@@ -47,7 +47,7 @@ public final class KubeProxyFleet {
   /** The service CIDRs of the node's family, as an IPv4 proxier sees them. */
   private final ImmutableList<Cidr> ipv4ServiceCidrs;
   private final TreeMap<String, NodeProxy> proxies = new TreeMap<>();
-  private ProxySnapshot current = new ProxySnapshot(0, List.of());
+  private ProxySnapshot current = ProxySnapshot.empty();
   private final ProxyChangeTracker changes;
   private boolean syncPending;
   private long lastSyncNanos = Long.MIN_VALUE / 2;
@@ -150,9 +150,8 @@ public final class KubeProxyFleet {
         synced++;
       }
     }
-    int endpoints = current.ports().stream().mapToInt(p -> p.endpoints().size()).sum();
     sim.log().record("ProxyRulesSynced", ObjectRef.clusterScoped("KubeProxy", "kube-proxy"),
         config.kubeProxy().mode() + " rules v" + current.version() + " on " + synced + " nodes: "
-            + current.ports().size() + " service ports, " + endpoints + " endpoints");
+            + current.portCount() + " service ports, " + current.endpointCount() + " endpoints");
   }
 }

@@ -1,8 +1,8 @@
 package io.kubenetsim.core.proxy;
 
 import io.kubenetsim.ProxyMode;
-import io.kubenetsim.core.proxy.ipvs.IpvsBackend;
 import io.kubenetsim.core.proxy.iptables.IptablesBackend;
+import io.kubenetsim.core.proxy.ipvs.IpvsBackend;
 import io.kubenetsim.core.proxy.nftables.NftablesBackend;
 
 /** The backend for each kube-proxy mode. */

@@ -31,6 +31,7 @@ public final class ProxyChangeTracker {
   private final Informer<EndpointSlice> slices;
   private final TreeMap<NamespacedName, List<ServicePortInfo>> byService = new TreeMap<>();
   private final TreeSet<NamespacedName> changed = new TreeSet<>();
+  private ProxySnapshot last = ProxySnapshot.empty();
 
   public ProxyChangeTracker(Informer<Service> services, Informer<EndpointSlice> slices) {
     this.services = services;
@@ -46,21 +47,26 @@ public final class ProxyChangeTracker {
     return !changed.isEmpty();
   }
 
-  /** {@return the rules' input now: the changed Services recomputed, the others kept} */
+  /**
+   * {@return the rules' input now: the last snapshot with the changed Services' ports replaced}
+   * (the first call: every Service)
+   */
   public ProxySnapshot snapshot(long version) {
+    List<ServicePortInfo> removed = new ArrayList<>();
+    List<ServicePortInfo> added = new ArrayList<>();
     for (NamespacedName key : changed) {
       List<ServicePortInfo> ports = services.get(key).map(s -> SnapshotBuilder.ports(s,
           ipv4Slices(key))).orElse(List.of());
-      if (ports.isEmpty()) {
-        byService.remove(key);
-      } else {
-        byService.put(key, ImmutableList.copyOf(ports));
+      List<ServicePortInfo> before = ports.isEmpty() ? byService.remove(key)
+          : byService.put(key, ImmutableList.copyOf(ports));
+      if (before != null) {
+        removed.addAll(before);
       }
+      added.addAll(ports);
     }
     changed.clear();
-    List<ServicePortInfo> all = new ArrayList<>();
-    byService.values().forEach(all::addAll);
-    return new ProxySnapshot(version, all);
+    last = last.changed(version, removed, added);
+    return last;
   }
 
   private List<EndpointSlice> ipv4Slices(NamespacedName service) {

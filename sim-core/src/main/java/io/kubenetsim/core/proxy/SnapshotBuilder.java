@@ -52,7 +52,7 @@ public final class SnapshotBuilder {
       ports.addAll(ports(service, slicesByService.getOrDefault(service.metadata().namespace()
           + "/" + service.metadata().name(), List.of())));
     }
-    return new ProxySnapshot(version, ports);
+    return ProxySnapshot.of(version, ports);
   }
 
   /**

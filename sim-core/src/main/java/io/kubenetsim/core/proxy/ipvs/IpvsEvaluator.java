@@ -2,9 +2,9 @@ package io.kubenetsim.core.proxy.ipvs;
 
 import com.google.common.collect.ImmutableList;
 import io.kubenetsim.core.proxy.NodeContext;
-import io.kubenetsim.core.proxy.ProxyDecision;
 import io.kubenetsim.core.proxy.ProxyDecision.Dnat;
 import io.kubenetsim.core.proxy.ProxyDecision.Entry;
+import io.kubenetsim.core.proxy.ProxyDecision;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyNodeState;
 import io.kubenetsim.core.proxy.ProxyPacket;
@@ -35,15 +35,9 @@ import java.util.Set;
  * {@code KUBE-IPVS-FILTER} (kubernetes/kubernetes#72236); a load-balancer address with
  * source ranges drops other sources in {@code KUBE-SOURCE-RANGES-FIREWALL}; anything else is
  * untouched.
- *
- * <p>Not thread-safe: keeps the last snapshot's {@code kube-ipvs0} address set, and is confined
- * to the simulation thread.
  */
 public final class IpvsEvaluator {
   private static final Cidr LOOPBACK = Cidr.parse("127.0.0.0/8");
-
-  private ProxySnapshot indexed;
-  private Set<IpAddress> boundAddresses = Set.of();
 
   /** {@return what this node's IPVS rules do with the first packet of a flow} */
   public ProxyDecision evaluate(ProxySnapshot snapshot, NodeContext node, ProxyPacket packet,
@@ -117,7 +111,7 @@ public final class IpvsEvaluator {
    */
   private ProxyDecision notAService(ProxySnapshot snapshot, NodeContext node, ProxyPacket packet,
       int probes) {
-    boolean vip = boundAddresses(snapshot).contains(packet.destination())
+    boolean vip = snapshot.isServiceAddress(packet.destination())
         && !node.nodeIPs().contains(packet.destination());
     if (vip) {
       return new ProxyDecision(RuleOutcome.REJECT, Optional.empty(), ImmutableList.of(),
@@ -125,21 +119,6 @@ public final class IpvsEvaluator {
           ImmutableList.of(IpvsIptablesRules.IPVS_FILTER_REJECT), probes + 1);
     }
     return ProxyDecision.untouched(List.of(), probes + 1);
-  }
-
-  /** The addresses on {@code kube-ipvs0}, rebuilt only when the snapshot changes. */
-  private Set<IpAddress> boundAddresses(ProxySnapshot snapshot) {
-    if (snapshot != indexed) {
-      Set<IpAddress> addresses = new HashSet<>();
-      for (ServicePortInfo port : snapshot.ports()) {
-        addresses.add(port.clusterIP());
-        addresses.addAll(port.externalIPs());
-        addresses.addAll(port.loadBalancerIPs());
-      }
-      boundAddresses = addresses;
-      indexed = snapshot;
-    }
-    return boundAddresses;
   }
 
   /** KUBE-PROXY-FIREWALL: sources outside loadBalancerSourceRanges are dropped. */

@@ -167,6 +167,9 @@ public final class EndpointSliceValidation {
 
   private static List<FieldError> invalid(String path, Object value, List<String> messages,
       String rule) {
+    if (messages.isEmpty()) {
+      return List.of();
+    }
     return messages.stream().map(m -> FieldError.invalid(path, value, m, rule)).toList();
   }
 }

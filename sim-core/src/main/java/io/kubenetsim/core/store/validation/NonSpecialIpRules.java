@@ -67,12 +67,9 @@ final class NonSpecialIpRules {
     }
     if (!value.contains(":")) {
       // Dotted IPv4, possibly with leading zeros that Guava would refuse: read each octet.
-      String[] parts = value.split("\\.", -1);
-      byte[] out = new byte[4];
-      for (int i = 0; i < 4; i++) {
-        out[i] = (byte) Integer.parseInt(parts[i]);
-      }
-      return Optional.of(out);
+      long bits = IpRules.sloppyIpv4Bits(value);
+      return Optional.of(new byte[] {(byte) (bits >>> 24), (byte) (bits >>> 16),
+          (byte) (bits >>> 8), (byte) bits});
     }
     InetAddress address = InetAddresses.forString(value);
     return Optional.of(address.getAddress());

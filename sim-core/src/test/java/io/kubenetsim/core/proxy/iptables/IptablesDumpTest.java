@@ -25,7 +25,7 @@ class IptablesDumpTest {
       "iptables-nodeport-3-endpoints.golden");
 
   private static ProxySnapshot webSnapshot() {
-    return new ProxySnapshot(7, List.of(Ports.port("shop", "web", "http", "10.96.0.10", 80)
+    return ProxySnapshot.of(7, List.of(Ports.port("shop", "web", "http", "10.96.0.10", 80)
         .nodePort(30080)
         .endpoint("10.244.2.7", 8080, "node-b")
         .endpoint("10.244.1.5", 8080, Ports.NODE)

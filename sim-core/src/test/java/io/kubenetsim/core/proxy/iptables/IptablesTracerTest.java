@@ -7,8 +7,8 @@ import io.kubenetsim.core.engine.SeededRandom;
 import io.kubenetsim.core.proxy.ProxyDecision;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyNodeState;
-import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ProxyPacket.Hook;
+import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ProxySnapshot;
 import io.kubenetsim.core.proxy.ServicePortInfo;
 import io.kubenetsim.net.HostPort;
@@ -44,7 +44,7 @@ class IptablesTracerTest {
    */
   @Test
   void statisticRulesSpreadNewFlowsEvenly() {
-    ProxySnapshot snapshot = new ProxySnapshot(1,
+    ProxySnapshot snapshot = ProxySnapshot.of(1,
         List.of(threeEndpoints(Ports.port("ns1", "svc1", "p80", "172.30.0.41", 80))));
     SeededRandom random = new SeededRandom(20240601L);
     ProxyNodeState state = new ProxyNodeState();
@@ -70,7 +70,7 @@ class IptablesTracerTest {
   @Test
   void affinityHoldsWithinTimeoutAndExpiresAfter() {
     Duration timeout = Duration.ofSeconds(60);
-    ProxySnapshot snapshot = new ProxySnapshot(1, List.of(threeEndpoints(
+    ProxySnapshot snapshot = ProxySnapshot.of(1, List.of(threeEndpoints(
         Ports.port("ns1", "svc1", "p80", "172.30.0.41", 80).affinity(timeout))));
     SeededRandom random = new SeededRandom(3);
     ProxyNodeState state = new ProxyNodeState();
@@ -101,14 +101,14 @@ class IptablesTracerTest {
         .endpoint("10.180.0.1", 80, Ports.NODE, false, true, true)
         .endpoint("10.180.0.2", 80, "host2", false, true, true)
         .endpoint("10.180.0.3", 80, "host3", false, false, true);
-    ProxyDecision fallback = backend.evaluate(new ProxySnapshot(1, List.of(draining.build())),
+    ProxyDecision fallback = backend.evaluate(ProxySnapshot.of(1, List.of(draining.build())),
         Ports.node(), toClusterIP(POD, "172.30.0.41"), new ProxyNodeState(), Instant.EPOCH,
         new SeededRandom(1));
     assertEquals(List.of(HostPort.parse("10.180.0.1:80"), HostPort.parse("10.180.0.2:80")),
         addresses(fallback));
 
     draining.endpoint("10.180.0.9", 80, "host9");
-    ProxyDecision ready = backend.evaluate(new ProxySnapshot(2, List.of(draining.build())),
+    ProxyDecision ready = backend.evaluate(ProxySnapshot.of(2, List.of(draining.build())),
         Ports.node(), toClusterIP(POD, "172.30.0.41"), new ProxyNodeState(), Instant.EPOCH,
         new SeededRandom(1));
     assertEquals(List.of(HostPort.parse("10.180.0.9:80")), addresses(ready));
@@ -134,7 +134,7 @@ class IptablesTracerTest {
       }
       int last = services - 1;
       String clusterIP = "172.30." + (last / 250) + "." + (last % 250 + 1);
-      ProxyDecision d = backend.evaluate(new ProxySnapshot(services, ports), Ports.node(),
+      ProxyDecision d = backend.evaluate(ProxySnapshot.of(services, ports), Ports.node(),
           toClusterIP(POD, clusterIP), new ProxyNodeState(), Instant.EPOCH, new SeededRandom(1));
       assertEquals(RuleOutcome.DNAT, d.outcome());
       assertEquals(HostPort.of(IpAddress.parse("10.181." + (last / 250) + "." + (last % 250 + 1)),
@@ -147,7 +147,7 @@ class IptablesTracerTest {
   /** Same seed, same snapshot, same packets: the same choices, rule for rule. */
   @Test
   void choicesAreReproducibleFromTheSeed() {
-    ProxySnapshot snapshot = new ProxySnapshot(1,
+    ProxySnapshot snapshot = ProxySnapshot.of(1,
         List.of(threeEndpoints(Ports.port("ns1", "svc1", "p80", "172.30.0.41", 80))));
     assertEquals(run(snapshot, 99), run(snapshot, 99));
   }

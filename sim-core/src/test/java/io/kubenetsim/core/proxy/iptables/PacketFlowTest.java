@@ -3,12 +3,12 @@ package io.kubenetsim.core.proxy.iptables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kubenetsim.core.engine.SeededRandom;
-import io.kubenetsim.core.proxy.ProxyDecision;
 import io.kubenetsim.core.proxy.ProxyDecision.Entry;
+import io.kubenetsim.core.proxy.ProxyDecision;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyNodeState;
-import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ProxyPacket.Hook;
+import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ProxySnapshot;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PacketFlowTest {
 
-  private static final ProxySnapshot SNAPSHOT = new ProxySnapshot(1, List.of(
+  private static final ProxySnapshot SNAPSHOT = ProxySnapshot.of(1, List.of(
       // ETP Cluster NodePort, one local and one remote endpoint.
       Ports.port("ns1", "svc1", "p80", "172.30.0.41", 80).nodePort(3001)
           .endpoint("10.180.0.1", 80, Ports.NODE).endpoint("10.180.2.1", 80, "host2").build(),

@@ -38,7 +38,7 @@ class IpvsEvaluatorTest {
   private final IpvsEvaluator evaluator = new IpvsEvaluator();
 
   static ProxySnapshot snapshot(Port... ports) {
-    return new ProxySnapshot(1, Stream.of(ports).map(Port::info).toList());
+    return ProxySnapshot.of(1, Stream.of(ports).map(Port::info).toList());
   }
 
   ProxyDecision run(ProxySnapshot s, NodeContext node, ProxyPacket p, ProxyNodeState state) {

@@ -11,8 +11,8 @@ import io.kubenetsim.core.proxy.NodeContext;
 import io.kubenetsim.core.proxy.ProxyDecision;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyNodeState;
-import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ProxyPacket.Hook;
+import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ProxySnapshot;
 import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.Protocol;
@@ -31,7 +31,7 @@ class IpvsMasqueradeTest {
   record Row(String name, String source, String destination, int port, Hook hook,
       String backend, boolean masquerade) {}
 
-  static final ProxySnapshot SNAPSHOT = new ProxySnapshot(1, List.of(
+  static final ProxySnapshot SNAPSHOT = ProxySnapshot.of(1, List.of(
       port("shop", "web", "10.96.12.3", 80, A1).nodePort(30080).externalIP("203.0.113.20")
           .loadBalancer("203.0.113.50").info(),
       port("shop", "local", "10.96.12.4", 80, A1).nodePort(30081).externalIP("203.0.113.21")

@@ -33,7 +33,7 @@ class IpvsTableTest {
         IpvsFixtures.ip("10.96.0.10"), 53, 0, List.of(), List.of(), List.of(), false, false,
         java.util.Optional.empty(),
         List.of(ready("10.244.1.3", 53, "node-a"), ready("10.244.2.3", 53, "node-b"))).info();
-    return new ProxySnapshot(7, List.of(
+    return ProxySnapshot.of(7, List.of(
         port("default", "kubernetes", "10.96.0.1", 443, ready("172.18.0.2", 6443, "cp"))
             .info(),
         dns,

@@ -37,7 +37,7 @@ class NftablesBehaviourTest {
   }
 
   private static ProxySnapshot threeEndpoints(Port port) {
-    return new ProxySnapshot(1, List.of(port.endpoints(ready("10.180.0.1", NODE),
+    return ProxySnapshot.of(1, List.of(port.endpoints(ready("10.180.0.1", NODE),
         ready("10.180.1.1", "node2"), ready("10.180.2.1", "node3")).build()));
   }
 
@@ -80,14 +80,14 @@ class NftablesBehaviourTest {
 
   @Test
   void terminatingEndpointsOnlyWhenNoneIsReady() {
-    ProxySnapshot draining = new ProxySnapshot(1, List.of(new Port("ns1", "svc1", "172.30.0.41")
+    ProxySnapshot draining = ProxySnapshot.of(1, List.of(new Port("ns1", "svc1", "172.30.0.41")
         .endpoints(terminating("10.180.0.1", NODE), terminating("10.180.1.1", "node2"))
         .build()));
     ProxyDecision d = send(draining, tcp("10.0.0.2", "172.30.0.41", 80), Instant.EPOCH);
     assertEquals(RuleOutcome.DNAT, d.outcome());
     assertEquals(2, d.candidates().size());
 
-    ProxySnapshot mixed = new ProxySnapshot(2, List.of(new Port("ns1", "svc1", "172.30.0.41")
+    ProxySnapshot mixed = ProxySnapshot.of(2, List.of(new Port("ns1", "svc1", "172.30.0.41")
         .endpoints(terminating("10.180.0.1", NODE), ready("10.180.1.1", "node2")).build()));
     ProxyDecision m = send(mixed, tcp("10.0.0.2", "172.30.0.41", 80), Instant.EPOCH);
     assertEquals(List.of(ready("10.180.1.1", "node2")), m.candidates());
@@ -113,6 +113,6 @@ class NftablesBehaviourTest {
       ports.add(new Port("ns", "svc" + i, base.plus(i).toString()).nodePort(30000 + i % 2000)
           .endpoints(ready("10.180.0.1", NODE), ready("10.180.1.1", "node2")).build());
     }
-    return new ProxySnapshot(count, ports);
+    return ProxySnapshot.of(count, ports);
   }
 }

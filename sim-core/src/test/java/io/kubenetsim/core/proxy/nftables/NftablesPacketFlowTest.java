@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * rules leave the packet alone; plus whether it is masqueraded.
  */
 class NftablesPacketFlowTest {
-  static final ProxySnapshot SNAPSHOT = new ProxySnapshot(1, List.of(
+  static final ProxySnapshot SNAPSHOT = ProxySnapshot.of(1, List.of(
       new Port("ns1", "svc1", "172.30.0.41").nodePort(3001)
           .endpoints(ready("10.180.0.1", NODE), ready("10.180.2.1", "node2")).build(),
       new Port("ns2", "svc2", "172.30.0.42").nodePort(3002).loadBalancer("1.2.3.4")

@@ -25,7 +25,7 @@ class NftablesRulesetGoldenTest {
 
   @Test
   void nodePortServiceWithThreeEndpoints() throws IOException {
-    ProxySnapshot snapshot = new ProxySnapshot(1, List.of(
+    ProxySnapshot snapshot = ProxySnapshot.of(1, List.of(
         new Port("default", "web", "172.30.0.10").nodePort(30080).endpoints(
             ready("10.180.0.11", NODE), ready("10.180.1.12", "node2"),
             ready("10.180.2.13", "node3")).build()));
@@ -35,7 +35,7 @@ class NftablesRulesetGoldenTest {
 
   @Test
   void ruleLinesMatchUpstreamTestExpectations() {
-    ProxySnapshot snapshot = new ProxySnapshot(1, List.of(
+    ProxySnapshot snapshot = ProxySnapshot.of(1, List.of(
         new Port("ns1", "svc1", "172.30.0.41").endpoints(ready("10.180.0.1", "")).build(),
         new Port("ns6", "svc6", "172.30.0.46").build()));
     String dump = new NftablesBackend().dump(snapshot, NftablesFixtures.node());
