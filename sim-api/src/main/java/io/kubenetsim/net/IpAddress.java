@@ -57,10 +57,43 @@ public record IpAddress(IpFamily family, long high, long low) implements Compara
 
   /** {@return the address, or empty when the text is not an IP address literal} */
   public static Optional<IpAddress> tryParse(String text) {
+    long v4 = text == null ? -1 : dottedQuad(text);
+    if (v4 >= 0) {
+      return Optional.of(ipv4(v4));
+    }
     if (text == null || text.isEmpty() || !InetAddresses.isInetAddress(text)) {
       return Optional.empty();
     }
     return Optional.of(of(InetAddresses.forString(text)));
+  }
+
+  /**
+   * {@return the value of plain dotted-quad text, or -1 for anything else} (which the general
+   * parser then reads): the common case, read in one pass. Like Guava's parser it refuses
+   * leading zeros, which would be ambiguous between decimal and octal.
+   */
+  private static long dottedQuad(String text) {
+    long bits = 0;
+    int octets = 0;
+    int octet = 0;
+    int digits = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : '.';
+      if (c == '.') {
+        if (digits == 0 || octet > 255 || ++octets > 4) {
+          return -1;
+        }
+        bits = (bits << 8) | octet;
+        octet = 0;
+        digits = 0;
+      } else if (c >= '0' && c <= '9' && digits < 3 && !(digits == 1 && octet == 0)) {
+        octet = octet * 10 + (c - '0');
+        digits++;
+      } else {
+        return -1;
+      }
+    }
+    return octets == 4 ? bits : -1;
   }
 
   static IpAddress of(InetAddress address) {
@@ -132,6 +165,10 @@ public record IpAddress(IpFamily family, long high, long low) implements Compara
 
   @Override
   public String toString() {
+    if (family == IpFamily.IPV4) {
+      return (low >>> 24) + "." + ((low >>> 16) & 0xff) + "." + ((low >>> 8) & 0xff) + "."
+          + (low & 0xff);
+    }
     return InetAddresses.toAddrString(toInetAddress());
   }
 }

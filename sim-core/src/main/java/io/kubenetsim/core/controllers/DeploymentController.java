@@ -1,9 +1,9 @@
 package io.kubenetsim.core.controllers;
 
-import io.kubenetsim.core.store.WorkQueue;
 import io.kubenetsim.core.engine.Simulator;
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.core.store.Informer;
+import io.kubenetsim.core.store.WorkQueue;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.LabelSelector;
 import io.kubenetsim.model.NamespacedName;
@@ -13,6 +13,7 @@ import io.kubenetsim.model.ReplicaSet;
 import io.kubenetsim.model.ReplicaSetSpec;
 import io.kubenetsim.model.WorkloadStatus;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,13 @@ public final class DeploymentController {
   private final Informer<Deployment> deployments;
   private final Informer<ReplicaSet> replicaSets;
   private final WorkQueue queue;
+  /**
+   * The last template hashed per Deployment: status writes keep the spec's template object,
+   * so most reconciles find it here instead of dumping the template again.
+   */
+  private final Map<NamespacedName, TemplateHash> hashes = new HashMap<>();
+
+  private record TemplateHash(PodTemplateSpec template, String hash) {}
 
   public DeploymentController(Simulator sim, ApiStore store, Informer<Deployment> deployments,
       Informer<ReplicaSet> replicaSets) {
@@ -50,15 +58,25 @@ public final class DeploymentController {
             ref.name()))));
   }
 
+  private String templateHash(NamespacedName key, PodTemplateSpec template) {
+    TemplateHash last = hashes.get(key);
+    if (last == null || last.template() != template) {
+      last = new TemplateHash(template, PodTemplateHash.of(template));
+      hashes.put(key, last);
+    }
+    return last.hash();
+  }
+
   private void reconcile(NamespacedName key) {
     Optional<Deployment> found = deployments.get(key);
     if (found.isEmpty() || found.get().metadata().isTerminating()) {
+      hashes.remove(key);
       return;
     }
     Deployment d = found.get();
     List<ReplicaSet> owned = replicaSets.byIndex(OwnerIndex.NAME, d.metadata().uid()).stream()
         .filter(rs -> !rs.metadata().isTerminating()).toList();
-    String hash = PodTemplateHash.of(d.spec().template());
+    String hash = templateHash(key, d.spec().template());
     Optional<ReplicaSet> newRs = owned.stream()
         .filter(rs -> hash.equals(rs.metadata().labels().get(PodTemplateHash.LABEL).orElse("")))
         .findFirst();

@@ -91,12 +91,7 @@ public final class Informer<T extends KubernetesObject> {
     T previous = event.type() == WatchEvent.Type.DELETED ? cache.remove(key)
         : cache.put(key, object);
     for (Index<T> index : indexes.values()) {
-      if (previous != null) {
-        index.remove(previous);
-      }
-      if (event.type() != WatchEvent.Type.DELETED) {
-        index.add(object);
-      }
+      index.replace(previous, event.type() == WatchEvent.Type.DELETED ? null : object);
     }
     for (Consumer<WatchEvent> handler : handlers) {
       handler.accept(event);
@@ -118,15 +113,26 @@ public final class Informer<T extends KubernetesObject> {
       }
     }
 
-    void remove(T object) {
-      for (String key : keys.apply(object)) {
-        TreeMap<NamespacedName, T> bucket = buckets.get(key);
-        if (bucket != null) {
-          bucket.remove(object.metadata().key());
-          if (bucket.isEmpty()) {
-            buckets.remove(key);
+    /**
+     * Moves one object from its old keys to its new ones (either may be null): an update that
+     * keeps its keys, the common case, only replaces the object in its buckets.
+     */
+    void replace(T previous, T object) {
+      List<String> after = object == null ? List.of() : keys.apply(object);
+      if (previous != null) {
+        NamespacedName name = previous.metadata().key();
+        for (String key : keys.apply(previous)) {
+          if (!after.contains(key)) {
+            TreeMap<NamespacedName, T> bucket = buckets.get(key);
+            bucket.remove(name);
+            if (bucket.isEmpty()) {
+              buckets.remove(key);
+            }
           }
         }
+      }
+      for (String key : after) {
+        buckets.computeIfAbsent(key, k -> new TreeMap<>()).put(object.metadata().key(), object);
       }
     }
 
