@@ -79,7 +79,7 @@ public interface PodHandle {
    */
   default Connection connect(ServiceHandle service, int port) {
     return connect(service.clusterIP(io.kubenetsim.net.IpFamily.IPV4)
-        .orElse(service.clusterIP()), port);
+        .orElseGet(service::clusterIP), port);
   }
 
   /**

@@ -38,7 +38,8 @@ final class LivePod extends LiveObject<Pod> implements PodHandle {
   @Override
   public Connection connect(String host, int port, Protocol protocol) {
     Pod pod = get();
-    return plane.dnsTraffic.connect(Source.ofPod(pod), resolvConf(pod), host, port, protocol);
+    return plane.dnsTraffic.connect(Source.ofPod(pod), () -> resolvConf(pod), host, port,
+        protocol);
   }
 
   @Override

@@ -4,6 +4,8 @@ import io.kubenetsim.core.engine.SeededRandom;
 import io.kubenetsim.core.proxy.KubeProxyFleet;
 import io.kubenetsim.core.proxy.ServicePortName;
 import io.kubenetsim.core.store.ApiStore;
+import io.kubenetsim.core.store.WatchEvent;
+import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.model.ServicePort;
@@ -12,8 +14,13 @@ import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -24,20 +31,22 @@ import java.util.function.Predicate;
  * stream.
  *
  * <p>Simplification: the node is picked uniformly per connection; real cloud load balancers
- * hash flows or weigh nodes in ways this does not model. Finding the Service behind an address
- * scans the Services (an index by load-balancer IP is left to the performance issue).
+ * hash flows or weigh nodes in ways this does not model.
  */
 final class CloudLoadBalancer {
   private final ApiStore store;
   private final KubeProxyFleet proxies;
   private final Predicate<String> nodeUp;
   private final SeededRandom random;
+  /** The Services behind each load-balancer address (from status), in name order. */
+  private final Map<IpAddress, TreeSet<NamespacedName>> byIngress = new HashMap<>();
 
   CloudLoadBalancer(ApiStore store, KubeProxyFleet proxies, Predicate<String> nodeUp,
       SeededRandom random) {
     this.store = store;
     this.proxies = proxies;
     this.nodeUp = nodeUp;
+    store.watch(this::onChange);
     this.random = random;
   }
 
@@ -52,16 +61,39 @@ final class CloudLoadBalancer {
 
   /** {@return how the packet is forwarded, or empty when {@code to} is no load balancer's} */
   Optional<Forward> forward(IpAddress client, HostPort to, Protocol protocol) {
-    for (Service service : store.list(Service.class)) {
-      boolean ours = service.status().loadBalancerIngress().stream()
-          .anyMatch(i -> IpAddress.tryParse(i.ip()).filter(to.ip()::equals).isPresent());
+    for (NamespacedName key : byIngress.getOrDefault(to.ip(), new TreeSet<>())) {
+      Service service = store.get(Service.class, key).orElseThrow();
       Optional<ServicePort> servicePort = service.spec().ports().stream()
           .filter(p -> p.port() == to.port() && p.protocol() == protocol).findFirst();
-      if (ours && servicePort.isPresent()) {
+      if (servicePort.isPresent()) {
         return Optional.of(forward(service, servicePort.get(), client, to));
       }
     }
     return Optional.empty();
+  }
+
+  private void onChange(WatchEvent event) {
+    if (!(event.object() instanceof Service service)) {
+      return;
+    }
+    event.old().map(Service.class::cast).ifPresent(old -> ingress(old).forEach(ip -> {
+      TreeSet<NamespacedName> services = byIngress.get(ip);
+      services.remove(old.metadata().key());
+      if (services.isEmpty()) {
+        byIngress.remove(ip);
+      }
+    }));
+    if (event.type() != WatchEvent.Type.DELETED) {
+      ingress(service).forEach(ip -> byIngress.computeIfAbsent(ip, k -> new TreeSet<>())
+          .add(service.metadata().key()));
+    }
+  }
+
+  private static Set<IpAddress> ingress(Service service) {
+    Set<IpAddress> ips = new LinkedHashSet<>();
+    service.status().loadBalancerIngress().forEach(i -> IpAddress.tryParse(i.ip())
+        .ifPresent(ips::add));
+    return ips;
   }
 
   private Forward forward(Service service, ServicePort port, IpAddress client, HostPort to) {

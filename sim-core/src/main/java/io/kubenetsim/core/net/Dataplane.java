@@ -7,8 +7,8 @@ import io.kubenetsim.core.policy.NetworkPolicyEngine;
 import io.kubenetsim.core.proxy.KubeProxyFleet;
 import io.kubenetsim.core.proxy.NodeContext;
 import io.kubenetsim.core.proxy.NodeProxy;
-import io.kubenetsim.core.proxy.ProxyDecision;
 import io.kubenetsim.core.proxy.ProxyDecision.Dnat;
+import io.kubenetsim.core.proxy.ProxyDecision;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ProxySnapshot;
@@ -59,6 +59,7 @@ public final class Dataplane {
   private final KubeProxyFleet proxies;
   private final Predicate<String> nodeUp;
   private final Deliverer deliverer;
+  private final NodeAddresses nodeAddresses;
   private final CloudLoadBalancer cloud;
   private final PolicyGate policies;
   private final FamilyGate families;
@@ -74,7 +75,8 @@ public final class Dataplane {
     this.store = store;
     this.proxies = proxies;
     this.nodeUp = nodeUp;
-    this.deliverer = new Deliverer(store, pods, nodeUp, internalRanges);
+    this.nodeAddresses = new NodeAddresses(store);
+    this.deliverer = new Deliverer(store, pods, nodeAddresses, nodeUp, internalRanges);
     this.cloud = new CloudLoadBalancer(store, proxies, nodeUp,
         sim.random("cloud-load-balancer"));
     this.policies = new PolicyGate(policies);
@@ -301,9 +303,7 @@ public final class Dataplane {
   }
 
   private Optional<String> nodeOwning(IpAddress ip) {
-    return store.list(Node.class).stream().filter(n -> n.status().addresses().stream()
-        .anyMatch(a -> a.address().equals(ip.toString()))).map(n -> n.metadata().name())
-        .findFirst();
+    return nodeAddresses.owner(ip);
   }
 
   private Optional<String> firstReadyNode() {

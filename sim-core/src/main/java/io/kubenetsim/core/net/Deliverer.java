@@ -1,13 +1,15 @@
 package io.kubenetsim.core.net;
 
+import io.kubenetsim.core.net.Delivery.Holder;
 import io.kubenetsim.core.store.ApiStore;
+import io.kubenetsim.model.ContainerPort;
 import io.kubenetsim.model.ContainerState;
+import io.kubenetsim.model.ContainerStatus;
 import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.ConnectionVerdict;
-import io.kubenetsim.core.net.Delivery.Holder;
 import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
@@ -26,12 +28,15 @@ import java.util.function.Predicate;
 final class Deliverer {
   private final ApiStore store;
   private final PodAddresses pods;
+  private final NodeAddresses nodes;
   private final Predicate<String> nodeUp;
   private final List<Cidr> internal;
 
-  Deliverer(ApiStore store, PodAddresses pods, Predicate<String> nodeUp, List<Cidr> internal) {
+  Deliverer(ApiStore store, PodAddresses pods, NodeAddresses nodes, Predicate<String> nodeUp,
+      List<Cidr> internal) {
     this.store = store;
     this.pods = pods;
+    this.nodes = nodes;
     this.nodeUp = nodeUp;
     this.internal = internal;
   }
@@ -41,9 +46,8 @@ final class Deliverer {
     if (owner.isPresent()) {
       return toPod(store.get(Pod.class, owner.get()).orElseThrow(), port, protocol);
     }
-    Optional<Node> node = store.list(Node.class).stream()
-        .filter(n -> n.status().addresses().stream().anyMatch(a -> a.address()
-            .equals(ip.toString()))).findFirst();
+    Optional<Node> node = nodes.owner(ip)
+        .flatMap(name -> store.get(Node.class, NamespacedName.of("", name)));
     if (node.isPresent()) {
       return toNode(node.get(), port, protocol);
     }
@@ -81,8 +85,8 @@ final class Deliverer {
       return new Delivery(Holder.NODE, ConnectionVerdict.TIMED_OUT, Optional.empty(),
           "node " + name + " is down");
     }
-    Optional<Pod> host = store.list(Pod.class).stream()
-        .filter(p -> p.spec().hostNetwork() && p.spec().nodeName().equals(name))
+    Optional<Pod> host = nodes.hostNetworkPods(name).stream()
+        .map(key -> store.get(Pod.class, key)).flatMap(Optional::stream)
         .filter(p -> listening(p, port, protocol)).findFirst();
     return host.map(p -> new Delivery(Holder.NODE, ConnectionVerdict.ESTABLISHED,
             Optional.of(p.metadata().key().toString()), "hostNetwork pod " + p.metadata().key()
@@ -91,11 +95,22 @@ final class Deliverer {
             "nothing listens on node " + name + " port " + port + "/" + protocol));
   }
 
+  // Loops, not streams: every delivered connection asks.
   private static boolean listening(Pod pod, int port, Protocol protocol) {
-    boolean running = !pod.status().containerStatuses().isEmpty()
-        && pod.status().containerStatuses().stream()
-            .allMatch(s -> s.state().kind() == ContainerState.Kind.RUNNING);
-    return running && pod.spec().allPorts().stream()
-        .anyMatch(p -> p.containerPort() == port && p.protocol() == protocol);
+    List<ContainerStatus> statuses = pod.status().containerStatuses();
+    if (statuses.isEmpty()) {
+      return false;
+    }
+    for (ContainerStatus status : statuses) {
+      if (status.state().kind() != ContainerState.Kind.RUNNING) {
+        return false;
+      }
+    }
+    for (ContainerPort declared : pod.spec().allPorts()) {
+      if (declared.containerPort() == port && declared.protocol() == protocol) {
+        return true;
+      }
+    }
+    return false;
   }
 }

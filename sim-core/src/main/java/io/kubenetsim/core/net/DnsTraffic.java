@@ -18,6 +18,7 @@ import io.kubenetsim.model.Pod;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * DNS queries as traffic: each query is a UDP datagram from its sender to port 53 of a
@@ -94,13 +95,13 @@ public final class DnsTraffic {
    * {@return a connection to {@code host}: to the address itself, or to a name after looking
    * it up, as an application's {@code getaddrinfo} and {@code connect} do}
    */
-  public Connection connect(Source source, ResolvConf conf, String host, int port,
+  public Connection connect(Source source, Supplier<ResolvConf> conf, String host, int port,
       Protocol protocol) {
     Optional<IpAddress> address = IpAddress.tryParse(host);
     if (address.isPresent()) {
       return dataplane.connect(source, address.get(), port, protocol);
     }
-    DnsLookup lookup = lookup(source, conf, host, RecordType.A);
+    DnsLookup lookup = lookup(source, conf.get(), host, RecordType.A);
     if (lookup.addresses().isEmpty()) {
       return NamedConnection.unresolved(lookup, source, port, protocol);
     }

@@ -1,5 +1,6 @@
 package io.kubenetsim.core.proxy;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,17 +16,26 @@ public record EndpointSelection(List<ProxyEndpoint> cluster, List<ProxyEndpoint>
   /** {@return the selection for one node} */
   public static EndpointSelection of(ServicePortInfo port, String nodeName) {
     List<ProxyEndpoint> all = port.endpoints();
-    List<ProxyEndpoint> cluster = usable(all);
-    List<ProxyEndpoint> local = usable(all.stream()
-        .filter(e -> e.nodeName().equals(nodeName)).toList());
-    return new EndpointSelection(cluster, local);
+    List<ProxyEndpoint> onNode = new ArrayList<>();
+    for (ProxyEndpoint e : all) {
+      if (e.nodeName().equals(nodeName)) {
+        onNode.add(e);
+      }
+    }
+    return new EndpointSelection(usable(all), usable(onNode));
   }
 
+  // Loops, not streams: this runs for the first packet of every connection.
   private static List<ProxyEndpoint> usable(List<ProxyEndpoint> endpoints) {
-    List<ProxyEndpoint> ready = endpoints.stream().filter(ProxyEndpoint::ready).toList();
-    if (!ready.isEmpty()) {
-      return ready;
+    List<ProxyEndpoint> ready = new ArrayList<>(endpoints.size());
+    List<ProxyEndpoint> fallback = new ArrayList<>();
+    for (ProxyEndpoint e : endpoints) {
+      if (e.ready()) {
+        ready.add(e);
+      } else if (ready.isEmpty() && e.serving() && e.terminating()) {
+        fallback.add(e);
+      }
     }
-    return endpoints.stream().filter(e -> e.serving() && e.terminating()).toList();
+    return List.copyOf(ready.isEmpty() ? fallback : ready);
   }
 }

@@ -16,7 +16,9 @@ import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.IpFamily;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -47,6 +49,7 @@ public final class KubeProxyFleet {
   /** The service CIDRs of the node's family, as an IPv4 proxier sees them. */
   private final ImmutableList<Cidr> ipv4ServiceCidrs;
   private final TreeMap<String, NodeProxy> proxies = new TreeMap<>();
+  private final Map<String, NodeView> contexts = new HashMap<>();
   private ProxySnapshot current = ProxySnapshot.empty();
   private final ProxyChangeTracker changes;
   private boolean syncPending;
@@ -97,8 +100,20 @@ public final class KubeProxyFleet {
 
   /** {@return the node's context (addresses, CIDRs, configuration) as its kube-proxy sees it} */
   public Optional<NodeContext> context(String nodeName) {
-    return nodes.get(NamespacedName.of("", nodeName)).map(this::context);
+    Optional<Node> node = nodes.get(NamespacedName.of("", nodeName));
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    // Read once per version of the Node: every connection's first packet needs it.
+    NodeView view = contexts.get(nodeName);
+    if (view == null || view.node() != node.get()) {
+      view = new NodeView(node.get(), context(node.get()));
+      contexts.put(nodeName, view);
+    }
+    return Optional.of(view.context());
   }
+
+  private record NodeView(Node node, NodeContext context) {}
 
   private NodeContext context(Node node) {
     List<IpAddress> ips = node.status().addresses().stream()
@@ -125,6 +140,7 @@ public final class KubeProxyFleet {
     String name = event.object().metadata().name();
     if (event.type() == WatchEvent.Type.DELETED) {
       proxies.remove(name);
+      contexts.remove(name);
       return;
     }
     proxies.computeIfAbsent(name, n -> new NodeProxy(n, sim.random("kube-proxy/" + n), current));
