@@ -24,7 +24,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code pod.connect(service, 80)} through the public API, as a test makes connections: the
  * client pod's node's kube-proxy rules, NetworkPolicy's gate and delivery to a backend. A
  * cluster of {@code nodes} nodes with 2 Services of 3 pods per node (so 2,000 Services at 1,000
- * nodes); one client pod; connections cycle over the Services.
+ * nodes); connections cycle over the Services.
+ *
+ * <p>{@code clients}: {@code one} client pod makes every connection, or one client pod on
+ * {@code every} node takes turns — then each connection's first packet meets a different
+ * node's rules, which shows any cost kept per node (rules compiled per node, caches that
+ * thrash).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -40,7 +45,10 @@ public class ConnectBench {
   @Param({"IPVS", "IPTABLES", "NFTABLES"})
   public ProxyMode mode;
 
-  private PodHandle client;
+  @Param({"one", "every"})
+  public String clients;
+
+  private PodHandle[] clientPods;
   private ServiceHandle[] services;
   private int next;
 
@@ -56,9 +64,13 @@ public class ConnectBench {
       services[i] = c.service("scale/app" + i).selector("app", "app" + i)
           .port("http", 80, "http").create();
     }
-    client = c.pod("scale/client").create();
+    int count = clients.equals("every") ? nodes : 1;
+    clientPods = new PodHandle[count];
+    for (int i = 0; i < count; i++) {
+      clientPods[i] = c.pod("scale/client" + i).nodeName("node-" + (i + 1)).create();
+    }
     c.settle();
-    if (!client.connect(services[0], 80).isEstablished()) {
+    if (!clientPods[count - 1].connect(services[0], 80).isEstablished()) {
       throw new IllegalStateException("the first connection was not established");
     }
     System.gc();
@@ -66,7 +78,9 @@ public class ConnectBench {
 
   @Benchmark
   public Connection connect() {
-    Connection connection = client.connect(services[next++ % services.length], 80);
+    int i = next++;
+    Connection connection = clientPods[i % clientPods.length]
+        .connect(services[i % services.length], 80);
     connection.close();
     return connection;
   }
