@@ -40,6 +40,7 @@ public final class ProxySnapshot {
   private final PersistentHashMap<IpAddress, Integer> clusterIPs;
   private final PersistentHashMap<IpAddress, Integer> serviceAddresses;
   private final int endpointCount;
+  private final int nodeSpecificPorts;
   private ImmutableList<ServicePortInfo> ports;
 
   private ProxySnapshot(long version, SortedChunks<ServicePortInfo> ordered,
@@ -48,7 +49,8 @@ public final class ProxySnapshot {
       PersistentHashMap<Key, ServicePortInfo[]> byExternalAddress,
       PersistentHashMap<Key, ServicePortInfo[]> byNodePort,
       PersistentHashMap<IpAddress, Integer> clusterIPs,
-      PersistentHashMap<IpAddress, Integer> serviceAddresses, int endpointCount) {
+      PersistentHashMap<IpAddress, Integer> serviceAddresses, int endpointCount,
+      int nodeSpecificPorts) {
     this.version = version;
     this.ordered = ordered;
     this.byName = byName;
@@ -58,13 +60,14 @@ public final class ProxySnapshot {
     this.clusterIPs = clusterIPs;
     this.serviceAddresses = serviceAddresses;
     this.endpointCount = endpointCount;
+    this.nodeSpecificPorts = nodeSpecificPorts;
   }
 
   /** {@return version 0: no service ports} */
   public static ProxySnapshot empty() {
     PersistentHashMap<Key, ServicePortInfo[]> none = PersistentHashMap.empty();
     return new ProxySnapshot(0, SortedChunks.empty(BY_NAME), PersistentHashMap.empty(), none,
-        none, none, PersistentHashMap.empty(), PersistentHashMap.empty(), 0);
+        none, none, PersistentHashMap.empty(), PersistentHashMap.empty(), 0, 0);
   }
 
   /** {@return a snapshot of exactly these ports} (names unique) */
@@ -110,6 +113,16 @@ public final class ProxySnapshot {
   /** {@return how many endpoints the service ports have together} */
   public int endpointCount() {
     return endpointCount;
+  }
+
+  /**
+   * {@return how many service ports have rules that differ from node to node}: a Local traffic
+   * policy (each node lists its own endpoints) or load-balancer source ranges (a node's own
+   * address may be admitted). With none, every node with the same configuration and
+   * local-traffic detector programs the same rules for the services.
+   */
+  public int nodeSpecificPorts() {
+    return nodeSpecificPorts;
   }
 
   /** {@return the service port with this ClusterIP, protocol and port} */
@@ -162,6 +175,7 @@ public final class ProxySnapshot {
     private PersistentHashMap<IpAddress, Integer> clusterIPs;
     private PersistentHashMap<IpAddress, Integer> serviceAddresses;
     private int endpointCount;
+    private int nodeSpecificPorts;
 
     Builder(ProxySnapshot from) {
       ordered = from.ordered;
@@ -172,6 +186,7 @@ public final class ProxySnapshot {
       clusterIPs = from.clusterIPs;
       serviceAddresses = from.serviceAddresses;
       endpointCount = from.endpointCount;
+      nodeSpecificPorts = from.nodeSpecificPorts;
     }
 
     void add(ServicePortInfo port) {
@@ -194,6 +209,7 @@ public final class ProxySnapshot {
         serviceAddresses = count(serviceAddresses, ip, 1);
       }
       endpointCount += port.endpoints().size();
+      nodeSpecificPorts += isNodeSpecific(port) ? 1 : 0;
     }
 
     void remove(ServicePortInfo port) {
@@ -211,11 +227,17 @@ public final class ProxySnapshot {
         serviceAddresses = count(serviceAddresses, ip, -1);
       }
       endpointCount -= port.endpoints().size();
+      nodeSpecificPorts -= isNodeSpecific(port) ? 1 : 0;
+    }
+
+    private static boolean isNodeSpecific(ServicePortInfo port) {
+      return port.internalLocal() || port.externalLocal()
+          || !port.loadBalancerSourceRanges().isEmpty();
     }
 
     ProxySnapshot build(long version) {
       return new ProxySnapshot(version, ordered, byName, byClusterIP, byExternalAddress,
-          byNodePort, clusterIPs, serviceAddresses, endpointCount);
+          byNodePort, clusterIPs, serviceAddresses, endpointCount, nodeSpecificPorts);
     }
 
     private static Key clusterKey(ServicePortInfo port) {

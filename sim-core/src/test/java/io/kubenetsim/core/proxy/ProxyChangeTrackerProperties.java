@@ -86,6 +86,7 @@ class ProxyChangeTrackerProperties {
     assertEquals(full.ports(), incremental.ports(), when);
     assertEquals(full.portCount(), incremental.portCount(), when);
     assertEquals(full.endpointCount(), incremental.endpointCount(), when);
+    assertEquals(full.nodeSpecificPorts(), incremental.nodeSpecificPorts(), when);
     for (int i = 0; i <= 5; i++) {
       IpAddress clusterIP = IpAddress.ipv4(0x0A600000L + i + 1);
       assertEquals(full.isClusterIP(clusterIP), incremental.isClusterIP(clusterIP), when);

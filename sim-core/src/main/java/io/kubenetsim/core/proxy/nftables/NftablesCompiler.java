@@ -35,6 +35,7 @@ public final class NftablesCompiler {
   static final String NO_ENDPOINT_SERVICES = "no-endpoint-services";
   static final String NO_ENDPOINT_NODEPORTS = "no-endpoint-nodeports";
   static final String FIREWALL_IPS = "firewall-ips";
+  static final String NODEPORT_IPS = "nodeport-ips";
 
   private static final String TUPLE = "ipv4_addr . inet_proto . inet_service : verdict";
   private static final String PORT_TUPLE = "inet_proto . inet_service : verdict";
@@ -80,6 +81,14 @@ public final class NftablesCompiler {
     return ImmutableSet.copyOf(result);
   }
 
+  /** {@return the {@code nodeport-ips} set of these addresses} */
+  static NftSet nodePortIpSet(ImmutableSet<IpAddress> nodePortIPs) {
+    return new NftSet("set", NODEPORT_IPS, "ipv4_addr", "", Optional.empty(),
+        Optional.of("IPs that accept NodePort traffic"), nodePortIPs.stream()
+            .map(ip -> new NftElement(ip.toString(), "", Optional.empty(), Optional.empty(),
+                Entry.NODE_PORT)).collect(ImmutableList.toImmutableList()));
+  }
+
   void element(String map, Key key, String verdict, ServicePortInfo port, Entry entry,
       boolean comment) {
     maps.get(map).putIfAbsent(key, new NftElement(NftablesRuleset.keyText(key), verdict,
@@ -91,10 +100,7 @@ public final class NftablesCompiler {
     List<NftSet> sets = new ArrayList<>();
     sets.add(new NftSet("set", "cluster-ips", "ipv4_addr", "", Optional.empty(),
         Optional.of("Active ClusterIPs"), ImmutableList.copyOf(clusterIPs.values())));
-    sets.add(new NftSet("set", "nodeport-ips", "ipv4_addr", "", Optional.empty(),
-        Optional.of("IPs that accept NodePort traffic"), nodePortIPs.stream()
-            .map(ip -> new NftElement(ip.toString(), "", Optional.empty(), Optional.empty(),
-                Entry.NODE_PORT)).collect(ImmutableList.toImmutableList())));
+    sets.add(nodePortIpSet(nodePortIPs));
     Map<String, String> comments = Map.of(
         FIREWALL_IPS, "destinations that are subject to LoadBalancerSourceRanges",
         NO_ENDPOINT_NODEPORTS,

@@ -25,7 +25,9 @@ public final class NftablesRuleset {
 
   private final ProxySnapshot snapshot;
   private final NodeContext node;
-  private final ImmutableList<NftSet> sets;
+  /** The shared table's sets; a node's view replaces {@code nodeport-ips} on the way out. */
+  private final ImmutableList<NftSet> sharedSets;
+  private ImmutableList<NftSet> sets;
   private final ImmutableList<NftChain> chains;
   private final ImmutableMap<String, NftChain> chainsByName;
   private final ImmutableMap<String, ImmutableMap<Key, NftElement>> maps;
@@ -37,6 +39,7 @@ public final class NftablesRuleset {
       ImmutableSet<IpAddress> clusterIPs, ImmutableSet<IpAddress> nodePortIPs) {
     this.snapshot = snapshot;
     this.node = node;
+    this.sharedSets = sets;
     this.sets = sets;
     this.chains = chains;
     this.chainsByName = chains.stream()
@@ -44,6 +47,27 @@ public final class NftablesRuleset {
     this.maps = maps;
     this.clusterIPs = clusterIPs;
     this.nodePortIPs = nodePortIPs;
+  }
+
+  private NftablesRuleset(NftablesRuleset shared, NodeContext node,
+      ImmutableSet<IpAddress> nodePortIPs) {
+    this.snapshot = shared.snapshot;
+    this.node = node;
+    this.sharedSets = shared.sharedSets;
+    this.chains = shared.chains;
+    this.chainsByName = shared.chainsByName;
+    this.maps = shared.maps;
+    this.clusterIPs = shared.clusterIPs;
+    this.nodePortIPs = nodePortIPs;
+  }
+
+  /**
+   * {@return this table as another node has it}: the same sets, maps and chains (the caller
+   * has checked that nothing in them depends on the node), with that node's addresses and
+   * {@code nodeport-ips}. Costs no copy of the table.
+   */
+  NftablesRuleset forNode(NodeContext other) {
+    return new NftablesRuleset(this, other, NftablesCompiler.nodePortIPs(other));
   }
 
   /** {@return the snapshot this table was compiled from} */
@@ -58,6 +82,11 @@ public final class NftablesRuleset {
 
   /** {@return sets and maps, in dump order} */
   public ImmutableList<NftSet> sets() {
+    if (sets == null) {
+      sets = sharedSets.stream().map(set -> set.name().equals(NftablesCompiler.NODEPORT_IPS)
+          ? NftablesCompiler.nodePortIpSet(nodePortIPs) : set)
+          .collect(ImmutableList.toImmutableList());
+    }
     return sets;
   }
 
