@@ -51,6 +51,8 @@ public final class Scheduler {
   private static final int MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
   private final TreeSet<NamespacedName> unschedulable = new TreeSet<>();
   private final Map<NamespacedName, String> lastFailure = new HashMap<>();
+  /** The informer's nodes in name order, copied once per node event, not once per pod. */
+  private List<Node> nodeList;
 
   public Scheduler(Simulator sim, ApiStore store, Informer<Pod> pods, Informer<Node> nodes,
       Timing timing) {
@@ -63,6 +65,7 @@ public final class Scheduler {
     pods.addHandler(load::onPod);
     pods.addHandler(event -> onPod(event, timing));
     nodes.addHandler(event -> {
+      nodeList = null;
       if (event.type() == WatchEvent.Type.DELETED) {
         nodeChecks.remove(((Node) event.object()).metadata().name());
       }
@@ -103,7 +106,10 @@ public final class Scheduler {
     }
     NodeFit fit = new NodeFit(pod.get(), this::nodeRejection, load::pods,
         node -> pods.byIndex(NODE_INDEX, node));
-    List<Node> all = nodes.list();
+    if (nodeList == null) {
+      nodeList = List.copyOf(nodes.list());
+    }
+    List<Node> all = nodeList;
     List<Node> feasible = findFeasible(all, fit);
     if (feasible.isEmpty()) {
       markUnschedulable(pod.get(), fit.failureMessage(all.size()));
