@@ -50,7 +50,13 @@ public record PodStatus(
 
   /** {@return the first condition of this type, if reported, as upstream's lookups take it} */
   public Optional<Condition> condition(String type) {
-    return conditions.stream().filter(c -> c.type().equals(type)).findFirst();
+    // A loop: every endpoint computation asks each pod for Ready.
+    for (Condition condition : conditions) {
+      if (condition.type().equals(type)) {
+        return Optional.of(condition);
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@return whether the {@code Ready} condition is True} */
