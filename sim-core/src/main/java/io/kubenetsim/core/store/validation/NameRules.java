@@ -33,18 +33,14 @@ public final class NameRules {
   /** Longest name part of a label key, and longest label value. */
   public static final int LABEL_KEY_NAME_MAX_LENGTH = 63;
 
-  private static final String DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-  private static final String DNS1123_SUBDOMAIN_FMT =
+  static final String DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+  static final String DNS1123_SUBDOMAIN_FMT =
       DNS1123_LABEL_FMT + "(\\." + DNS1123_LABEL_FMT + ")*";
   private static final String DNS1035_LABEL_FMT = "[a-z]([-a-z0-9]*[a-z0-9])?";
-  private static final String LABEL_KEY_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
-  private static final String LABEL_VALUE_FMT = "(" + LABEL_KEY_FMT + ")?";
+  static final String LABEL_KEY_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
+  static final String LABEL_VALUE_FMT = "(" + LABEL_KEY_FMT + ")?";
 
-  private static final Pattern DNS1123_LABEL = Pattern.compile(DNS1123_LABEL_FMT);
-  private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(DNS1123_SUBDOMAIN_FMT);
   private static final Pattern DNS1035_LABEL = Pattern.compile(DNS1035_LABEL_FMT);
-  private static final Pattern LABEL_KEY_NAME = Pattern.compile(LABEL_KEY_FMT);
-  private static final Pattern LABEL_VALUE = Pattern.compile(LABEL_VALUE_FMT);
   private static final Pattern PORT_NAME_CHARSET = Pattern.compile("[-a-z0-9]+");
   private static final Pattern HAS_LETTER = Pattern.compile(".*[a-z].*", Pattern.DOTALL);
 
@@ -71,10 +67,10 @@ public final class NameRules {
     if (byteLength(value) > LABEL_MAX_LENGTH) {
       errors.add(maxLenError(LABEL_MAX_LENGTH));
     }
-    if (!DNS1123_LABEL.matcher(value).matches()) {
+    if (!isDns1123Label(value, 0, value.length())) {
       // A valid subdomain that is not a valid label can only be wrong because of its dots (the
       // length was checked above), so upstream says exactly that.
-      errors.add(DNS1123_SUBDOMAIN.matcher(value).matches()
+      errors.add(isDns1123Subdomain(value)
           ? "must not contain dots"
           : regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, "my-name", "123-abc"));
     }
@@ -87,7 +83,7 @@ public final class NameRules {
     if (byteLength(value) > SUBDOMAIN_MAX_LENGTH) {
       errors.add(maxLenError(SUBDOMAIN_MAX_LENGTH));
     }
-    if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
+    if (!isDns1123Subdomain(value)) {
       errors.add(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
     }
     return ImmutableList.copyOf(errors);
@@ -166,7 +162,7 @@ public final class NameRules {
       errors.add("name part " + maxLenError(LABEL_KEY_NAME_MAX_LENGTH));
     }
     // Upstream checks the pattern even after reporting an empty name, so "app/" gets both.
-    if (!LABEL_KEY_NAME.matcher(name).matches()) {
+    if (!isLabelName(name)) {
       errors.add("name part "
           + regexError(LABEL_KEY_MSG, LABEL_KEY_FMT, "MyName", "my.name", "123-abc"));
     }
@@ -179,10 +175,61 @@ public final class NameRules {
     if (byteLength(value) > LABEL_KEY_NAME_MAX_LENGTH) {
       errors.add(maxLenError(LABEL_KEY_NAME_MAX_LENGTH));
     }
-    if (!LABEL_VALUE.matcher(value).matches()) {
+    if (!value.isEmpty() && !isLabelName(value)) {
       errors.add(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
     }
     return ImmutableList.copyOf(errors);
+  }
+
+  // The formats above, matched by hand: every name and label of every write is checked, and
+  // a regex engine costs several times more. NameRulesProperties checks they agree.
+
+  /** {@return whether {@code value[from, to)} matches {@link #DNS1123_LABEL_FMT}} */
+  static boolean isDns1123Label(String value, int from, int to) {
+    if (from >= to) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = value.charAt(i);
+      boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!alphanumeric && (c != '-' || i == from || i == to - 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@return whether {@code value} matches {@link #DNS1123_SUBDOMAIN_FMT}} */
+  static boolean isDns1123Subdomain(String value) {
+    int start = 0;
+    while (true) {
+      int dot = value.indexOf('.', start);
+      int end = dot < 0 ? value.length() : dot;
+      if (!isDns1123Label(value, start, end)) {
+        return false;
+      }
+      if (dot < 0) {
+        return true;
+      }
+      start = dot + 1;
+    }
+  }
+
+  /** {@return whether {@code value} matches {@link #LABEL_KEY_FMT}} */
+  static boolean isLabelName(String value) {
+    int last = value.length() - 1;
+    if (last < 0) {
+      return false;
+    }
+    for (int i = 0; i <= last; i++) {
+      char c = value.charAt(i);
+      boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9');
+      if (!alphanumeric && ((c != '-' && c != '_' && c != '.') || i == 0 || i == last)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@return upstream's {@code MaxLenError}: "must be no more than N characters"} */
