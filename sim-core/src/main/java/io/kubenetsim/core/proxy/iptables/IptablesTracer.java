@@ -16,7 +16,6 @@ import io.kubenetsim.net.RuleOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,8 +90,19 @@ public final class IptablesTracer {
     }
     Walk explore = new Walk(rules, node, packet, null, scans);
     explore.run(packet.hook().name(), null, null);
-    return decision(live, RuleOutcome.DNAT, rewrite, ImmutableList.copyOf(
-        new LinkedHashSet<>(explore.dnat.stream().map(Dnat::endpoint).toList())));
+    return decision(live, RuleOutcome.DNAT, rewrite, candidates(explore.dnat));
+  }
+
+  /** {@return the endpoints the exploring walk reached, in rule order, each once} */
+  private static ImmutableList<ProxyEndpoint> candidates(List<Dnat> reached) {
+    List<ProxyEndpoint> endpoints = new ArrayList<>(reached.size());
+    for (Dnat dnat : reached) {
+      // A handful per Service: a list search is cheaper than a set.
+      if (!endpoints.contains(dnat.endpoint())) {
+        endpoints.add(dnat.endpoint());
+      }
+    }
+    return ImmutableList.copyOf(endpoints);
   }
 
   private static ProxyDecision decision(Walk walk, RuleOutcome outcome, Dnat rewrite,
@@ -118,7 +128,8 @@ public final class IptablesTracer {
    * it reuses their results instead of scanning thousands of rules again.
    */
   private static final class Scans {
-    private static final int CAPACITY = 8;
+    // A walk enters two or three packed chains (nat KUBE-SERVICES, maybe KUBE-NODEPORTS).
+    private static final int CAPACITY = 4;
     private final RuleChain[] chains = new RuleChain[CAPACITY];
     private final int[] from = new int[CAPACITY];
     private final int[] next = new int[CAPACITY];
@@ -203,8 +214,9 @@ public final class IptablesTracer {
      *     jump to {@code KUBE-MARK-MASQ}, not the chain's own MARK rule); null for a hook
      */
     boolean run(String chainName, PortChainSet scope, Via via) {
-      for (RuleChain part : resolve(chainName, scope)) {
-        int end = runPart(part, via);
+      List<RuleChain> parts = resolve(chainName, scope);
+      for (int i = 0; i < parts.size(); i++) {
+        int end = runPart(parts.get(i), via);
         if (end != END) {
           return end == TERMINATED;
         }
@@ -322,8 +334,9 @@ public final class IptablesTracer {
       if (entry == Entry.NONE) {
         entry = rule.entry();
       }
-      for (Match match : rule.matches()) {
-        if (match instanceof Match.RecentSet set) {
+      List<Match> matches = rule.matches();
+      for (int i = 0; i < matches.size(); i++) {
+        if (matches.get(i) instanceof Match.RecentSet set) {
           live.state().recordAffinity(set.name(), packet.source(),
               rule.endpoint().orElseThrow().address(), live.now());
           return;
@@ -332,8 +345,9 @@ public final class IptablesTracer {
     }
 
     private boolean matchesAll(Rule rule) {
-      for (Match match : rule.matches()) {
-        if (!matches(match)) {
+      List<Match> matches = rule.matches();
+      for (int i = 0; i < matches.size(); i++) {
+        if (!matches(matches.get(i))) {
           return false;
         }
       }
@@ -365,8 +379,9 @@ public final class IptablesTracer {
     }
 
     private static boolean hasStatistic(Rule rule) {
-      for (Match match : rule.matches()) {
-        if (match instanceof Match.Statistic) {
+      List<Match> matches = rule.matches();
+      for (int i = 0; i < matches.size(); i++) {
+        if (matches.get(i) instanceof Match.Statistic) {
           return true;
         }
       }
