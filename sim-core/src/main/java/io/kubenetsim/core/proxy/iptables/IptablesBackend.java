@@ -19,7 +19,9 @@ import java.util.Map;
  * <p>A snapshot's rules are compiled once for all nodes ({@link SnapshotRules}) and kept for
  * the few most recently used snapshots (nodes sync together, so they share one or two), so a
  * node's first packet after a sync costs a walk, not a compile of its whole rule set; what is
- * particular to a node is applied as the walk goes. A dump assembles the node's whole rule set.
+ * particular to a node is applied as the walk goes. A new snapshot reuses what was compiled for
+ * the ports that did not change since the last one compiled. A dump assembles the node's whole
+ * rule set.
  * The cache is looked up, never iterated into output. Confined to the simulation thread.
  *
  * <pre>{@code
@@ -36,6 +38,8 @@ public final class IptablesBackend implements ProxyBackend {
       return size() > CACHED_SNAPSHOTS;
     }
   };
+  /** The last compiled, whose unchanged ports the next snapshot reuses. */
+  private SnapshotRules latest;
   private int sharedCompiles;
 
   @Override
@@ -65,9 +69,10 @@ public final class IptablesBackend implements ProxyBackend {
     if (hit != null && hit.snapshot() == snapshot) {
       return hit;
     }
-    SnapshotRules rules = IptablesRuleCompiler.compileShared(snapshot);
+    SnapshotRules rules = IptablesRuleCompiler.compileShared(snapshot, latest);
     sharedCompiles++;
     cache.put(snapshot.version(), rules);
+    latest = rules;
     return rules;
   }
 

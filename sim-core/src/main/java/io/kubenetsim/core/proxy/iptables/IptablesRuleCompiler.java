@@ -3,13 +3,16 @@ package io.kubenetsim.core.proxy.iptables;
 import io.kubenetsim.core.proxy.NodeContext;
 import io.kubenetsim.core.proxy.ProxySnapshot;
 import io.kubenetsim.core.proxy.ServicePortInfo;
+import io.kubenetsim.core.proxy.ServicePortName;
 import io.kubenetsim.core.proxy.iptables.Match.Comment;
 import io.kubenetsim.core.proxy.iptables.Match.Destination;
 import io.kubenetsim.core.proxy.iptables.Match.KernelState;
 import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.IpAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compiles a {@link ProxySnapshot} into iptables rules the way kube-proxy's {@code
@@ -25,7 +28,8 @@ import java.util.List;
  *   <li>KUBE-POSTROUTING, KUBE-MARK-MASQ and (localhost NodePorts being on by default in
  *       iptables mode) filter KUBE-FIREWALL;
  *   <li>every service port, in name order: its rules in the shared chains ({@link
- *       ServiceEntryRules}) and its own chains ({@link ServicePortRules});
+ *       ServiceEntryRules}) and its own chains ({@link ServicePortRules}); a port unchanged
+ *       since the previous snapshot keeps what was compiled for it ({@link PortSlot});
  *   <li>the last KUBE-SERVICES rule(s) to KUBE-NODEPORTS ({@link NodePortsJump}), then
  *       KUBE-FORWARD.
  * </ol>
@@ -74,15 +78,18 @@ public final class IptablesRuleCompiler {
 
   /** {@return the node's nat and filter tables for this snapshot} */
   public static IptablesRules compile(ProxySnapshot snapshot, NodeContext node) {
-    return compileShared(snapshot).forNode(node);
+    return compileShared(snapshot, null).forNode(node);
   }
 
   /**
    * {@return the rules every node shares}: steps 1 to 4 without what is particular to a node —
    * the NodePort jumps and each service port's own chains, which {@link SnapshotRules} adds for
    * a node when a walk or a dump needs them
+   *
+   * @param previous an earlier snapshot's rules, whose ports are reused where unchanged (the
+   *     same {@link ServicePortInfo}, or an equal one), or null
    */
-  static SnapshotRules compileShared(ProxySnapshot snapshot) {
+  static SnapshotRules compileShared(ProxySnapshot snapshot, SnapshotRules previous) {
     SharedTable.Builder nat = new SharedTable.Builder("nat",
         List.of("PREROUTING", "INPUT", "OUTPUT", "POSTROUTING"));
     SharedTable.Builder filter =
@@ -92,14 +99,24 @@ public final class IptablesRuleCompiler {
         .forEach(filter::declare);
     List.of(SERVICES, NODE_PORTS, POSTROUTING, MARK_MASQ).forEach(nat::declare);
     writeMasqueradeChains(nat, filter);
-    List<PortShape> shapes = new ArrayList<>();
+    Map<ServicePortName, PortSlot> earlier = new HashMap<>();
+    if (previous != null) {
+      previous.ports().forEach(slot -> earlier.put(slot.shape.name, slot));
+    }
+    List<PortSlot> slots = new ArrayList<>();
+    int compiled = 0;
     for (ServicePortInfo port : snapshot.ports()) {
-      PortShape shape = new PortShape(port);
-      new ServiceEntryRules(shape, shapes.size(), nat, filter).write();
-      shapes.add(shape);
+      PortSlot slot = earlier.get(port.name());
+      if (slot == null || !slot.compiledFrom(port)) {
+        slot = PortSlot.compile(port);
+        compiled++;
+      }
+      slot.appendTo(nat, filter, slots.size());
+      slots.add(slot);
     }
     writeForward(filter);
-    return new SnapshotRules(snapshot, shapes, nat.build(shapes), filter.build(shapes));
+    List<PortShape> shapes = slots.stream().map(s -> s.shape).toList();
+    return new SnapshotRules(snapshot, slots, compiled, nat.build(shapes), filter.build(shapes));
   }
 
   private static void writeJumps(SharedTable.Builder nat, SharedTable.Builder filter) {

@@ -26,19 +26,13 @@ import java.util.List;
  */
 final class ServiceEntryRules {
   private final PortShape shape;
-  private final int index;
-  private final SharedTable.Builder nat;
-  private final SharedTable.Builder filter;
+  private final List<PortSlot.Entry> nat;
+  private final List<PortSlot.Entry> filter;
   private final ProtocolMatch protocol;
 
-  /**
-   * @param index the port's position in the snapshot, by which a walk finds the port's own
-   *     chains when one of these rules jumps to them
-   */
-  ServiceEntryRules(PortShape shape, int index, SharedTable.Builder nat,
-      SharedTable.Builder filter) {
+  /** Writes into {@code nat} and {@code filter}, in the order of each table's rules. */
+  ServiceEntryRules(PortShape shape, List<PortSlot.Entry> nat, List<PortSlot.Entry> filter) {
     this.shape = shape;
-    this.index = index;
     this.nat = nat;
     this.filter = filter;
     this.protocol = new ProtocolMatch(shape.name.protocol());
@@ -99,11 +93,11 @@ final class ServiceEntryRules {
     }
     // Capture healthCheckNodePorts (only Local LoadBalancers have one).
     if (port.healthCheckNodePort() > 0 && shape.externalLocal) {
-      filter.append(Rule.of(NODE_PORTS, List.of(
+      filter.add(new PortSlot.Entry(Rule.of(NODE_PORTS, List.of(
           new Comment(display + " health check node port"),
           new ProtocolMatch(Protocol.TCP),
           new DestinationPort(port.healthCheckNodePort())), Target.of("ACCEPT"))
-          .forPort(shape.name), Presence.ALWAYS, index);
+          .forPort(shape.name), Presence.ALWAYS));
     }
   }
 
@@ -121,11 +115,11 @@ final class ServiceEntryRules {
     append(filter, chain, presence, entry, matches, target);
   }
 
-  private void append(SharedTable.Builder table, String chain, Presence presence, Entry entry,
+  private void append(List<PortSlot.Entry> table, String chain, Presence presence, Entry entry,
       List<Match> matches, String target) {
     if (presence != Presence.NEVER) {
-      table.append(Rule.of(chain, matches, Target.of(target)).forPort(shape.name)
-          .withEntry(entry), presence, index);
+      table.add(new PortSlot.Entry(Rule.of(chain, matches, Target.of(target))
+          .forPort(shape.name).withEntry(entry), presence));
     }
   }
 

@@ -36,35 +36,48 @@ final class SnapshotRules implements RuleSource {
   private static final int CACHED_JUMPS = 256;
 
   private final ProxySnapshot snapshot;
-  private final ImmutableList<PortShape> shapes;
+  private final ImmutableList<PortSlot> ports;
+  private final int portsCompiled;
   private final SharedTable nat;
   private final SharedTable filter;
   private final List<RuleChain> servicesToLocalAddresses;
-  private final PortVariant[] firstVariants;
-  private final PortChainSet[] firstChains;
   private final Map<VariantKey, PortChainSet> otherChains = lru(CACHED_VARIANTS);
   private final Map<JumpKey, List<RuleChain>> servicesByAddresses = lru(CACHED_JUMPS);
   private int portChainCompiles;
 
-  private record VariantKey(int port, PortVariant variant) {}
+  /** A port (by slot identity) and a variant other than its first. */
+  private record VariantKey(PortSlot port, PortVariant variant) {}
 
   private record JumpKey(ImmutableList<String> nodePortAddresses,
       ImmutableList<IpAddress> nodeIPs) {}
 
-  SnapshotRules(ProxySnapshot snapshot, List<PortShape> shapes, SharedTable nat,
-      SharedTable filter) {
+  /**
+   * @param ports the snapshot's ports in order, some perhaps reused from an earlier snapshot
+   * @param portsCompiled how many of them were compiled for this snapshot
+   */
+  SnapshotRules(ProxySnapshot snapshot, List<PortSlot> ports, int portsCompiled,
+      SharedTable nat, SharedTable filter) {
     this.snapshot = snapshot;
-    this.shapes = ImmutableList.copyOf(shapes);
+    this.ports = ImmutableList.copyOf(ports);
+    this.portsCompiled = portsCompiled;
     this.nat = nat;
     this.filter = filter;
     this.servicesToLocalAddresses = services(List.of(NodePortsJump.TO_LOCAL_ADDRESSES));
-    this.firstVariants = new PortVariant[shapes.size()];
-    this.firstChains = new PortChainSet[shapes.size()];
   }
 
   /** {@return the snapshot these rules were compiled from} */
   ProxySnapshot snapshot() {
     return snapshot;
+  }
+
+  /** {@return the compiled ports, in the snapshot's order} */
+  ImmutableList<PortSlot> ports() {
+    return ports;
+  }
+
+  /** {@return how many ports were compiled for this snapshot, not reused (for tests)} */
+  int portsCompiled() {
+    return portsCompiled;
   }
 
   /** {@return how many port chain sets were compiled so far (for tests)} */
@@ -87,21 +100,21 @@ final class SnapshotRules implements RuleSource {
 
   @Override
   public PortChainSet portChains(int port, NodeContext node) {
-    PortShape shape = shapes.get(port);
-    PortVariant first = firstVariants[port];
+    PortSlot slot = ports.get(port);
+    PortShape shape = slot.shape;
+    PortVariant first = slot.firstVariant();
     if (first != null && !shape.usesLocal && !shape.usesFirewallChain && first.sharedBy(node)) {
-      return firstChains[port];
+      return slot.firstChains();
     }
     PortVariant variant = PortVariant.of(shape, node);
     if (first == null) {
-      firstVariants[port] = variant;
-      firstChains[port] = compile(shape, variant);
-      return firstChains[port];
+      slot.keepFirst(variant, compile(shape, variant));
+      return slot.firstChains();
     }
     if (variant.equals(first)) {
-      return firstChains[port];
+      return slot.firstChains();
     }
-    VariantKey key = new VariantKey(port, variant);
+    VariantKey key = new VariantKey(slot, variant);
     PortChainSet chains = otherChains.get(key);
     if (chains == null) {
       chains = compile(shape, variant);
@@ -114,7 +127,7 @@ final class SnapshotRules implements RuleSource {
   IptablesRules forNode(NodeContext node) {
     Table.Builder natTable = nat.forNode(node.nodeName());
     Table.Builder filterTable = filter.forNode(node.nodeName());
-    for (int port = 0; port < shapes.size(); port++) {
+    for (int port = 0; port < ports.size(); port++) {
       for (RuleChain chain : portChains(port, node).chains()) {
         natTable.declare(chain.name());
         for (int i = 0; i < chain.size(); i++) {

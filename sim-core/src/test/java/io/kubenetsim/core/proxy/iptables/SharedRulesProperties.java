@@ -7,7 +7,11 @@ import io.kubenetsim.core.proxy.NodeContext;
 import io.kubenetsim.core.proxy.ProxyDecision;
 import io.kubenetsim.core.proxy.ProxyNodeState;
 import io.kubenetsim.core.proxy.ProxyPacket;
+import io.kubenetsim.core.proxy.ProxySnapshot;
+import io.kubenetsim.core.proxy.ServicePortInfo;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -29,9 +33,44 @@ class SharedRulesProperties {
   void sharedPackedWalkDecidesAsTheNodesWholeRuleSet(@ForAll long seed,
       @ForAll @IntRange(min = 1, max = 16) int ports) {
     RandomRuleCases.Case c = RandomRuleCases.generate(seed, ports, 40);
+    checkAgainstWholeRuleSets(new IptablesBackend(), c.snapshot(), c, seed);
+  }
+
+  /**
+   * The same after a sync: the second snapshot keeps some ports of the first (the same
+   * objects), changes, drops and adds others; the backend, which has walked the first, reuses
+   * what it compiled for the ports kept, and must decide and dump as a fresh compile of the
+   * second snapshot does.
+   */
+  @Property(tries = 100)
+  void aSnapshotReusingPortsDecidesAsAFreshCompile(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 16) int ports) {
+    RandomRuleCases.Case first = RandomRuleCases.generate(seed, ports, 40);
+    List<ServicePortInfo> others = RandomRuleCases.generate(seed + 1, ports + 2, 0).snapshot()
+        .ports();
+    List<ServicePortInfo> kept = new ArrayList<>();
+    for (int i = 0; i < first.snapshot().ports().size(); i++) {
+      if (Math.floorMod(seed + i, 3) != 0) {
+        kept.add(first.snapshot().ports().get(i));
+      }
+    }
+    others.stream().filter(p -> Math.floorMod(seed + p.port(), 2) == 0)
+        .filter(p -> kept.stream().noneMatch(k -> k.name().equals(p.name()))).forEach(kept::add);
+    ProxySnapshot second = new ProxySnapshot(first.snapshot().version() + 1, kept);
     IptablesBackend backend = new IptablesBackend();
+    checkAgainstWholeRuleSets(backend, first.snapshot(), first, seed);
+    checkAgainstWholeRuleSets(backend, second, first, seed);
+    for (NodeContext node : first.nodes()) {
+      assertEquals(IptablesDump.render(IptablesRuleCompiler.compile(second, node)),
+          backend.dump(second, node), "seed " + seed + ", " + node.nodeName());
+    }
+  }
+
+  /** Sends the case's packets from every node through the backend and through whole sets. */
+  private static void checkAgainstWholeRuleSets(IptablesBackend backend, ProxySnapshot snapshot,
+      RandomRuleCases.Case c, long seed) {
     for (NodeContext node : c.nodes()) {
-      IptablesRules whole = IptablesRuleCompiler.compile(c.snapshot(), node);
+      IptablesRules whole = IptablesRuleCompiler.compile(snapshot, node);
       ProxyNodeState sharedState = new ProxyNodeState();
       ProxyNodeState wholeState = new ProxyNodeState();
       SeededRandom sharedRandom = new SeededRandom(seed);
@@ -41,7 +80,7 @@ class SharedRulesProperties {
         now = now.plusSeconds(7);
         ProxyDecision expected = IptablesTracer.trace(whole, node, packet, wholeState, now,
             wholeRandom);
-        ProxyDecision actual = backend.evaluate(c.snapshot(), node, packet, sharedState, now,
+        ProxyDecision actual = backend.evaluate(snapshot, node, packet, sharedState, now,
             sharedRandom);
         assertEquals(expected, actual, () -> "seed " + seed + ", " + node.nodeName() + ", "
             + packet + "\n" + IptablesDump.render(whole));

@@ -124,6 +124,27 @@ class SnapshotRulesTest {
         "port chain compiles");
   }
 
+  /**
+   * A sync that changed one Service gives a snapshot whose other ports are the same objects:
+   * only the changed port is compiled again, and the result is what a fresh compile gives.
+   */
+  @Test
+  void aNewSnapshotRecompilesOnlyTheChangedPorts() {
+    IptablesBackend backend = new IptablesBackend();
+    ProxySnapshot first = snapshot(false);
+    connectFromEveryNode(backend, first, config());
+    List<ServicePortInfo> ports = new ArrayList<>(first.ports());
+    ports.set(5, Ports.port("ns", "svc05", "http", "172.30.0.6", 80)
+        .endpoint("10.0.3.6", 8080, "node-3").build());
+    ProxySnapshot second = new ProxySnapshot(2, ports);
+    assertEquals(1, backend.shared(second).portsCompiled(), "ports compiled for the second");
+    for (int n = 0; n < 5; n++) {
+      NodeContext node = node(n, config());
+      assertEquals(IptablesDump.render(IptablesRuleCompiler.compile(second, node)),
+          backend.dump(second, node), "dump of node-" + n);
+    }
+  }
+
   /** A new snapshot is compiled once; an old one still in use is not compiled again. */
   @Test
   void snapshotsAreCompiledOncePerVersion() {
