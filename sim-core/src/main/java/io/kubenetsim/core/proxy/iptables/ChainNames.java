@@ -14,6 +14,16 @@ import io.kubenetsim.core.proxy.ServicePortName;
 public final class ChainNames {
   private ChainNames() {}
 
+  /** The four chains of one service port, which share one hash (computed once). */
+  record PortChains(String service, String serviceLocal, String external, String firewall) {}
+
+  /** {@return KUBE-SVC, KUBE-SVL, KUBE-EXT and KUBE-FW of a service port} */
+  static PortChains forPort(ServicePortName port) {
+    String hash = portHash(port);
+    return new PortChains("KUBE-SVC-" + hash, "KUBE-SVL-" + hash, "KUBE-EXT-" + hash,
+        "KUBE-FW-" + hash);
+  }
+
   /** {@return KUBE-SVC-…, the Cluster-policy chain} */
   public static String service(ServicePortName port) {
     return "KUBE-SVC-" + portHash(port);

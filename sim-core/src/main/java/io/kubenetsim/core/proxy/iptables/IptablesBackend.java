@@ -16,9 +16,13 @@ import java.util.Map;
  * kube-proxy's {@code iptables} mode: rules compiled by {@link IptablesRuleCompiler}, packets
  * walked by {@link IptablesTracer}, text by {@link IptablesDump}.
  *
- * <p>Compiled rules are cached per (snapshot, node context) in a small least-recently-used map,
- * so a burst of packets on one node after a sync compiles once. The cache is looked up, never
- * iterated into output. Confined to the simulation thread.
+ * <p>A snapshot's rules are compiled once for all nodes ({@link SnapshotRules}) and kept for
+ * the few most recently used snapshots (nodes sync together, so they share one or two), so a
+ * node's first packet after a sync costs a walk, not a compile of its whole rule set; what is
+ * particular to a node is applied as the walk goes. A new snapshot reuses what was compiled for
+ * the ports that did not change since the last one compiled. A dump assembles the node's whole
+ * rule set.
+ * The cache is looked up, never iterated into output. Confined to the simulation thread.
  *
  * <pre>{@code
  * ProxyBackend backend = new IptablesBackend();
@@ -26,18 +30,17 @@ import java.util.Map;
  * }</pre>
  */
 public final class IptablesBackend implements ProxyBackend {
-  private static final int CACHE_SIZE = 64;
+  private static final int CACHED_SNAPSHOTS = 8;
 
-  private record Key(long version, NodeContext node) {}
-
-  private record Compiled(ProxySnapshot snapshot, IptablesRules rules) {}
-
-  private final Map<Key, Compiled> cache = new LinkedHashMap<>(16, 0.75f, true) {
+  private final Map<Long, SnapshotRules> cache = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<Key, Compiled> eldest) {
-      return size() > CACHE_SIZE;
+    protected boolean removeEldestEntry(Map.Entry<Long, SnapshotRules> eldest) {
+      return size() > CACHED_SNAPSHOTS;
     }
   };
+  /** The last compiled, whose unchanged ports the next snapshot reuses. */
+  private SnapshotRules latest;
+  private int sharedCompiles;
 
   @Override
   public ProxyMode mode() {
@@ -47,7 +50,7 @@ public final class IptablesBackend implements ProxyBackend {
   @Override
   public ProxyDecision evaluate(ProxySnapshot snapshot, NodeContext node, ProxyPacket packet,
       ProxyNodeState state, Instant now, SeededRandom random) {
-    return IptablesTracer.trace(rules(snapshot, node), node, packet, state, now, random);
+    return IptablesTracer.trace(shared(snapshot), node, packet, state, now, random);
   }
 
   @Override
@@ -55,15 +58,26 @@ public final class IptablesBackend implements ProxyBackend {
     return IptablesDump.render(rules(snapshot, node));
   }
 
-  /** {@return the node's compiled rules for this snapshot, compiling on first use} */
+  /** {@return the node's whole rule set for this snapshot} */
   public IptablesRules rules(ProxySnapshot snapshot, NodeContext node) {
-    Key key = new Key(snapshot.version(), node);
-    Compiled hit = cache.get(key);
+    return shared(snapshot).forNode(node);
+  }
+
+  /** {@return the snapshot's rules for all nodes, compiling them on first use} */
+  SnapshotRules shared(ProxySnapshot snapshot) {
+    SnapshotRules hit = cache.get(snapshot.version());
     if (hit != null && hit.snapshot() == snapshot) {
-      return hit.rules();
+      return hit;
     }
-    IptablesRules rules = IptablesRuleCompiler.compile(snapshot, node);
-    cache.put(key, new Compiled(snapshot, rules));
+    SnapshotRules rules = IptablesRuleCompiler.compileShared(snapshot, latest);
+    sharedCompiles++;
+    cache.put(snapshot.version(), rules);
+    latest = rules;
     return rules;
+  }
+
+  /** {@return how many times a snapshot's shared rules were compiled (for tests)} */
+  int sharedCompiles() {
+    return sharedCompiles;
   }
 }

@@ -3,18 +3,22 @@ package io.kubenetsim.core.proxy.iptables;
 import io.kubenetsim.core.proxy.NodeContext;
 import io.kubenetsim.core.proxy.ProxySnapshot;
 import io.kubenetsim.core.proxy.ServicePortInfo;
-import io.kubenetsim.core.proxy.iptables.Match.AddressTypeLocal;
+import io.kubenetsim.core.proxy.ServicePortName;
 import io.kubenetsim.core.proxy.iptables.Match.Comment;
 import io.kubenetsim.core.proxy.iptables.Match.Destination;
 import io.kubenetsim.core.proxy.iptables.Match.KernelState;
 import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.IpAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Compiles a {@link ProxySnapshot} into one node's iptables rules the way kube-proxy's {@code
- * syncProxyRules} does ({@code pkg/proxy/iptables/proxier.go}), as a full table per sync.
+ * Compiles a {@link ProxySnapshot} into iptables rules the way kube-proxy's {@code
+ * syncProxyRules} does ({@code pkg/proxy/iptables/proxier.go}), as a full table per sync — once
+ * for all nodes ({@link #compileShared}), with what differs between nodes applied per node
+ * ({@link SnapshotRules}). {@link #compile} gives one node's whole rule set.
  *
  * <p>Steps, in upstream's order:
  *
@@ -23,8 +27,11 @@ import java.util.List;
  *       {@code -I} (so the last one installed comes first), after kubelet's KUBE-FIREWALL jumps;
  *   <li>KUBE-POSTROUTING, KUBE-MARK-MASQ and (localhost NodePorts being on by default in
  *       iptables mode) filter KUBE-FIREWALL;
- *   <li>every service port, in name order ({@link ServicePortRules});
- *   <li>the last KUBE-SERVICES rule(s) to KUBE-NODEPORTS, then KUBE-FORWARD.
+ *   <li>every service port, in name order: its rules in the shared chains ({@link
+ *       ServiceEntryRules}) and its own chains ({@link ServicePortRules}); a port unchanged
+ *       since the previous snapshot keeps what was compiled for it ({@link PortSlot});
+ *   <li>the last KUBE-SERVICES rule(s) to KUBE-NODEPORTS ({@link NodePortsJump}), then
+ *       KUBE-FORWARD.
  * </ol>
  *
  * <p>Simplification: the empty KUBE-PROXY-CANARY chains and the mangle table are left out, and
@@ -71,23 +78,48 @@ public final class IptablesRuleCompiler {
 
   /** {@return the node's nat and filter tables for this snapshot} */
   public static IptablesRules compile(ProxySnapshot snapshot, NodeContext node) {
-    Table.Builder nat = new Table.Builder("nat",
+    return compileShared(snapshot, null).forNode(node);
+  }
+
+  /**
+   * {@return the rules every node shares}: steps 1 to 4 without what is particular to a node —
+   * the NodePort jumps and each service port's own chains, which {@link SnapshotRules} adds for
+   * a node when a walk or a dump needs them
+   *
+   * @param previous an earlier snapshot's rules, whose ports are reused where unchanged (the
+   *     same {@link ServicePortInfo}, or an equal one), or null
+   */
+  static SnapshotRules compileShared(ProxySnapshot snapshot, SnapshotRules previous) {
+    SharedTable.Builder nat = new SharedTable.Builder("nat",
         List.of("PREROUTING", "INPUT", "OUTPUT", "POSTROUTING"));
-    Table.Builder filter = new Table.Builder("filter", List.of("INPUT", "FORWARD", "OUTPUT"));
+    SharedTable.Builder filter =
+        new SharedTable.Builder("filter", List.of("INPUT", "FORWARD", "OUTPUT"));
     writeJumps(nat, filter);
     List.of(SERVICES, EXTERNAL_SERVICES, FORWARD, NODE_PORTS, PROXY_FIREWALL)
         .forEach(filter::declare);
     List.of(SERVICES, NODE_PORTS, POSTROUTING, MARK_MASQ).forEach(nat::declare);
     writeMasqueradeChains(nat, filter);
-    for (ServicePortInfo port : snapshot.ports()) {
-      new ServicePortRules(port, node, nat, filter).write();
+    Map<ServicePortName, PortSlot> earlier = new HashMap<>();
+    if (previous != null) {
+      previous.ports().forEach(slot -> earlier.put(slot.shape.name, slot));
     }
-    writeNodePortsJump(nat, node);
+    List<PortSlot> slots = new ArrayList<>();
+    int compiled = 0;
+    for (ServicePortInfo port : snapshot.ports()) {
+      PortSlot slot = earlier.get(port.name());
+      if (slot == null || !slot.compiledFrom(port)) {
+        slot = PortSlot.compile(port);
+        compiled++;
+      }
+      slot.appendTo(nat, filter, slots.size());
+      slots.add(slot);
+    }
     writeForward(filter);
-    return new IptablesRules(nat.build(), filter.build());
+    List<PortShape> shapes = slots.stream().map(s -> s.shape).toList();
+    return new SnapshotRules(snapshot, slots, compiled, nat.build(shapes), filter.build(shapes));
   }
 
-  private static void writeJumps(Table.Builder nat, Table.Builder filter) {
+  private static void writeJumps(SharedTable.Builder nat, SharedTable.Builder filter) {
     List<Rule> filterJumps = new ArrayList<>();
     List<Rule> natJumps = new ArrayList<>();
     for (Jump jump : JUMPS) {
@@ -107,7 +139,8 @@ public final class IptablesRuleCompiler {
     filter.append(Rule.of("OUTPUT", List.of(), Target.of(KUBELET_FIREWALL)));
   }
 
-  private static void writeMasqueradeChains(Table.Builder nat, Table.Builder filter) {
+  private static void writeMasqueradeChains(SharedTable.Builder nat,
+      SharedTable.Builder filter) {
     String mark = MASQUERADE_MARK + "/" + MASQUERADE_MARK;
     nat.append(Rule.of(POSTROUTING, List.of(new KernelState("-m mark ! --mark " + mark)),
         Target.of("RETURN")));
@@ -128,35 +161,7 @@ public final class IptablesRuleCompiler {
         Target.of("DROP")));
   }
 
-  /**
-   * The last KUBE-SERVICES rule: every local destination, or with {@code nodePortAddresses}
-   * one rule per matching node address (127.0.0.1 first, as the loopback interface is listed
-   * first). Localhost NodePorts are on by default in iptables mode, so no {@code ! -d
-   * 127.0.0.0/8}.
-   */
-  private static void writeNodePortsJump(Table.Builder nat, NodeContext node) {
-    Comment comment =
-        new Comment("kubernetes service nodeports; NOTE: this must be the last rule in this chain");
-    List<String> addresses = node.config().nodePortAddresses();
-    if (addresses.isEmpty() || addresses.contains("0.0.0.0/0")) {
-      nat.append(Rule.of(SERVICES, List.of(comment, new AddressTypeLocal(false)),
-          Target.of(NODE_PORTS)));
-      return;
-    }
-    List<IpAddress> candidates = new ArrayList<>();
-    candidates.add(IpAddress.parse("127.0.0.1"));
-    candidates.addAll(node.nodeIPs());
-    for (IpAddress ip : candidates) {
-      boolean selected = addresses.stream().anyMatch(a -> a.equals("primary")
-          ? ip.equals(node.primaryIP())
-          : Cidr.tryParse(a).map(c -> c.contains(ip)).orElse(false));
-      if (selected) {
-        nat.append(Rule.of(SERVICES, List.of(comment, destination(ip)), Target.of(NODE_PORTS)));
-      }
-    }
-  }
-
-  private static void writeForward(Table.Builder filter) {
+  private static void writeForward(SharedTable.Builder filter) {
     String mark = MASQUERADE_MARK + "/" + MASQUERADE_MARK;
     filter.append(Rule.of(FORWARD, List.of(new KernelState("-m conntrack --ctstate INVALID")),
         Target.of("DROP")));

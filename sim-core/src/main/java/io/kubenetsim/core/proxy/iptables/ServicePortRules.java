@@ -1,15 +1,9 @@
 package io.kubenetsim.core.proxy.iptables;
 
-import static io.kubenetsim.core.proxy.iptables.IptablesRuleCompiler.EXTERNAL_SERVICES;
 import static io.kubenetsim.core.proxy.iptables.IptablesRuleCompiler.MARK_MASQ;
-import static io.kubenetsim.core.proxy.iptables.IptablesRuleCompiler.NODE_PORTS;
-import static io.kubenetsim.core.proxy.iptables.IptablesRuleCompiler.PROXY_FIREWALL;
-import static io.kubenetsim.core.proxy.iptables.IptablesRuleCompiler.SERVICES;
 import static io.kubenetsim.core.proxy.iptables.IptablesRuleCompiler.destination;
 import static io.kubenetsim.core.proxy.iptables.IptablesRuleCompiler.source;
 
-import io.kubenetsim.core.proxy.EndpointSelection;
-import io.kubenetsim.core.proxy.NodeContext;
 import io.kubenetsim.core.proxy.ProxyDecision.Entry;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ServicePortInfo;
@@ -23,163 +17,78 @@ import io.kubenetsim.core.proxy.iptables.Match.RecentSet;
 import io.kubenetsim.core.proxy.iptables.Match.Statistic;
 import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.IpAddress;
-import io.kubenetsim.net.Protocol;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rules of one service port, written as the body of upstream's per-service loop in {@code
- * syncProxyRules}: which chains exist follows {@code CategorizeEndpoints} ({@link
- * EndpointSelection}) and the service's traffic policies; services without usable endpoints
- * get filter-table REJECT (none anywhere) or DROP (none on this node for a Local policy) rules.
+ * A service port's own nat chains — KUBE-SVC, KUBE-SVL, KUBE-EXT, KUBE-FW and KUBE-SEP — written
+ * as the second half of upstream's per-service loop in {@code syncProxyRules} for one {@link
+ * PortVariant}: which chains exist follows {@code CategorizeEndpoints} and the service's traffic
+ * policies. The port's rules in the shared chains are {@link ServiceEntryRules}.
  */
 final class ServicePortRules {
-  private final ServicePortInfo port;
-  private final NodeContext node;
+  private final PortShape shape;
+  private final PortVariant variant;
   private final Table.Builder nat;
-  private final Table.Builder filter;
-  private final ServicePortName name;
+  private final ServicePortInfo port;
   private final String display;
-  private final ProtocolMatch protocol;
 
-  ServicePortRules(ServicePortInfo port, NodeContext node, Table.Builder nat,
-      Table.Builder filter) {
-    this.port = port;
-    this.node = node;
+  ServicePortRules(PortShape shape, PortVariant variant, Table.Builder nat) {
+    this.shape = shape;
+    this.variant = variant;
     this.nat = nat;
-    this.filter = filter;
-    this.name = port.name();
-    this.display = name.name();
-    this.protocol = new ProtocolMatch(name.protocol());
+    this.port = shape.port;
+    this.display = shape.display;
   }
 
   void write() {
-    boolean externallyAccessible = port.nodePort() > 0 || !port.externalIPs().isEmpty()
-        || !port.loadBalancerIPs().isEmpty();
-    boolean externalLocal = port.externalLocal() && externallyAccessible;
-    boolean internalLocal = port.internalLocal();
-    boolean usesCluster = !internalLocal || externallyAccessible;
-    boolean usesLocal = internalLocal || externalLocal;
-    EndpointSelection selection = EndpointSelection.of(port, node.nodeName());
-    List<ProxyEndpoint> cluster = usesCluster ? selection.cluster() : List.of();
-    List<ProxyEndpoint> local = usesLocal ? selection.local() : List.of();
-    boolean hasEndpoints = port.hasEndpoints();
-
-    String svc = ChainNames.service(name);
-    String svl = ChainNames.serviceLocal(name);
-    String ext = ChainNames.external(name);
-    String fw = ChainNames.firewall(name);
-    String internalChain = internalLocal ? svl : svc;
-    boolean hasInternal = hasEndpoints && (!internalLocal || !local.isEmpty());
-    String externalPolicyChain = externalLocal ? svl : svc;
-    boolean hasExternal = hasEndpoints && (!externalLocal || !local.isEmpty());
-    boolean usesExt = hasEndpoints && externallyAccessible;
-    boolean usesFw = hasEndpoints && !port.loadBalancerIPs().isEmpty()
-        && !port.loadBalancerSourceRanges().isEmpty();
-
-    String internalFilter = hasEndpoints ? "DROP" : "REJECT";
-    String externalFilter = internalFilter;
-    String filterComment =
-        display + (hasEndpoints ? " has no local endpoints" : " has no endpoints");
-
-    // Capture the clusterIP.
-    List<Match> clusterIP = List.of(protocol, destination(port.clusterIP()),
-        new DestinationPort(port.port()));
-    if (hasInternal) {
-      nat(SERVICES, Entry.CLUSTER_IP, concat(new Comment(display + " cluster IP"), clusterIP),
-          internalChain);
-    } else {
-      filter(SERVICES, Entry.CLUSTER_IP, concat(new Comment(filterComment), clusterIP),
-          internalFilter);
-    }
-    // Capture externalIPs.
-    for (IpAddress ip : port.externalIPs()) {
-      List<Match> address = List.of(protocol, destination(ip), new DestinationPort(port.port()));
-      if (hasEndpoints) {
-        nat(SERVICES, Entry.EXTERNAL_IP, concat(new Comment(display + " external IP"), address),
-            ext);
-      }
-      if (!hasExternal) {
-        filter(EXTERNAL_SERVICES, Entry.EXTERNAL_IP, concat(new Comment(filterComment), address),
-            externalFilter);
-      }
-    }
-    // Capture load-balancer ingress.
-    for (IpAddress ip : port.loadBalancerIPs()) {
-      List<Match> address = List.of(protocol, destination(ip), new DestinationPort(port.port()));
-      if (hasEndpoints) {
-        nat(SERVICES, Entry.LOAD_BALANCER,
-            concat(new Comment(display + " loadbalancer IP"), address), usesFw ? fw : ext);
-      }
-      if (usesFw) {
-        filter(PROXY_FIREWALL, Entry.LOAD_BALANCER, concat(new Comment(display
-            + " traffic not accepted by " + fw), address), "DROP");
-      }
-    }
-    if (!hasExternal) {
-      for (IpAddress ip : port.loadBalancerIPs()) {
-        filter(EXTERNAL_SERVICES, Entry.LOAD_BALANCER, concat(new Comment(filterComment),
-            List.of(protocol, destination(ip), new DestinationPort(port.port()))),
-            externalFilter);
-      }
-    }
-    // Capture nodeports.
-    if (port.nodePort() > 0) {
-      if (hasEndpoints) {
-        nat(NODE_PORTS, Entry.NODE_PORT, List.of(new Comment(display), protocol,
-            new DestinationPort(port.nodePort())), ext);
-      }
-      if (!hasExternal) {
-        filter(EXTERNAL_SERVICES, Entry.NODE_PORT, List.of(new Comment(filterComment),
-            new AddressTypeLocal(false), protocol, new DestinationPort(port.nodePort())),
-            externalFilter);
-      }
-    }
-    // Capture healthCheckNodePorts (only Local LoadBalancers have one).
-    if (port.healthCheckNodePort() > 0 && externalLocal) {
-      filter.append(Rule.of(NODE_PORTS, List.of(
-          new Comment(display + " health check node port"),
-          new ProtocolMatch(Protocol.TCP),
-          new DestinationPort(port.healthCheckNodePort())), Target.of("ACCEPT")).forPort(name));
-    }
+    List<ProxyEndpoint> cluster = shape.cluster;
+    List<ProxyEndpoint> local = variant.local();
+    boolean hasInternal = shape.internalEndpoints().holds(!local.isEmpty());
+    boolean hasExternal = shape.externalEndpoints().holds(!local.isEmpty());
+    ChainNames.PortChains chains = shape.chains;
+    String internalChain = shape.internalLocal ? chains.serviceLocal() : chains.service();
+    String externalPolicyChain = shape.externalLocal ? chains.serviceLocal() : chains.service();
 
     // Off-cluster traffic to the VIP is masqueraded: all of it with masqueradeAll, what the
     // local-traffic detector does not call a pod otherwise, and none without a detector.
-    if (hasInternal && (node.config().masqueradeAll() || node.localTraffic().isPresent())) {
-      List<Match> masq = new ArrayList<>(concat(new Comment(display + " cluster IP"), clusterIP));
-      if (!node.config().masqueradeAll()) {
-        Cidr pods = node.localTraffic().get();
+    if (hasInternal && (variant.masqueradeAll() || variant.localTraffic().isPresent())) {
+      List<Match> masq = new ArrayList<>(List.of(new Comment(display + " cluster IP"),
+          new ProtocolMatch(shape.name.protocol()), destination(port.clusterIP()),
+          new DestinationPort(port.port())));
+      if (!variant.masqueradeAll()) {
+        Cidr pods = variant.localTraffic().get();
         masq.add(new Match.Source(pods, pods.toString(), true));
       }
       nat(internalChain, Entry.NONE, masq, MARK_MASQ);
     }
-    if (usesExt) {
-      writeExternalChain(ext, svc, externalPolicyChain, externalLocal, hasExternal);
+    if (shape.usesExternalChain) {
+      writeExternalChain(chains.external(), chains.service(), externalPolicyChain, hasExternal);
     }
-    if (usesFw) {
-      writeFirewallChain(fw, ext);
+    if (shape.usesFirewallChain) {
+      writeFirewallChain(chains.firewall(), chains.external());
     }
-    if (usesCluster && !cluster.isEmpty()) {
-      new EndpointRules(port, nat).writeServiceChain(svc, cluster);
+    EndpointRules endpoints = new EndpointRules(port, nat);
+    if (!cluster.isEmpty()) {
+      endpoints.writeServiceChain(chains.service(), cluster);
     }
-    if (usesLocal && !local.isEmpty()) {
-      new EndpointRules(port, nat).writeServiceChain(svl, local);
+    if (!local.isEmpty()) {
+      endpoints.writeServiceChain(chains.serviceLocal(), local);
     }
-    List<ProxyEndpoint> reachable = port.endpoints().stream()
-        .filter(e -> cluster.contains(e) || local.contains(e)).toList();
-    new EndpointRules(port, nat).writeEndpointChains(reachable);
+    endpoints.writeEndpointChains(port.endpoints().stream()
+        .filter(e -> cluster.contains(e) || local.contains(e)).toList());
   }
 
   private void writeExternalChain(String ext, String svc, String policyChain,
-      boolean externalLocal, boolean hasExternal) {
+      boolean hasExternal) {
     nat.declare(ext);
-    if (!externalLocal) {
+    if (!shape.externalLocal) {
       nat(ext, Entry.NONE, List.of(new Comment("masquerade traffic for " + display
           + " external destinations")), MARK_MASQ);
     } else {
       // Pod traffic to an external address may use any endpoint, but only a detector can say
       // what pod traffic is (upstream writes this rule only when IsImplemented()).
-      node.localTraffic().ifPresent(pods -> nat(ext, Entry.NONE, List.of(new Comment(
+      variant.localTraffic().ifPresent(pods -> nat(ext, Entry.NONE, List.of(new Comment(
           "pod traffic for " + display + " external destinations"),
           new Match.Source(pods, pods.toString(), false)), svc));
       nat(ext, Entry.NONE, List.of(new Comment("masquerade LOCAL traffic for " + display
@@ -195,33 +104,20 @@ final class ServicePortRules {
   private void writeFirewallChain(String fw, String ext) {
     nat.declare(fw);
     Comment comment = new Comment(display + " loadbalancer IP");
-    boolean allowFromNode = false;
     for (Cidr range : port.loadBalancerSourceRanges()) {
       nat(fw, Entry.NONE, List.of(comment, new Match.Source(range, range.toString(), false)), ext);
-      allowFromNode |= range.contains(node.primaryIP());
     }
-    if (allowFromNode) {
+    if (variant.allowFromNode()) {
       for (IpAddress ip : port.loadBalancerIPs()) {
         nat(fw, Entry.NONE, List.of(comment, source(ip)), ext);
       }
     }
     nat.append(Rule.withoutTarget(fw, List.of(new Comment("other traffic to " + display
-        + " will be dropped by KUBE-PROXY-FIREWALL"))).forPort(name));
+        + " will be dropped by KUBE-PROXY-FIREWALL"))).forPort(shape.name));
   }
 
   private void nat(String chain, Entry entry, List<Match> matches, String target) {
-    nat.append(Rule.of(chain, matches, Target.of(target)).forPort(name).withEntry(entry));
-  }
-
-  private void filter(String chain, Entry entry, List<Match> matches, String target) {
-    filter.append(Rule.of(chain, matches, Target.of(target)).forPort(name).withEntry(entry));
-  }
-
-  private static List<Match> concat(Match first, List<Match> rest) {
-    List<Match> all = new ArrayList<>();
-    all.add(first);
-    all.addAll(rest);
-    return all;
+    nat.append(Rule.of(chain, matches, Target.of(target)).forPort(shape.name).withEntry(entry));
   }
 
   /** Rules from KUBE-SVC/KUBE-SVL to endpoints, and the KUBE-SEP chains themselves. */
