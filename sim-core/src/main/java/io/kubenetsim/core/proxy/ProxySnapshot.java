@@ -5,6 +5,7 @@ import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +87,10 @@ public final class ProxySnapshot {
   public ProxySnapshot changed(long nextVersion, List<ServicePortInfo> removed,
       List<ServicePortInfo> added) {
     Builder next = new Builder(this);
-    removed.forEach(next::remove);
+    // A port removed and added again under its name is replaced in place in the name order.
+    Set<ServicePortName> readded = new HashSet<>();
+    added.forEach(port -> readded.add(port.name()));
+    removed.forEach(port -> next.remove(port, !readded.contains(port.name())));
     added.forEach(next::add);
     return next.build(nextVersion);
   }
@@ -212,9 +216,11 @@ public final class ProxySnapshot {
       nodeSpecificPorts += isNodeSpecific(port) ? 1 : 0;
     }
 
-    void remove(ServicePortInfo port) {
-      ordered = ordered.without(port);
-      byName = byName.without(port.name());
+    void remove(ServicePortInfo port, boolean fromOrder) {
+      if (fromOrder) {
+        ordered = ordered.without(port);
+        byName = byName.without(port.name());
+      }
       byClusterIP = release(byClusterIP, clusterKey(port), port);
       for (Key key : externalKeys(port)) {
         byExternalAddress = release(byExternalAddress, key, port);
