@@ -65,7 +65,11 @@ public final class Simulator {
   /** Runs {@code action} after {@code delay} of virtual time (zero: after what is due now). */
   public void schedule(Duration delay, Runnable action) {
     checkArgument(!delay.isNegative(), "delay must not be negative, got %s", delay);
-    queue.add(clock.nanos() + delay.toNanos(), action);
+    long nanos = delay.toNanos();
+    // An overflowing sum would be a time in the past, which the queue refuses less clearly.
+    checkArgument(nanos <= Long.MAX_VALUE - clock.nanos(),
+        "delay %s runs past the end of virtual time", delay);
+    queue.add(clock.nanos() + nanos, action);
   }
 
   /** Runs the earliest pending action. {@return whether there was one} */

@@ -145,6 +145,19 @@ class SimulatorTest {
   }
 
   @Test
+  void scheduleRejectsADelayPastTheEndOfVirtualTime() {
+    // Proves a delay that would overflow the clock is refused where it is made, not run first.
+    sim.runFor(Duration.ofNanos(1));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> sim.schedule(Duration.ofNanos(Long.MAX_VALUE), () -> {}));
+    assertTrue(e.getMessage().contains("past the end of virtual time"), e.getMessage());
+    sim.schedule(Duration.ofNanos(Long.MAX_VALUE - 1), () -> ran.add("last"));
+    sim.settle(1);
+    assertEquals(List.of("last"), ran);
+    assertEquals(Long.MAX_VALUE, sim.clock().nanos());
+  }
+
+  @Test
   void scheduleRejectsNegativeDelays() {
     assertThrows(IllegalArgumentException.class,
         () -> sim.schedule(Duration.ofMillis(-1), () -> {}));
