@@ -74,11 +74,15 @@ final class EventQueue {
    */
   void add(long time, Runnable action) {
     if (time < floor) {
-      throw new IllegalArgumentException("an event cannot be added at " + time
-          + ", before the last event polled, at " + floor);
+      throw beforeFloor(time);
     }
     append(bucketOf(time), time, action);
     size++;
+  }
+
+  private IllegalArgumentException beforeFloor(long time) {
+    return new IllegalArgumentException("an event cannot be added at " + time
+        + ", before the last event polled, at " + floor);
   }
 
   /** Removes the earliest event and returns its action; only when not empty. */
@@ -144,20 +148,18 @@ final class EventQueue {
   }
 
   private void append(int b, long time, Runnable action) {
-    int segment = lastSegment[b];
     int count = lastCount[b];
-    if (count == 0) {
-      segment = acquire();
-      firstSegment[b] = segment;
-      lastSegment[b] = segment;
-    } else if (count == SEGMENT) {
+    if (count == 0 || count == SEGMENT) {
       int fresh = acquire();
-      nextSegment[segment] = fresh;
+      if (count == 0) {
+        firstSegment[b] = fresh;
+      } else {
+        nextSegment[lastSegment[b]] = fresh;
+      }
       lastSegment[b] = fresh;
-      segment = fresh;
       count = 0;
     }
-    int slot = segment * SEGMENT + count;
+    int slot = lastSegment[b] * SEGMENT + count;
     times[slot] = time;
     actions[slot] = action;
     lastCount[b] = count + 1;
@@ -172,13 +174,18 @@ final class EventQueue {
       return spare[--spareCount];
     }
     if (segments == nextSegment.length) {
-      int capacity = segments * 2;
-      times = Arrays.copyOf(times, capacity * SEGMENT);
-      actions = Arrays.copyOf(actions, capacity * SEGMENT);
-      nextSegment = Arrays.copyOf(nextSegment, capacity);
-      spare = Arrays.copyOf(spare, capacity);
+      grow();
     }
     return segments++;
+  }
+
+  // Out of line, as it is rare: the JIT inlines add() and its callers only while they are small.
+  private void grow() {
+    int capacity = segments * 2;
+    times = Arrays.copyOf(times, capacity * SEGMENT);
+    actions = Arrays.copyOf(actions, capacity * SEGMENT);
+    nextSegment = Arrays.copyOf(nextSegment, capacity);
+    spare = Arrays.copyOf(spare, capacity);
   }
 
   private void release(int segment) {
