@@ -20,9 +20,15 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How fast the event loop runs with many events pending: the "hold" model of event-queue
- * benchmarks. Each operation runs the earliest event, which schedules one new event a random
- * delay ahead, so the number pending stays at {@code pending}. One operation = one event, so
- * the score in ops/s is events per second.
+ * benchmarks. Each operation runs the earliest event ({@link Simulator#step()}), which schedules
+ * one new event a uniform random 1 ns to 1 ms ahead, so the number pending stays at {@code
+ * pending}. One operation = one event, so the score in ops/s is events per second. Targets: 8 M
+ * at 1,000 pending, 5 M at 100,000, 2 M at 1,000,000.
+ *
+ * <p>The delay goes through {@code schedule(Duration, Runnable)}, as components call it. With
+ * {@code -prof gc}: no allocation per event at 1,000 and 100,000 pending, where the JIT inlines
+ * the whole step and removes the {@code Duration}; 24 bytes per event (that {@code Duration}) at
+ * 1,000,000, where it compiles the step differently.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

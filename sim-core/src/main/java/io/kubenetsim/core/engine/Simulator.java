@@ -64,8 +64,21 @@ public final class Simulator {
 
   /** Runs {@code action} after {@code delay} of virtual time (zero: after what is due now). */
   public void schedule(Duration delay, Runnable action) {
-    checkArgument(!delay.isNegative(), "delay must not be negative, got %s", delay);
-    queue.add(clock.nanos() + delay.toNanos(), action);
+    // Messages are built out of line: kept small, this method can be inlined into its callers,
+    // and then a Duration made just for the call is not allocated.
+    if (delay.isNegative()) {
+      throw badDelay("delay must not be negative, got %s", delay);
+    }
+    long nanos = delay.toNanos();
+    // An overflowing sum would be a time in the past, which the queue refuses less clearly.
+    if (nanos > Long.MAX_VALUE - clock.nanos()) {
+      throw badDelay("delay %s runs past the end of virtual time", delay);
+    }
+    queue.add(clock.nanos() + nanos, action);
+  }
+
+  private static IllegalArgumentException badDelay(String template, Duration delay) {
+    return new IllegalArgumentException(String.format(template, delay));
   }
 
   /** Runs the earliest pending action. {@return whether there was one} */

@@ -2,6 +2,7 @@ package io.kubenetsim.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class EventQueueTest {
 
   @Test
   void manyEventsAtTheSameTimeRunInInsertionOrder() {
-    // Proves ties are broken by the insertion sequence, across heap resizes (64 → 4096 slots),
+    // Proves ties are broken by the insertion sequence, across bucket growth (16 → 4096 slots),
     // which is what makes the interleaving of same-instant events reproducible.
     EventQueue queue = new EventQueue();
     List<Entry> ran = new ArrayList<>();
@@ -62,7 +63,7 @@ class EventQueueTest {
 
   @Test
   void hundredThousandRandomInsertsComeOutInTheOrderOfAStableSort() {
-    // Proves the heap against a trivially correct reference: a stable sort by time of the
+    // Proves the queue against a trivially correct reference: a stable sort by time of the
     // insertion list. Times are drawn from a small range so that most events tie.
     SeededRandom random = new SeededRandom(20260101);
     EventQueue queue = new EventQueue();
@@ -82,7 +83,7 @@ class EventQueueTest {
 
   @Test
   void interleavedAddsAndPollsMatchAPriorityQueueOnTimeAndSequence() {
-    // Proves ordering also holds when the heap shrinks and grows again, as it does in a
+    // Proves ordering also holds when the queue shrinks and grows again, as it does in a
     // simulation where running events schedule new ones.
     SeededRandom random = new SeededRandom(99);
     EventQueue queue = new EventQueue();
@@ -110,5 +111,69 @@ class EventQueueTest {
       assertEquals(expected, ran.get(ran.size() - 1));
     }
     assertFalse(queue.size() > 0, "queue should be empty, has " + queue.size());
+  }
+
+  @Test
+  void addingBeforeTheLastPolledEventFailsAndLeavesTheQueueAsItWas() {
+    // Proves the one precondition of the radix heap fails loudly rather than misorders: the
+    // simulator never schedules into the past, and if it did, this would name the times.
+    EventQueue queue = new EventQueue();
+    List<Entry> ran = new ArrayList<>();
+    long[] times = {10, 20, 20};
+    for (int i = 0; i < times.length; i++) {
+      Entry e = new Entry(times[i], i);
+      queue.add(e.time(), () -> ran.add(e));
+    }
+    queue.poll().run();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> queue.add(9, () -> ran.add(new Entry(9, -1))));
+    assertTrue(e.getMessage().contains("at 9, before the last event polled, at 10"),
+        e.getMessage());
+    queue.add(10, () -> ran.add(new Entry(10, 3))); // the last polled time itself is allowed
+    assertEquals(3, queue.size());
+    List<Entry> order = drain(queue, ran);
+    assertEquals(List.of(new Entry(10, 0), new Entry(10, 3), new Entry(20, 1), new Entry(20, 2)),
+        order);
+  }
+
+  @Test
+  void aStreamOfZeroDelayEventsRunsInConstantMemory() {
+    // Proves bucket 0, a FIFO that such a stream never lets run empty, drops what has been polled
+    // instead of growing by one slot per event for ever.
+    EventQueue queue = new EventQueue();
+    Runnable[] again = new Runnable[1];
+    again[0] = () -> queue.add(5, again[0]);
+    queue.add(5, again[0]);
+    queue.add(5, again[0]);
+    queue.poll().run();
+    int capacity = queue.capacity();
+    for (int i = 0; i < 1_000_000; i++) {
+      queue.poll().run();
+    }
+    assertEquals(2, queue.size());
+    assertEquals(capacity, queue.capacity());
+  }
+
+  @Test
+  void memoryFollowsTheNumberPendingWhileEventsCascadeThroughBuckets() {
+    // Proves the buckets share their storage: 100,000 pending events held for a million polls
+    // (each event passing through several buckets) keep the queue within twice that number of
+    // slots plus a segment per bucket, where an array per bucket would hold several times more.
+    SeededRandom random = new SeededRandom(7);
+    EventQueue queue = new EventQueue();
+    long[] now = {0};
+    Runnable[] again = new Runnable[1];
+    again[0] = () -> queue.add(now[0] + 1 + random.nextInt(1_000_000), again[0]);
+    for (int i = 0; i < 100_000; i++) {
+      queue.add(random.nextInt(1_000_000), again[0]);
+    }
+    int most = 0;
+    for (int i = 0; i < 1_000_000; i++) {
+      now[0] = queue.peekTime();
+      queue.poll().run();
+      most = Math.max(most, queue.capacity());
+    }
+    assertEquals(100_000, queue.size());
+    assertTrue(most <= 2 * (100_000 + 65 * 128), "the queue grew to " + most + " slots");
   }
 }

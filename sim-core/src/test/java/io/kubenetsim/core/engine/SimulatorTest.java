@@ -128,6 +128,36 @@ class SimulatorTest {
   }
 
   @Test
+  void eventsScheduledAfterRunForStoppedShortOfTheNextOneRunBeforeIt() {
+    // Proves scheduling stays exact after runFor has looked at a later event and stopped: at the
+    // time of the last event run (the queue's floor), and between that and the later event.
+    at(Duration.ZERO, "first");
+    at(Duration.ofSeconds(10), "far");
+    assertTrue(sim.step());
+    sim.runFor(Duration.ZERO);
+    at(Duration.ZERO, "same-instant");
+    sim.runFor(Duration.ofSeconds(1));
+    at(Duration.ZERO, "after-window");
+    at(Duration.ofMillis(1), "soon");
+    sim.settle(10);
+    assertEquals(List.of("first@0", "same-instant@0", "after-window@1000", "soon@1001",
+        "far@10000"), ran);
+  }
+
+  @Test
+  void scheduleRejectsADelayPastTheEndOfVirtualTime() {
+    // Proves a delay that would overflow the clock is refused where it is made, not run first.
+    sim.runFor(Duration.ofNanos(1));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> sim.schedule(Duration.ofNanos(Long.MAX_VALUE), () -> {}));
+    assertTrue(e.getMessage().contains("past the end of virtual time"), e.getMessage());
+    sim.schedule(Duration.ofNanos(Long.MAX_VALUE - 1), () -> ran.add("last"));
+    sim.settle(1);
+    assertEquals(List.of("last"), ran);
+    assertEquals(Long.MAX_VALUE, sim.clock().nanos());
+  }
+
+  @Test
   void scheduleRejectsNegativeDelays() {
     assertThrows(IllegalArgumentException.class,
         () -> sim.schedule(Duration.ofMillis(-1), () -> {}));
