@@ -48,7 +48,13 @@ public record PolicyCheck(PolicyDirection direction, String pod, boolean isolate
 
   /** {@return the first check that denied the connection, if any} */
   public static Optional<PolicyCheck> firstDenied(List<PolicyCheck> checks) {
-    return checks.stream().filter(c -> !c.allowed()).findFirst();
+    // A loop, not a stream: the dataplane asks for every connection.
+    for (PolicyCheck check : checks) {
+      if (!check.allowed()) {
+        return Optional.of(check);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.kubenetsim.core.net;
 import com.google.common.collect.ImmutableList;
 import io.kubenetsim.Connection;
 import io.kubenetsim.core.engine.Simulator;
+import io.kubenetsim.core.net.Attempt.Explanation;
 import io.kubenetsim.core.policy.NetworkPolicyEngine;
 import io.kubenetsim.core.proxy.KubeProxyFleet;
 import io.kubenetsim.core.proxy.NodeContext;
@@ -86,7 +87,7 @@ public final class Dataplane {
   /** Opens a connection from {@code source} to {@code ip:port}. */
   public Connection connect(Source source, IpAddress ip, int port, Protocol protocol) {
     HostPort to = HostPort.of(ip, port);
-    String packet = protocol + " " + source + " (" + source.ip() + ") -> " + to;
+    PacketLine packet = new PacketLine(protocol, source, to);
     List<Hop> hops = new ArrayList<>();
     Optional<String> noRoute = families.refusal(source, ip);
     if (noRoute.isPresent()) {
@@ -110,7 +111,8 @@ public final class Dataplane {
     if (entry.isEmpty()) {
       return failed(ConnectionVerdict.TIMED_OUT, source, hops, "no node to enter at", packet);
     }
-    Connection first = throughRules(source, entry.get(), addressed, protocol, hops, packet);
+    Connection first = throughRules(source, entry.get(), addressed, protocol,
+        ImmutableList.copyOf(hops), packet);
     if (protocol != Protocol.UDP || !first.isEstablished() || first.candidates().isEmpty()) {
       return first;
     }
@@ -129,11 +131,12 @@ public final class Dataplane {
     HostPort local = HostPort.of(IpAddress.parse("127.0.0.1"), localPort);
     HostPort target = HostPort.of(podIp, port);
     String packet = "TCP workstation -> " + local + " (kubectl port-forward to " + pod + ")";
-    List<Hop> hops = List.of(new Hop(local, target, node, "kubectl port-forward: API server "
-        + "-> kubelet -> the pod's network namespace (bypasses kube-proxy)"));
+    ImmutableList<Hop> hops = ImmutableList.of(new Hop(local, target, node, "kubectl "
+        + "port-forward: API server -> kubelet -> the pod's network namespace (bypasses "
+        + "kube-proxy)"));
     return delivered(target, Protocol.TCP, new Attempt(ConnectionVerdict.ESTABLISHED,
-        Optional.of(target), ImmutableList.of(target), Optional.empty(), false,
-        local.ip(), ImmutableList.of(), ImmutableList.copyOf(hops), "", packet), "");
+        Optional.of(target), ImmutableList.of(target), Optional.empty(), false, local.ip(),
+        ImmutableList.of(), () -> new Explanation(packet, hops, "")), false);
   }
 
   /** {@return whether the node's synced rules still list this address as serving} */
@@ -145,24 +148,22 @@ public final class Dataplane {
   }
 
   private Connection throughRules(Source source, String node, HostPort to, Protocol protocol,
-      List<Hop> hops, String packet) {
+      ImmutableList<Hop> before, PacketLine packet) {
     NodeProxy proxy = proxies.proxy(node).orElseThrow(() -> new IllegalArgumentException(
         "no node named " + node));
     NodeContext context = proxies.context(node).orElseThrow();
+    ProxySnapshot rules = proxy.synced();
     ProxyPacket first = new ProxyPacket(source.ip(), to.ip(), to.port(), protocol,
         source.onHost() ? ProxyPacket.Hook.OUTPUT : ProxyPacket.Hook.PREROUTING);
-    ProxyDecision decision = proxies.backend().evaluate(proxy.synced(), context, first,
-        proxy.state(), sim.clock().now(), proxy.random());
-    IpAddress seen = decision.sourceSeen(source.ip(), context);
+    ProxyDecision decision = proxies.backend().evaluate(rules, context, first, proxy.state(),
+        sim.clock().now(), proxy.random());
     return switch (decision.outcome()) {
-      case REJECT, DROP -> {
-        hops.add(new Hop(to, to, node, String.join(" -> ", decision.matchedRules())));
-        yield failed(decision.outcome().verdict(), source, hops,
-            ruleVerdictReason(decision, proxy.synced(), node, to, protocol), packet);
-      }
-      case UNTOUCHED -> untouched(source, node, to, protocol, proxy.synced(), hops, packet);
-      case DNAT -> dnat(source, node, decision, proxy.synced(), to, protocol, seen, hops,
-          packet);
+      case REJECT, DROP -> SimConnection.failed(Attempt.failed(decision.outcome().verdict(),
+          source.ip(), () -> new Explanation(packet.toString(), append(before, new Hop(to, to,
+              node, String.join(" -> ", decision.matchedRules()))),
+              ruleVerdictReason(decision, rules, node, to, protocol))));
+      case UNTOUCHED -> untouched(source, node, to, protocol, rules, before, packet);
+      case DNAT -> dnat(source, node, decision, rules, context, to, protocol, before, packet);
     };
   }
 
@@ -184,51 +185,69 @@ public final class Dataplane {
   }
 
   private Connection untouched(Source source, String node, HostPort to, Protocol protocol,
-      ProxySnapshot rules, List<Hop> hops, String packet) {
-    String noRule = "no kube-proxy rule on " + node + " matched " + to + "/" + protocol;
-    hops.add(new Hop(to, to, node, noRule + ": routed as addressed"));
+      ProxySnapshot rules, ImmutableList<Hop> before, PacketLine packet) {
     Delivery delivery = deliverer.deliver(to.ip(), to.port(), protocol);
     if (!delivery.reachedListener()) {
-      String why = rules.isClusterIP(to.ip()) ? " (" + to.ip() + " is a ClusterIP, but its "
-          + "Service declares no port " + to.port() + "/" + protocol + ")" : "";
-      return failed(ConnectionVerdict.TIMED_OUT, source, hops, noRule + why + ", and no pod "
-          + "or node holds " + to.ip() + ": nothing answers, so the client times out", packet);
+      return SimConnection.failed(Attempt.failed(ConnectionVerdict.TIMED_OUT, source.ip(),
+          () -> {
+            String why = rules.isClusterIP(to.ip()) ? " (" + to.ip() + " is a ClusterIP, but "
+                + "its Service declares no port " + to.port() + "/" + protocol + ")" : "";
+            return new Explanation(packet.toString(), append(before, routedAsAddressed(node, to,
+                protocol)), noRule(node, to, protocol) + why + ", and no pod or node holds "
+                + to.ip() + ": nothing answers, so the client times out");
+          }));
     }
     Attempt reached = new Attempt(delivery.verdict(), Optional.of(to), ImmutableList.of(),
         delivery.pod(), false, source.ip(), policies.check(source.ip(), source.ip(), to,
-            protocol), ImmutableList.copyOf(hops), delivery.reason(), packet);
+            protocol), () -> new Explanation(packet.toString(), append(before,
+                routedAsAddressed(node, to, protocol)), delivery.reason()));
     return refusedByPolicy(reached, protocol)
-        .orElseGet(() -> delivered(to, protocol, reached, ""));
+        .orElseGet(() -> delivered(to, protocol, reached, false));
+  }
+
+  private static String noRule(String node, HostPort to, Protocol protocol) {
+    return "no kube-proxy rule on " + node + " matched " + to + "/" + protocol;
+  }
+
+  private static Hop routedAsAddressed(String node, HostPort to, Protocol protocol) {
+    return new Hop(to, to, node, noRule(node, to, protocol) + ": routed as addressed");
   }
 
   private Connection dnat(Source source, String node, ProxyDecision decision,
-      ProxySnapshot rules, HostPort to, Protocol protocol, IpAddress seen, List<Hop> hops,
-      String packet) {
-    Dnat rewrite = decision.dnat().orElseThrow();
-    ProxyEndpoint backend = rewrite.endpoint();
-    addServiceHops(hops, decision, rules, to, node);
-    ImmutableList<HostPort> candidates = decision.candidates().stream()
-        .map(ProxyEndpoint::address).collect(ImmutableList.toImmutableList());
+      ProxySnapshot rules, NodeContext context, HostPort to, Protocol protocol,
+      ImmutableList<Hop> before, PacketLine packet) {
+    ProxyEndpoint backend = decision.backend().orElseThrow();
+    IpAddress seen = decision.sourceSeen(source.ip(), context);
+    ImmutableList<HostPort> candidates = addresses(decision.candidates());
     Attempt reached = new Attempt(ConnectionVerdict.ESTABLISHED, Optional.of(backend.address()),
         candidates, Optional.empty(), decision.masquerade(), seen,
         policies.check(source.ip(), seen, backend.address(), protocol),
-        ImmutableList.copyOf(hops), "", packet);
+        () -> new Explanation(packet.toString(), serviceHops(before, decision, rules, to, node),
+            ""));
     Optional<Connection> refused = refusedByPolicy(reached, protocol);
     if (refused.isPresent()) {
       return refused.get();
     }
     if (source.kind() == Source.Kind.EXTERNAL && !decision.masquerade()
         && !backend.nodeName().isEmpty() && !backend.nodeName().equals(node)) {
-      String why = "forwarded unmasqueraded to " + backend + " on " + backend.nodeName()
-          + ": its reply leaves " + backend.nodeName() + " without the reverse NAT of " + node
-          + ", so the client drops it";
       Delivery delivery = deliverer.deliver(backend.ip(), backend.port(), protocol);
-      return SimConnection.failed(new Attempt(ConnectionVerdict.TIMED_OUT,
-          reached.backend(), candidates, delivery.pod(), decision.masquerade(), seen,
-          reached.policyChecks(), reached.hops(), why, packet));
+      return SimConnection.failed(reached.then(ConnectionVerdict.TIMED_OUT, delivery.pod(),
+          told -> new Explanation(told.packet(), told.hops(), "forwarded unmasqueraded to "
+              + backend + " on " + backend.nodeName() + ": its reply leaves "
+              + backend.nodeName() + " without the reverse NAT of " + node
+              + ", so the client drops it")));
     }
-    return delivered(backend.address(), protocol, reached,
-        " (" + candidates.size() + " candidate backends)");
+    return delivered(backend.address(), protocol, reached, true);
+  }
+
+  // A loop, not a stream: every connection through a Service lists its candidates.
+  private static ImmutableList<HostPort> addresses(List<ProxyEndpoint> endpoints) {
+    ImmutableList.Builder<HostPort> addresses =
+        ImmutableList.builderWithExpectedSize(endpoints.size());
+    for (ProxyEndpoint endpoint : endpoints) {
+      addresses.add(endpoint.address());
+    }
+    return addresses.build();
   }
 
   /**
@@ -236,16 +255,19 @@ public final class Dataplane {
    * come back and times out; the last hop names the check that dropped it
    */
   private Optional<Connection> refusedByPolicy(Attempt reached, Protocol protocol) {
-    return PolicyCheck.firstDenied(reached.policyChecks()).map(check -> {
-      HostPort at = reached.backend().orElseThrow();
-      List<Hop> hops = new ArrayList<>(reached.hops());
-      hops.add(new Hop(at, at, nodeOf(check.pod()), "NetworkPolicy " + check));
-      return SimConnection.failed(new Attempt(ConnectionVerdict.TIMED_OUT, reached.backend(),
-          reached.candidates(), deliverer.deliver(at.ip(), at.port(), protocol).pod(),
-          reached.masqueraded(),
-          reached.sourceSeen(), reached.policyChecks(), ImmutableList.copyOf(hops),
-          "dropped by NetworkPolicy: " + check + "; the client times out", reached.packet()));
-    });
+    Optional<PolicyCheck> denied = PolicyCheck.firstDenied(reached.policyChecks());
+    if (denied.isEmpty()) {
+      return Optional.empty();
+    }
+    PolicyCheck check = denied.get();
+    HostPort at = reached.backend().orElseThrow();
+    // Read now: the pod may move or go before anyone reads the explanation.
+    String node = nodeOf(check.pod());
+    Delivery delivery = deliverer.deliver(at.ip(), at.port(), protocol);
+    return Optional.of(SimConnection.failed(reached.then(ConnectionVerdict.TIMED_OUT,
+        delivery.pod(), told -> new Explanation(told.packet(), append(told.hops(),
+            new Hop(at, at, node, "NetworkPolicy " + check)), "dropped by NetworkPolicy: "
+                + check + "; the client times out"))));
   }
 
   /** {@return the node a pod runs on, {@code ""} when it is gone} */
@@ -258,48 +280,58 @@ public final class Dataplane {
    * The hops of a DNAT: for an address other than the ClusterIP, first to the Service's VIP
    * (the rules that matched on the way), then the rewrite to the endpoint by its rule.
    */
-  private static void addServiceHops(List<Hop> hops, ProxyDecision decision,
-      ProxySnapshot rules, HostPort addressed, String node) {
+  private static ImmutableList<Hop> serviceHops(ImmutableList<Hop> before,
+      ProxyDecision decision, ProxySnapshot rules, HostPort addressed, String node) {
     Dnat rewrite = decision.dnat().orElseThrow();
     HostPort backend = rewrite.endpoint().address();
     Optional<ServicePortInfo> port = decision.servicePort().flatMap(rules::byName);
     if (decision.entry() == ProxyDecision.Entry.CLUSTER_IP || port.isEmpty()) {
-      hops.add(new Hop(addressed, backend, node, String.join(" -> ", decision.matchedRules())));
-      return;
+      return append(before, new Hop(addressed, backend, node,
+          String.join(" -> ", decision.matchedRules())));
     }
-    List<String> before = decision.matchedRules().stream()
+    List<String> earlier = decision.matchedRules().stream()
         .filter(rule -> !rule.equals(rewrite.rule())).toList();
     HostPort service = HostPort.of(port.get().clusterIP(), port.get().port());
-    hops.add(new Hop(addressed, service, node, "service " + port.get().name().name() + " ("
-        + decision.entry() + ")" + (before.isEmpty() ? "" : ": " + String.join(" -> ", before))));
-    hops.add(new Hop(service, backend, node, "DNAT: " + rewrite.rule()));
+    return ImmutableList.<Hop>builder().addAll(before)
+        .add(new Hop(addressed, service, node, "service " + port.get().name().name() + " ("
+            + decision.entry() + ")" + (earlier.isEmpty() ? ""
+                : ": " + String.join(" -> ", earlier))))
+        .add(new Hop(service, backend, node, "DNAT: " + rewrite.rule())).build();
   }
 
-  /** Delivers to {@code to} and returns the connection, with what answered filled in. */
-  private Connection delivered(HostPort to, Protocol protocol, Attempt attempt, String note) {
+  private static ImmutableList<Hop> append(List<Hop> hops, Hop last) {
+    return ImmutableList.<Hop>builderWithExpectedSize(hops.size() + 1).addAll(hops).add(last)
+        .build();
+  }
+
+  /**
+   * Delivers to {@code to} and returns the connection, with what answered filled in; a
+   * connection through a Service also says how many backends its rules allowed.
+   */
+  private Connection delivered(HostPort to, Protocol protocol, Attempt attempt,
+      boolean countCandidates) {
     Delivery delivery = deliverer.deliver(to.ip(), to.port(), protocol);
-    Optional<String> podUid = uidOf(delivery.pod());
-    Attempt done = new Attempt(delivery.verdict(), attempt.backend(), attempt.candidates(),
-        delivery.pod(), attempt.masqueraded(), attempt.sourceSeen(), attempt.policyChecks(),
-        attempt.hops(), delivery.reason() + note, attempt.packet());
+    Optional<String> podUid = delivery.pod().map(p -> p.metadata().uid());
+    Attempt done = attempt.then(delivery.verdict(), delivery.pod(),
+        told -> new Explanation(told.packet(), told.hops(), delivery.reason()
+            + (countCandidates ? " (" + attempt.candidates().size() + " candidate backends)"
+                : "")));
     return new SimConnection(done, () -> stillThere(to, protocol, podUid));
   }
 
   private ConnectionVerdict stillThere(HostPort to, Protocol protocol, Optional<String> podUid) {
     Delivery now = deliverer.deliver(to.ip(), to.port(), protocol);
-    boolean samePod = podUid.isEmpty() || uidOf(now.pod()).equals(podUid);
+    boolean samePod = podUid.isEmpty()
+        || now.pod().map(p -> p.metadata().uid()).equals(podUid);
     return now.verdict() == ConnectionVerdict.ESTABLISHED && samePod
         ? ConnectionVerdict.ESTABLISHED : ConnectionVerdict.TIMED_OUT;
   }
 
-  private Optional<String> uidOf(Optional<String> pod) {
-    return pod.flatMap(p -> store.get(Pod.class, NamespacedName.parse(p))
-        .map(x -> x.metadata().uid()));
-  }
-
   private static Connection failed(ConnectionVerdict verdict, Source source, List<Hop> hops,
-      String reason, String packet) {
-    return SimConnection.failed(Attempt.failed(verdict, source.ip(), hops, reason, packet));
+      String reason, PacketLine packet) {
+    ImmutableList<Hop> path = ImmutableList.copyOf(hops);
+    return SimConnection.failed(Attempt.failed(verdict, source.ip(),
+        () -> new Explanation(packet.toString(), path, reason)));
   }
 
   private Optional<String> nodeOwning(IpAddress ip) {
@@ -309,5 +341,13 @@ public final class Dataplane {
   private Optional<String> firstReadyNode() {
     return store.list(Node.class).stream().filter(n -> nodeUp.test(n.metadata().name()))
         .map(n -> n.metadata().name()).findFirst();
+  }
+
+  /** A connection's first line, {@code TCP pod ns/a (10.244.1.5) -> 10.96.0.10:80}. */
+  private record PacketLine(Protocol protocol, Source source, HostPort to) {
+    @Override
+    public String toString() {
+      return protocol + " " + source + " (" + source.ip() + ") -> " + to;
+    }
   }
 }

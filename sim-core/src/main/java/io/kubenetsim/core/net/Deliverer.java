@@ -2,6 +2,7 @@ package io.kubenetsim.core.net;
 
 import io.kubenetsim.core.net.Delivery.Holder;
 import io.kubenetsim.core.store.ApiStore;
+import io.kubenetsim.model.Container;
 import io.kubenetsim.model.ContainerPort;
 import io.kubenetsim.model.ContainerState;
 import io.kubenetsim.model.ContainerStatus;
@@ -42,57 +43,55 @@ final class Deliverer {
   }
 
   Delivery deliver(IpAddress ip, int port, Protocol protocol) {
-    Optional<NamespacedName> owner = pods.owner(ip);
-    if (owner.isPresent()) {
-      return toPod(store.get(Pod.class, owner.get()).orElseThrow(), port, protocol);
+    HostPort address = HostPort.of(ip, port);
+    Optional<Pod> pod = pods.holder(ip);
+    if (pod.isPresent()) {
+      return toPod(pod.get(), address, protocol);
     }
     Optional<Node> node = nodes.owner(ip)
         .flatMap(name -> store.get(Node.class, NamespacedName.of("", name)));
     if (node.isPresent()) {
-      return toNode(node.get(), port, protocol);
+      return toNode(node.get(), address, protocol);
     }
-    if (internal.stream().anyMatch(c -> c.contains(ip))) {
-      return new Delivery(Holder.NOBODY, ConnectionVerdict.TIMED_OUT, Optional.empty(),
-          "nothing holds " + ip + " (a pod that is gone, or an address nobody allocated): "
-              + "the packet is lost");
-    }
-    if (port == DnsTraffic.PORT && protocol != Protocol.SCTP) {
-      return new Delivery(Holder.OUTSIDE_RESOLVER, ConnectionVerdict.ESTABLISHED,
-          Optional.empty(), "the DNS resolver at " + HostPort.of(ip, port) + ", outside the "
-              + "cluster, received it");
-    }
-    return new Delivery(Holder.OUTSIDE, ConnectionVerdict.ESTABLISHED, Optional.empty(),
-        "delivered outside the cluster to " + HostPort.of(ip, port));
+    Holder holder = isInternal(ip) ? Holder.NOBODY
+        : port == DnsTraffic.PORT && protocol != Protocol.SCTP ? Holder.OUTSIDE_RESOLVER
+        : Holder.OUTSIDE;
+    return new Delivery(holder, holder == Holder.NOBODY ? ConnectionVerdict.TIMED_OUT
+        : ConnectionVerdict.ESTABLISHED, Optional.empty(), "", address, protocol);
   }
 
-  private Delivery toPod(Pod pod, int port, Protocol protocol) {
-    String name = pod.metadata().key().toString();
-    if (!nodeUp.test(pod.spec().nodeName())) {
-      return new Delivery(Holder.POD, ConnectionVerdict.TIMED_OUT, Optional.of(name),
-          "pod " + name + " is on node " + pod.spec().nodeName() + ", which is down");
+  private boolean isInternal(IpAddress ip) {
+    for (Cidr range : internal) {
+      if (range.contains(ip)) {
+        return true;
+      }
     }
-    if (!listening(pod, port, protocol)) {
-      return new Delivery(Holder.POD, ConnectionVerdict.REFUSED, Optional.of(name),
-          "pod " + name + " has no running container listening on " + port + "/" + protocol);
-    }
-    return new Delivery(Holder.POD, ConnectionVerdict.ESTABLISHED, Optional.of(name),
-        "pod " + name + " accepted on " + port + "/" + protocol);
+    return false;
   }
 
-  private Delivery toNode(Node node, int port, Protocol protocol) {
+  private Delivery toPod(Pod pod, HostPort address, Protocol protocol) {
+    String node = pod.spec().nodeName();
+    ConnectionVerdict verdict = !nodeUp.test(node) ? ConnectionVerdict.TIMED_OUT
+        : listening(pod, address.port(), protocol) ? ConnectionVerdict.ESTABLISHED
+        : ConnectionVerdict.REFUSED;
+    return new Delivery(Holder.POD, verdict, Optional.of(pod), node, address, protocol);
+  }
+
+  private Delivery toNode(Node node, HostPort address, Protocol protocol) {
     String name = node.metadata().name();
     if (!nodeUp.test(name)) {
-      return new Delivery(Holder.NODE, ConnectionVerdict.TIMED_OUT, Optional.empty(),
-          "node " + name + " is down");
+      return new Delivery(Holder.NODE, ConnectionVerdict.TIMED_OUT, Optional.empty(), name,
+          address, protocol);
     }
-    Optional<Pod> host = nodes.hostNetworkPods(name).stream()
-        .map(key -> store.get(Pod.class, key)).flatMap(Optional::stream)
-        .filter(p -> listening(p, port, protocol)).findFirst();
-    return host.map(p -> new Delivery(Holder.NODE, ConnectionVerdict.ESTABLISHED,
-            Optional.of(p.metadata().key().toString()), "hostNetwork pod " + p.metadata().key()
-                + " accepted on node " + name + " port " + port))
-        .orElseGet(() -> new Delivery(Holder.NODE, ConnectionVerdict.REFUSED, Optional.empty(),
-            "nothing listens on node " + name + " port " + port + "/" + protocol));
+    for (NamespacedName key : nodes.hostNetworkPods(name)) {
+      Optional<Pod> host = store.get(Pod.class, key);
+      if (host.isPresent() && listening(host.get(), address.port(), protocol)) {
+        return new Delivery(Holder.NODE, ConnectionVerdict.ESTABLISHED, host, name, address,
+            protocol);
+      }
+    }
+    return new Delivery(Holder.NODE, ConnectionVerdict.REFUSED, Optional.empty(), name,
+        address, protocol);
   }
 
   // Loops, not streams: every delivered connection asks.
@@ -106,9 +105,12 @@ final class Deliverer {
         return false;
       }
     }
-    for (ContainerPort declared : pod.spec().allPorts()) {
-      if (declared.containerPort() == port && declared.protocol() == protocol) {
-        return true;
+    // Container by container rather than through allPorts(), which builds a list.
+    for (Container container : pod.spec().containers()) {
+      for (ContainerPort declared : container.ports()) {
+        if (declared.containerPort() == port && declared.protocol() == protocol) {
+          return true;
+        }
       }
     }
     return false;

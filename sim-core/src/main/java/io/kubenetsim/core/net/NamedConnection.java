@@ -12,6 +12,7 @@ import io.kubenetsim.net.PolicyCheck;
 import io.kubenetsim.net.Protocol;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A connection to a name, as an application makes one: first the lookup (each DNS query a hop,
@@ -30,22 +31,24 @@ import java.util.Optional;
 final class NamedConnection implements Connection {
   private final DnsLookup lookup;
   private final Connection connection;
-  private final ImmutableList<Hop> hops;
-  private final String packet;
+  private final Supplier<String> packet;
+  private final String node;
+  // Written on first read, like the connection's own explanation.
+  private ImmutableList<Hop> hops;
 
-  private NamedConnection(DnsLookup lookup, Connection connection, String packet,
+  private NamedConnection(DnsLookup lookup, Connection connection, Supplier<String> packet,
       String node) {
     this.lookup = lookup;
     this.connection = connection;
     this.packet = packet;
-    this.hops = ImmutableList.<Hop>builder().addAll(dnsHops(lookup, node))
-        .addAll(connection.hops()).build();
+    this.node = node;
   }
 
   /** {@return the connection made after {@code lookup} resolved its name} */
   static Connection resolved(DnsLookup lookup, Source source, Connection connection) {
-    String packet = firstLine(connection.explain()) + " (" + lookup.query() + ")";
-    return new NamedConnection(lookup, connection, packet, source.node().orElse(""));
+    return new NamedConnection(lookup, connection,
+        () -> firstLine(connection.explain()) + " (" + lookup.query() + ")",
+        source.node().orElse(""));
   }
 
   /** {@return the connection that was never made because {@code lookup} found nothing} */
@@ -55,7 +58,7 @@ final class NamedConnection implements Connection {
     Connection none = SimConnection.failed(Attempt.failed(ConnectionVerdict.UNRESOLVED,
         source.ip(), List.of(), "could not resolve host " + lookup.query() + ": "
             + outcome(lookup), packet));
-    return new NamedConnection(lookup, none, packet, source.node().orElse(""));
+    return new NamedConnection(lookup, none, () -> packet, source.node().orElse(""));
   }
 
   /** Why the lookup gave no address: the reply's code, or what became of the queries. */
@@ -131,7 +134,13 @@ final class NamedConnection implements Connection {
 
   @Override
   public List<Hop> hops() {
-    return hops;
+    ImmutableList<Hop> known = hops;
+    if (known == null) {
+      known = ImmutableList.<Hop>builder().addAll(dnsHops(lookup, node))
+          .addAll(connection.hops()).build();
+      hops = known;
+    }
+    return known;
   }
 
   @Override
@@ -141,7 +150,7 @@ final class NamedConnection implements Connection {
 
   @Override
   public String explain() {
-    return Attempt.explain(packet, hops, verdict(), backend(), backendPod(),
+    return Attempt.explain(packet.get(), hops(), verdict(), backend(), backendPod(),
         sourceSeenByBackend(), masqueraded(), reason());
   }
 

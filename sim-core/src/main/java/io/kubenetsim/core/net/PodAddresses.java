@@ -2,7 +2,6 @@ package io.kubenetsim.core.net;
 
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.core.store.WatchEvent;
-import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.net.IpAddress;
 import java.util.HashMap;
@@ -12,17 +11,18 @@ import java.util.Optional;
 /**
  * Which pod holds which IP right now — the network's truth, not any component's lagging view.
  * Kept from the store's writes directly; hostNetwork pods are not here (they share their
- * node's address).
+ * node's address). It keeps the pod as last written, which is what the store holds, so a
+ * delivery needs no second lookup by name.
  */
 public final class PodAddresses {
-  private final Map<IpAddress, NamespacedName> byIp = new HashMap<>();
+  private final Map<IpAddress, Pod> byIp = new HashMap<>();
 
   public PodAddresses(ApiStore store) {
     store.watch(this::onChange);
   }
 
-  /** {@return the pod holding this IP} */
-  public Optional<NamespacedName> owner(IpAddress ip) {
+  /** {@return the pod holding this IP, as the store holds it now} */
+  public Optional<Pod> holder(IpAddress ip) {
     return Optional.ofNullable(byIp.get(ip));
   }
 
@@ -31,12 +31,13 @@ public final class PodAddresses {
       return;
     }
     event.old().map(Pod.class::cast).flatMap(PodAddresses::ip).ifPresent(old -> {
-      if (pod.metadata().key().equals(byIp.get(old))) {
+      Pod holder = byIp.get(old);
+      if (holder != null && pod.metadata().key().equals(holder.metadata().key())) {
         byIp.remove(old);
       }
     });
     if (event.type() != WatchEvent.Type.DELETED) {
-      ip(pod).ifPresent(ip -> byIp.put(ip, pod.metadata().key()));
+      ip(pod).ifPresent(ip -> byIp.put(ip, pod));
     }
   }
 

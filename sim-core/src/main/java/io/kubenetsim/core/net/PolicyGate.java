@@ -30,7 +30,7 @@ final class PolicyGate {
   /** {@return the checks on a packet now addressed to {@code destination}, egress first} */
   ImmutableList<PolicyCheck> check(IpAddress egressSource, IpAddress ingressSource,
       HostPort destination, Protocol protocol) {
-    return engine.map(e -> e.check(egressSource, ingressSource, destination.ip(),
-        destination.port(), protocol)).orElse(ImmutableList.of());
+    return engine.isEmpty() ? ImmutableList.of() : engine.get().check(egressSource,
+        ingressSource, destination.ip(), destination.port(), protocol);
   }
 }

@@ -4,9 +4,10 @@
  * synced them, then delivery), {@link io.kubenetsim.core.net.PodAddresses} (which pod holds
  * which IP now), and package-private helpers: {@code CloudLoadBalancer} (source ranges, health
  * checks, the hop to a node's NodePort), {@code PolicyGate} (NetworkPolicy's checks after DNAT,
- * from the engine in {@code core.policy}), {@code Deliverer} (what answers at an address) and
- * {@code Attempt} (a connection's facts as one value, behind {@code SimConnection}), {@code
- * FamilyGate} (an IPv6 end is unreachable: pods and nodes are IPv4-only). DNS as traffic:
+ * from the engine in {@code core.policy}), {@code Deliverer} (what answers at an address, as
+ * a {@code Delivery}) and {@code Attempt} (a connection's facts as one value, behind {@code
+ * SimConnection}; its explanation is written when first read), {@code FamilyGate} (an IPv6
+ * end is unreachable: pods and nodes are IPv4-only). DNS as traffic:
  * {@link io.kubenetsim.core.net.DnsTraffic} (a query is a UDP datagram to port 53, answered by
  * the CoreDNS process or outside resolver it reached; lookups and connections by name), {@link
  * io.kubenetsim.core.net.CoreDnsForwarding} (a CoreDNS pod's {@code forward}, as traffic) and

@@ -1,5 +1,6 @@
 package io.kubenetsim.core.proxy;
 
+import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,18 +16,30 @@ public record EndpointSelection(List<ProxyEndpoint> cluster, List<ProxyEndpoint>
 
   /** {@return the selection for one node} */
   public static EndpointSelection of(ServicePortInfo port, String nodeName) {
-    List<ProxyEndpoint> all = port.endpoints();
+    return new EndpointSelection(port.clusterEndpoints(), localEndpoints(port, nodeName));
+  }
+
+  /**
+   * {@return the endpoints for Local traffic policy on one node} (what {@link #of} selects as
+   * {@code local}, without working out the cluster endpoints)
+   */
+  public static ImmutableList<ProxyEndpoint> localEndpoints(ServicePortInfo port,
+      String nodeName) {
     List<ProxyEndpoint> onNode = new ArrayList<>();
-    for (ProxyEndpoint e : all) {
+    for (ProxyEndpoint e : port.endpoints()) {
       if (e.nodeName().equals(nodeName)) {
         onNode.add(e);
       }
     }
-    return new EndpointSelection(usable(all), usable(onNode));
+    return usable(onNode);
   }
 
-  // Loops, not streams: this runs for the first packet of every connection.
-  private static List<ProxyEndpoint> usable(List<ProxyEndpoint> endpoints) {
+  /**
+   * {@return the ready endpoints, or when none is ready the serving-and-terminating ones}
+   * (upstream's fallback for a service whose every endpoint is going away)
+   */
+  static ImmutableList<ProxyEndpoint> usable(List<ProxyEndpoint> endpoints) {
+    // Loops, not streams: Local policies categorize a port's endpoints for every packet.
     List<ProxyEndpoint> ready = new ArrayList<>(endpoints.size());
     List<ProxyEndpoint> fallback = new ArrayList<>();
     for (ProxyEndpoint e : endpoints) {
@@ -36,6 +49,6 @@ public record EndpointSelection(List<ProxyEndpoint> cluster, List<ProxyEndpoint>
         fallback.add(e);
       }
     }
-    return List.copyOf(ready.isEmpty() ? fallback : ready);
+    return ImmutableList.copyOf(ready.isEmpty() ? fallback : ready);
   }
 }

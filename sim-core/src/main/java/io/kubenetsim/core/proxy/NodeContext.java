@@ -24,6 +24,7 @@ public record NodeContext(
     Optional<Cidr> localTraffic,
     ImmutableList<Cidr> serviceCidrs,
     KubeProxyConfiguration config) {
+  private static final IpAddress LOOPBACK = IpAddress.parse("127.0.0.1");
 
   /** {@return the node's primary (first) address} */
   public IpAddress primaryIP() {
@@ -32,7 +33,7 @@ public record NodeContext(
 
   /** {@return whether an address is one of this node's own (or loopback)} */
   public boolean isLocal(IpAddress address) {
-    return nodeIPs.contains(address) || address.equals(IpAddress.parse("127.0.0.1"));
+    return nodeIPs.contains(address) || address.equals(LOOPBACK);
   }
 
   /**
@@ -40,6 +41,6 @@ public record NodeContext(
    * #localTraffic()} is present
    */
   public boolean isPodSource(IpAddress source) {
-    return localTraffic.map(c -> c.contains(source)).orElse(false);
+    return localTraffic.isPresent() && localTraffic.get().contains(source);
   }
 }

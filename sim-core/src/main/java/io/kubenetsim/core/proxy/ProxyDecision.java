@@ -4,48 +4,54 @@ import com.google.common.collect.ImmutableList;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.RuleOutcome;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * What one node's rules did with the first packet of a flow, as data: the outcome, the NAT
- * rewrite (which rule rewrote the destination, and to which endpoint), the rule that marked the
- * packet for masquerade, and — for people — every rule that matched in the dump's own text.
- * Readers take the decision from the typed fields; {@code matchedRules} is for display only.
+ * What one node's rules did with the first packet of a flow, as data: the outcome, the endpoint
+ * the destination was rewritten to, whether a rule marked the packet for masquerade, and — for
+ * people — every rule that matched, the masquerading rule and the rewriting rule in the dump's
+ * own text. Readers take the decision from the typed fields; the text is for display only.
  *
- * @param dnat the destination rewrite, for {@link RuleOutcome#DNAT}
- * @param candidates every endpoint the rules could have chosen for this packet, in rule order
- *     (what kube-proxy's own packet-flow tests report)
- * @param masqueradeRule the rule that set the masquerade mark ({@code KUBE-MARK-MASQ}, {@code
- *     mark-for-masquerade}, or IPVS mode's ipset rules), when one did
- * @param servicePort the service port whose rules matched, if any
- * @param entry how the packet addressed the service
- * @param matchedRules the rules or map entries that matched, in order, in the dump's own text
- * @param rulesEvaluated how many rules were looked at (for iptables, the linear cost)
+ * <p>A backend may hand over the text ready-made ({@link #ProxyDecision(RuleOutcome, Optional,
+ * ImmutableList, Optional, Optional, Entry, ImmutableList, int) the constructor}) or as a
+ * rendering ({@link #rendered}) that runs on the first call to a text accessor and is kept: most
+ * decisions (a benchmark's, a connection nobody explains) are never read as text. Immutable in
+ * what it reports; equal decisions have equal fields and equal text, as a record's would.
  */
-public record ProxyDecision(
-    RuleOutcome outcome,
-    Optional<Dnat> dnat,
-    ImmutableList<ProxyEndpoint> candidates,
-    Optional<String> masqueradeRule,
-    Optional<ServicePortName> servicePort,
-    Entry entry,
-    ImmutableList<String> matchedRules,
-    int rulesEvaluated) {
-
-  public ProxyDecision {
-    candidates = ImmutableList.copyOf(candidates);
-    matchedRules = ImmutableList.copyOf(matchedRules);
-    if ((outcome == RuleOutcome.DNAT) != dnat.isPresent()) {
-      throw new IllegalStateException("a " + outcome + " decision "
-          + (dnat.isPresent() ? "cannot carry" : "needs") + " a DNAT rewrite: " + matchedRules);
-    }
-  }
+public final class ProxyDecision {
+  private final RuleOutcome outcome;
+  private final Optional<ProxyEndpoint> backend;
+  private final ImmutableList<ProxyEndpoint> candidates;
+  private final boolean masquerade;
+  private final Optional<ServicePortName> servicePort;
+  private final Entry entry;
+  private final int rulesEvaluated;
+  /** Null when the text was given ready-made. */
+  private final Supplier<Text> rendering;
+  private Text text;
 
   /**
    * A destination rewrite: the rule (or map element) that performed it, in the dump's text, and
    * the endpoint it rewrote to.
    */
   public record Dnat(ProxyEndpoint endpoint, String rule) {}
+
+  /**
+   * A decision's text, in the dump's own words.
+   *
+   * @param matchedRules the rules or map entries that matched, in order
+   * @param masqueradeRule the rule that set the masquerade mark ({@code KUBE-MARK-MASQ}, {@code
+   *     mark-for-masquerade}, or IPVS mode's ipset rules), when one did
+   * @param dnatRule the rule that rewrote the destination, for {@link RuleOutcome#DNAT}
+   */
+  public record Text(ImmutableList<String> matchedRules, Optional<String> masqueradeRule,
+      Optional<String> dnatRule) {
+    public Text {
+      matchedRules = ImmutableList.copyOf(matchedRules);
+    }
+  }
 
   /** How the packet addressed the service. */
   public enum Entry {
@@ -56,20 +62,122 @@ public record ProxyDecision(
     NONE
   }
 
+  /**
+   * A decision with its text ready-made.
+   *
+   * @param dnat the destination rewrite, for {@link RuleOutcome#DNAT}
+   * @param candidates every endpoint the rules could have chosen for this packet, in rule order
+   *     (what kube-proxy's own packet-flow tests report)
+   * @param masqueradeRule the rule that set the masquerade mark, when one did
+   * @param servicePort the service port whose rules matched, if any
+   * @param entry how the packet addressed the service
+   * @param matchedRules the rules or map entries that matched, in order, in the dump's own text
+   * @param rulesEvaluated how many rules were looked at (for iptables, the linear cost)
+   */
+  public ProxyDecision(RuleOutcome outcome, Optional<Dnat> dnat,
+      ImmutableList<ProxyEndpoint> candidates, Optional<String> masqueradeRule,
+      Optional<ServicePortName> servicePort, Entry entry, ImmutableList<String> matchedRules,
+      int rulesEvaluated) {
+    this(outcome, dnat.map(Dnat::endpoint), candidates, masqueradeRule.isPresent(), servicePort,
+        entry, rulesEvaluated, null,
+        new Text(matchedRules, masqueradeRule, dnat.map(Dnat::rule)));
+  }
+
+  private ProxyDecision(RuleOutcome outcome, Optional<ProxyEndpoint> backend,
+      ImmutableList<ProxyEndpoint> candidates, boolean masquerade,
+      Optional<ServicePortName> servicePort, Entry entry, int rulesEvaluated,
+      Supplier<Text> rendering, Text text) {
+    this.outcome = outcome;
+    this.backend = backend;
+    this.candidates = ImmutableList.copyOf(candidates);
+    this.masquerade = masquerade;
+    this.servicePort = servicePort;
+    this.entry = entry;
+    this.rulesEvaluated = rulesEvaluated;
+    this.rendering = rendering;
+    this.text = text;
+    if ((outcome == RuleOutcome.DNAT) != backend.isPresent()) {
+      throw new IllegalStateException("a " + outcome + " decision "
+          + (backend.isPresent() ? "cannot carry" : "needs") + " a DNAT rewrite: "
+          + matchedRules());
+    }
+  }
+
+  /**
+   * {@return a decision whose text {@code rendering} produces when it is first asked for} The
+   * rendering must read only values that never change (the rules, the packet, the node's
+   * context), so the text is the same whenever it runs; it draws no randomness and touches no
+   * kernel state.
+   *
+   * @param backend the endpoint the destination was rewritten to, for {@link RuleOutcome#DNAT}
+   * @param masquerade whether a rule marked the packet for masquerade
+   */
+  public static ProxyDecision rendered(RuleOutcome outcome, Optional<ProxyEndpoint> backend,
+      ImmutableList<ProxyEndpoint> candidates, boolean masquerade,
+      Optional<ServicePortName> servicePort, Entry entry, int rulesEvaluated,
+      Supplier<Text> rendering) {
+    return new ProxyDecision(outcome, backend, candidates, masquerade, servicePort, entry,
+        rulesEvaluated, rendering, null);
+  }
+
   /** {@return a decision that touched nothing} */
   public static ProxyDecision untouched(List<String> matched, int evaluated) {
     return new ProxyDecision(RuleOutcome.UNTOUCHED, Optional.empty(), ImmutableList.of(),
         Optional.empty(), Optional.empty(), Entry.NONE, ImmutableList.copyOf(matched), evaluated);
   }
 
+  /** {@return what the rules did} */
+  public RuleOutcome outcome() {
+    return outcome;
+  }
+
+  /** {@return the destination rewrite with its rule's text, for a DNAT} */
+  public Optional<Dnat> dnat() {
+    return backend.isEmpty() ? Optional.empty()
+        : Optional.of(new Dnat(backend.get(), text().dnatRule().orElseThrow()));
+  }
+
   /** {@return the endpoint the destination was rewritten to, for a DNAT} */
   public Optional<ProxyEndpoint> backend() {
-    return dnat.map(Dnat::endpoint);
+    return backend;
+  }
+
+  /**
+   * {@return every endpoint the rules could have chosen for this packet, in rule order} (what
+   * kube-proxy's own packet-flow tests report)
+   */
+  public ImmutableList<ProxyEndpoint> candidates() {
+    return candidates;
   }
 
   /** {@return whether a rule marked the packet for masquerade} */
   public boolean masquerade() {
-    return masqueradeRule.isPresent();
+    return masquerade;
+  }
+
+  /** {@return the rule that set the masquerade mark, when one did} */
+  public Optional<String> masqueradeRule() {
+    return text().masqueradeRule();
+  }
+
+  /** {@return the service port whose rules matched, if any} */
+  public Optional<ServicePortName> servicePort() {
+    return servicePort;
+  }
+
+  /** {@return how the packet addressed the service} */
+  public Entry entry() {
+    return entry;
+  }
+
+  /** {@return the rules or map entries that matched, in order, in the dump's own text} */
+  public ImmutableList<String> matchedRules() {
+    return text().matchedRules();
+  }
+
+  /** {@return how many rules were looked at (for iptables, the linear cost)} */
+  public int rulesEvaluated() {
+    return rulesEvaluated;
   }
 
   /**
@@ -81,6 +189,48 @@ public record ProxyDecision(
    * address stands for all of them.
    */
   public IpAddress sourceSeen(IpAddress sender, NodeContext node) {
-    return masquerade() ? node.primaryIP() : sender;
+    return masquerade ? node.primaryIP() : sender;
+  }
+
+  // Single-threaded like the rest of the simulation; a race would only render twice, since the
+  // rendering is pure and Text is immutable.
+  private Text text() {
+    Text known = text;
+    if (known == null) {
+      known = rendering.get();
+      if (known.masqueradeRule().isPresent() != masquerade
+          || known.dnatRule().isPresent() != backend.isPresent()) {
+        throw new IllegalStateException("the text of a " + outcome + " decision "
+            + (masquerade ? "with" : "without") + " masquerade names masquerade rule "
+            + known.masqueradeRule() + " and rewrite " + known.dnatRule() + ": "
+            + known.matchedRules());
+      }
+      text = known;
+    }
+    return known;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ProxyDecision that && outcome == that.outcome
+        && backend.equals(that.backend) && candidates.equals(that.candidates)
+        && masquerade == that.masquerade && servicePort.equals(that.servicePort)
+        && entry == that.entry && rulesEvaluated == that.rulesEvaluated
+        && text().equals(that.text());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(outcome, backend, candidates, servicePort, entry, rulesEvaluated,
+        text());
+  }
+
+  /** {@return the fields as a record would print them} */
+  @Override
+  public String toString() {
+    return "ProxyDecision[outcome=" + outcome + ", dnat=" + dnat() + ", candidates=" + candidates
+        + ", masqueradeRule=" + masqueradeRule() + ", servicePort=" + servicePort + ", entry="
+        + entry + ", matchedRules=" + matchedRules() + ", rulesEvaluated=" + rulesEvaluated
+        + "]";
   }
 }

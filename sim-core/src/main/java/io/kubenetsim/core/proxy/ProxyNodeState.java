@@ -1,5 +1,6 @@
 package io.kubenetsim.core.proxy;
 
+import io.kubenetsim.core.proxy.ProxySnapshot.Key;
 import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import java.time.Duration;
@@ -13,37 +14,69 @@ import java.util.Optional;
  * records (iptables {@code recent}, nftables affinity sets, IPVS persistence) and IPVS
  * round-robin positions. One per node; only touched for services the node actually carried
  * traffic for, so memory grows with traffic, not with nodes times services.
+ *
+ * <p>Records are keyed as the kernel keys them: by the name of an iptables {@code recent} list
+ * or an nftables set, and by an IPVS virtual server's protocol, address and port ({@link Key}).
+ * The maps are for lookup only and never iterated.
  */
 public final class ProxyNodeState {
-  private final Map<String, Map<IpAddress, Sighting>> affinity = new HashMap<>();
-  private final Map<String, Integer> roundRobin = new HashMap<>();
+  /** Keys are {@link String} list or set names, or IPVS virtual servers as {@link Key}s. */
+  private final Map<Object, Map<IpAddress, Sighting>> affinity = new HashMap<>();
+  private final Map<Key, int[]> roundRobin = new HashMap<>();
 
   private record Sighting(HostPort endpoint, Instant at) {}
 
   /**
-   * {@return the endpoint recorded for this client under {@code key} within {@code timeout}}:
-   * the key is the iptables {@code recent} list (a KUBE-SEP chain), the nftables affinity set,
-   * or the IPVS virtual server
+   * {@return the endpoint recorded for this client in an iptables {@code recent} list (a
+   * KUBE-SEP chain) or an nftables affinity set within {@code timeout}}
    */
-  public Optional<HostPort> affinity(String key, IpAddress client, Instant now,
+  public Optional<HostPort> affinity(String list, IpAddress client, Instant now,
       Duration timeout) {
-    Sighting seen = affinity.getOrDefault(key, Map.of()).get(client);
+    return sighting(list, client, now, timeout);
+  }
+
+  /** {@return the endpoint an IPVS virtual server's persistence template holds for a client} */
+  public Optional<HostPort> affinity(Key virtualServer, IpAddress client, Instant now,
+      Duration timeout) {
+    return sighting(virtualServer, client, now, timeout);
+  }
+
+  /** Records (or refreshes) a client in an iptables {@code recent} list or nftables set. */
+  public void recordAffinity(String list, IpAddress client, HostPort endpoint, Instant now) {
+    record(list, client, endpoint, now);
+  }
+
+  /** Records (or refreshes) a client's persistence template for an IPVS virtual server. */
+  public void recordAffinity(Key virtualServer, IpAddress client, HostPort endpoint,
+      Instant now) {
+    record(virtualServer, client, endpoint, now);
+  }
+
+  /**
+   * {@return the next position (0 … size−1) of a virtual server's round-robin scheduler,
+   * advancing it}
+   */
+  public int nextRoundRobin(Key virtualServer, int size) {
+    int[] last = roundRobin.get(virtualServer);
+    if (last == null) {
+      last = new int[] {-1};
+      roundRobin.put(virtualServer, last);
+    }
+    last[0] = Math.floorMod(last[0] + 1, size);
+    return last[0];
+  }
+
+  private Optional<HostPort> sighting(Object key, IpAddress client, Instant now,
+      Duration timeout) {
+    Map<IpAddress, Sighting> clients = affinity.get(key);
+    Sighting seen = clients == null ? null : clients.get(client);
     if (seen == null || seen.at().plus(timeout).isBefore(now)) {
       return Optional.empty();
     }
     return Optional.of(seen.endpoint());
   }
 
-  /** Records (or refreshes) a client under {@code key}. */
-  public void recordAffinity(String key, IpAddress client, HostPort endpoint, Instant now) {
+  private void record(Object key, IpAddress client, HostPort endpoint, Instant now) {
     affinity.computeIfAbsent(key, k -> new HashMap<>()).put(client, new Sighting(endpoint, now));
-  }
-
-  /** {@return the next position (0 … size−1) of a round-robin scheduler, advancing it} */
-  public int nextRoundRobin(String virtualServer, int size) {
-    int next = roundRobin.getOrDefault(virtualServer, -1) + 1;
-    int position = Math.floorMod(next, size);
-    roundRobin.put(virtualServer, position);
-    return position;
   }
 }

@@ -2,13 +2,13 @@ package io.kubenetsim.core.proxy.ipvs;
 
 import com.google.common.collect.ImmutableList;
 import io.kubenetsim.core.proxy.NodeContext;
-import io.kubenetsim.core.proxy.ProxyDecision.Dnat;
-import io.kubenetsim.core.proxy.ProxyDecision.Entry;
 import io.kubenetsim.core.proxy.ProxyDecision;
+import io.kubenetsim.core.proxy.ProxyDecision.Entry;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
 import io.kubenetsim.core.proxy.ProxyNodeState;
 import io.kubenetsim.core.proxy.ProxyPacket;
 import io.kubenetsim.core.proxy.ProxySnapshot;
+import io.kubenetsim.core.proxy.ProxySnapshot.Key;
 import io.kubenetsim.core.proxy.ServicePortInfo;
 import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.HostPort;
@@ -17,10 +17,9 @@ import io.kubenetsim.net.RuleOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Runs the first packet of a flow through one node's IPVS mode: finds the virtual server by
@@ -38,68 +37,72 @@ import java.util.Set;
  */
 public final class IpvsEvaluator {
   private static final Cidr LOOPBACK = Cidr.parse("127.0.0.0/8");
+  private static final String SOURCE_RANGES_DROP = "-A KUBE-SOURCE-RANGES-FIREWALL -j DROP";
+  private static final String LOOP_BACK_MASQUERADE = "-A KUBE-POSTROUTING -m set --match-set"
+      + " KUBE-LOOP-BACK dst,dst,src -j MASQUERADE";
 
-  /** {@return what this node's IPVS rules do with the first packet of a flow} */
+  /**
+   * {@return what this node's IPVS rules do with the first packet of a flow} The decision's
+   * text is rendered only when it is read: the virtual server, the node's context and the packet
+   * it is made from never change.
+   */
   public ProxyDecision evaluate(ProxySnapshot snapshot, NodeContext node, ProxyPacket packet,
       ProxyNodeState state, Instant now) {
-    Lookup lookup = find(snapshot, node, packet);
-    if (lookup.server().isEmpty()) {
-      return notAService(snapshot, node, packet, lookup.probes());
+    VirtualServer vs = find(snapshot, node, packet);
+    if (vs == null) {
+      return notAService(snapshot, node, packet);
     }
-    VirtualServer vs = lookup.server().get();
     ServicePortInfo port = vs.servicePort();
-    List<String> matched = new ArrayList<>();
-    int probes = lookup.probes();
+    int probes = probes(vs.entry());
     if (vs.entry() == Entry.LOAD_BALANCER && !sourceAllowed(port, packet.source(), vs)) {
-      matched.add("-A KUBE-SOURCE-RANGES-FIREWALL -j DROP");
-      return decision(RuleOutcome.DROP, Optional.empty(), vs, Optional.empty(), matched,
-          probes + 1);
+      return decision(RuleOutcome.DROP, null, vs, false, probes + 1,
+          () -> text(ImmutableList.of(SOURCE_RANGES_DROP), Optional.empty(), Optional.empty()));
     }
     if (vs.realServers().isEmpty()) {
-      matched.add(vs.serviceLine() + " (no real servers: ICMP port unreachable)");
-      return decision(RuleOutcome.REJECT, Optional.empty(), vs, Optional.empty(), matched,
-          probes);
+      return decision(RuleOutcome.REJECT, null, vs, false, probes,
+          () -> text(ImmutableList.of(vs.serviceLine()
+              + " (no real servers: ICMP port unreachable)"), Optional.empty(), Optional.empty()));
     }
     ProxyEndpoint backend = schedule(vs, packet.source(), state, now);
-    String forward = vs.serviceLine() + " -> " + backend.address();
-    matched.add(forward);
-    Optional<String> masqRule = masquerade(vs, packet, node);
+    boolean marked = marksForMasquerade(vs, packet, node);
     boolean hairpin = backend.ip().equals(packet.source())
         && backend.nodeName().equals(node.nodeName());
-    masqRule.ifPresent(matched::add);
-    if (hairpin) {
-      String loopBack = "-A KUBE-POSTROUTING -m set --match-set KUBE-LOOP-BACK dst,dst,src"
-          + " -j MASQUERADE";
-      matched.add(loopBack);
-      masqRule = masqRule.or(() -> Optional.of(loopBack));
-    }
-    return decision(RuleOutcome.DNAT, Optional.of(new Dnat(backend, forward)), vs, masqRule,
-        matched, probes + 2);
+    return decision(RuleOutcome.DNAT, backend, vs, marked || hairpin, probes + 2,
+        () -> dnatText(vs, backend, marked, hairpin, node));
   }
 
-  private record Lookup(Optional<VirtualServer> server, int probes) {}
-
-  /** Virtual-server lookup: ClusterIP, then external/LB address, then NodePort on a node IP. */
-  private static Lookup find(ProxySnapshot snapshot, NodeContext node, ProxyPacket p) {
+  /**
+   * Virtual-server lookup: ClusterIP, then external/LB address, then NodePort on a node IP;
+   * null when no virtual server has the destination.
+   */
+  private static VirtualServer find(ProxySnapshot snapshot, NodeContext node, ProxyPacket p) {
     Optional<ServicePortInfo> port =
         snapshot.byClusterIP(p.destination(), p.protocol(), p.destinationPort());
     if (port.isPresent()) {
-      return new Lookup(Optional.of(VirtualServer.of(port.get(), p.destination(),
-          p.destinationPort(), Entry.CLUSTER_IP, node)), 1);
+      return VirtualServer.of(port.get(), p.destination(), p.destinationPort(), Entry.CLUSTER_IP,
+          node);
     }
     port = snapshot.byExternalAddress(p.destination(), p.protocol(), p.destinationPort());
     if (port.isPresent()) {
       Entry entry = port.get().loadBalancerIPs().contains(p.destination())
           ? Entry.LOAD_BALANCER : Entry.EXTERNAL_IP;
-      return new Lookup(Optional.of(VirtualServer.of(port.get(), p.destination(),
-          p.destinationPort(), entry, node)), 2);
+      return VirtualServer.of(port.get(), p.destination(), p.destinationPort(), entry, node);
     }
     if (!IpvsTable.nodePortAddresses(node).contains(p.destination())) {
-      return new Lookup(Optional.empty(), 3);
+      return null;
     }
     port = snapshot.byNodePort(p.protocol(), p.destinationPort());
-    return new Lookup(port.map(np -> VirtualServer.of(np, p.destination(), p.destinationPort(),
-        Entry.NODE_PORT, node)), 3);
+    return port.isEmpty() ? null : VirtualServer.of(port.get(), p.destination(),
+        p.destinationPort(), Entry.NODE_PORT, node);
+  }
+
+  /** {@return the hash lookups {@link #find} made to reach a virtual server of this entry} */
+  private static int probes(Entry entry) {
+    return switch (entry) {
+      case CLUSTER_IP -> 1;
+      case EXTERNAL_IP, LOAD_BALANCER -> 2;
+      case NODE_PORT, NONE -> 3;
+    };
   }
 
   /**
@@ -109,8 +112,9 @@ public final class IpvsEvaluator {
    * on the node (OUTPUT, then the loopback into INPUT); a new connection on a port no virtual
    * server has is rejected there.
    */
-  private ProxyDecision notAService(ProxySnapshot snapshot, NodeContext node, ProxyPacket packet,
-      int probes) {
+  private ProxyDecision notAService(ProxySnapshot snapshot, NodeContext node,
+      ProxyPacket packet) {
+    int probes = probes(Entry.NONE);
     boolean vip = snapshot.isServiceAddress(packet.destination())
         && !node.nodeIPs().contains(packet.destination());
     if (vip) {
@@ -123,68 +127,103 @@ public final class IpvsEvaluator {
 
   /** KUBE-PROXY-FIREWALL: sources outside loadBalancerSourceRanges are dropped. */
   private static boolean sourceAllowed(ServicePortInfo port, IpAddress source, VirtualServer vs) {
-    return port.loadBalancerSourceRanges().isEmpty()
-        || port.loadBalancerSourceRanges().stream().anyMatch(r -> r.contains(source))
-        || source.equals(vs.address());
+    if (port.loadBalancerSourceRanges().isEmpty() || source.equals(vs.address())) {
+      return true;
+    }
+    for (Cidr range : port.loadBalancerSourceRanges()) {
+      if (range.contains(source)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Persistence first (a live template for this client), then round robin in sorted order. */
   private static ProxyEndpoint schedule(VirtualServer vs, IpAddress client, ProxyNodeState state,
       Instant now) {
     List<ProxyEndpoint> servers = vs.realServers();
-    if (vs.persistence().isPresent()) {
-      Duration timeout = vs.persistence().get();
-      Optional<HostPort> remembered = state.affinity(vs.key(), client, now, timeout);
-      Optional<ProxyEndpoint> sticky = remembered.flatMap(address -> servers.stream()
-          .filter(e -> e.address().equals(address)).findFirst());
-      ProxyEndpoint chosen = sticky.orElseGet(
-          () -> servers.get(state.nextRoundRobin(vs.key(), servers.size())));
-      state.recordAffinity(vs.key(), client, chosen.address(), now);
-      return chosen;
+    Key key = vs.stateKey();
+    if (vs.persistence().isEmpty()) {
+      return servers.get(state.nextRoundRobin(key, servers.size()));
     }
-    return servers.get(state.nextRoundRobin(vs.key(), servers.size()));
+    Duration timeout = vs.persistence().get();
+    Optional<HostPort> remembered = state.affinity(key, client, now, timeout);
+    ProxyEndpoint chosen = null;
+    if (remembered.isPresent()) {
+      for (ProxyEndpoint server : servers) {
+        if (server.address().equals(remembered.get())) {
+          chosen = server;
+          break;
+        }
+      }
+    }
+    if (chosen == null) {
+      chosen = servers.get(state.nextRoundRobin(key, servers.size()));
+    }
+    state.recordAffinity(key, client, chosen.address(), now);
+    return chosen;
   }
 
   /**
-   * The KUBE-SERVICES path of the packet: loopback sources return first; then the
-   * KUBE-LOAD-BALANCER, KUBE-CLUSTER-IP, KUBE-EXTERNAL-IP and (destination is local)
-   * KUBE-NODE-PORT matches, each marking for masquerade unless a Local policy returns.
+   * {@return whether the KUBE-SERVICES path marks the packet for masquerade}: loopback sources
+   * return first; then the KUBE-LOAD-BALANCER, KUBE-CLUSTER-IP, KUBE-EXTERNAL-IP and
+   * (destination is local) KUBE-NODE-PORT matches, each marking unless a Local policy returns.
+   * The rule that marks follows from the entry ({@link #markRule}).
    */
-  private static Optional<String> masquerade(VirtualServer vs, ProxyPacket packet,
+  private static boolean marksForMasquerade(VirtualServer vs, ProxyPacket packet,
       NodeContext node) {
     if (LOOPBACK.contains(packet.source())) {
-      return Optional.empty();
+      return false;
     }
-    ServicePortInfo port = vs.servicePort();
-    switch (vs.entry()) {
-      case LOAD_BALANCER:
-        return port.externalLocal() ? Optional.empty()
-            : Optional.of("-A KUBE-LOAD-BALANCER -j KUBE-MARK-MASQ");
-      case CLUSTER_IP:
-        // A node process dialling a VIP on kube-ipvs0 gets the VIP as its source address, so
-        // it is off-cluster for a detector and matches "src,dst" without one.
-        boolean marked = node.config().masqueradeAll()
-            || (node.localTraffic().isPresent() ? !node.isPodSource(packet.source())
-                : packet.hook() == ProxyPacket.Hook.OUTPUT);
-        return marked ? Optional.of(IpvsIptablesRules.clusterIpMasquerade(node))
-            : Optional.empty();
-      case EXTERNAL_IP:
-        return port.externalLocal() ? Optional.empty()
-            : Optional.of("-A KUBE-SERVICES -m set --match-set KUBE-EXTERNAL-IP dst,dst"
-                + " -j KUBE-MARK-MASQ");
-      case NODE_PORT:
-        return port.externalLocal() ? Optional.empty()
-            : Optional.of("-A KUBE-NODE-PORT -p " + port.name().protocolLowerCase()
-                + " -m set --match-set KUBE-NODE-PORT-" + port.name().protocol() + " dst"
-                + " -j KUBE-MARK-MASQ");
-      default:
-        throw new AssertionError("no masquerade rule for entry " + vs.entry());
+    if (vs.entry() != Entry.CLUSTER_IP) {
+      return !vs.servicePort().externalLocal();
     }
+    // A node process dialling a VIP on kube-ipvs0 gets the VIP as its source address, so it is
+    // off-cluster for a detector and matches "src,dst" without one.
+    return node.config().masqueradeAll()
+        || (node.localTraffic().isPresent() ? !node.isPodSource(packet.source())
+            : packet.hook() == ProxyPacket.Hook.OUTPUT);
   }
 
-  private static ProxyDecision decision(RuleOutcome outcome, Optional<Dnat> dnat,
-      VirtualServer vs, Optional<String> masqueradeRule, List<String> matched, int probes) {
-    return new ProxyDecision(outcome, dnat, vs.realServers(), masqueradeRule,
-        Optional.of(vs.servicePort().name()), vs.entry(), ImmutableList.copyOf(matched), probes);
+  /** {@return the rule that marked a packet to this virtual server for masquerade} */
+  private static String markRule(VirtualServer vs, NodeContext node) {
+    ServicePortInfo port = vs.servicePort();
+    return switch (vs.entry()) {
+      case LOAD_BALANCER -> "-A KUBE-LOAD-BALANCER -j KUBE-MARK-MASQ";
+      case CLUSTER_IP -> IpvsIptablesRules.clusterIpMasquerade(node);
+      case EXTERNAL_IP -> "-A KUBE-SERVICES -m set --match-set KUBE-EXTERNAL-IP dst,dst"
+          + " -j KUBE-MARK-MASQ";
+      case NODE_PORT -> "-A KUBE-NODE-PORT -p " + port.name().protocolLowerCase()
+          + " -m set --match-set KUBE-NODE-PORT-" + port.name().protocol() + " dst"
+          + " -j KUBE-MARK-MASQ";
+      case NONE -> throw new AssertionError("no masquerade rule for entry " + vs.entry());
+    };
+  }
+
+  /** The text of a DNAT: the forward, then the masquerade mark and the hairpin's MASQUERADE. */
+  private static ProxyDecision.Text dnatText(VirtualServer vs, ProxyEndpoint backend,
+      boolean marked, boolean hairpin, NodeContext node) {
+    String forward = vs.serviceLine() + " -> " + backend.address();
+    List<String> matched = new ArrayList<>(3);
+    matched.add(forward);
+    Optional<String> masqueradeRule = marked ? Optional.of(markRule(vs, node))
+        : Optional.empty();
+    masqueradeRule.ifPresent(matched::add);
+    if (hairpin) {
+      matched.add(LOOP_BACK_MASQUERADE);
+      masqueradeRule = masqueradeRule.or(() -> Optional.of(LOOP_BACK_MASQUERADE));
+    }
+    return text(matched, masqueradeRule, Optional.of(forward));
+  }
+
+  private static ProxyDecision.Text text(List<String> matched, Optional<String> masqueradeRule,
+      Optional<String> dnatRule) {
+    return new ProxyDecision.Text(ImmutableList.copyOf(matched), masqueradeRule, dnatRule);
+  }
+
+  private static ProxyDecision decision(RuleOutcome outcome, ProxyEndpoint backend,
+      VirtualServer vs, boolean masquerade, int probes, Supplier<ProxyDecision.Text> text) {
+    return ProxyDecision.rendered(outcome, Optional.ofNullable(backend), vs.realServers(),
+        masquerade, Optional.of(vs.servicePort().name()), vs.entry(), probes, text);
   }
 }

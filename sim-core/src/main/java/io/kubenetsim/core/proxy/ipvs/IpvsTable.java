@@ -30,6 +30,7 @@ import java.util.Optional;
  */
 public final class IpvsTable {
   private static final Cidr LOOPBACK = Cidr.parse("127.0.0.0/8");
+  private static final IpAddress LOOPBACK_IPV6 = IpAddress.parse("::1");
 
   private final ProxySnapshot snapshot;
   private final NodeContext node;
@@ -73,7 +74,7 @@ public final class IpvsTable {
     List<String> wanted = node.config().nodePortAddresses();
     List<IpAddress> result = new ArrayList<>();
     for (IpAddress ip : node.nodeIPs()) {
-      if (LOOPBACK.contains(ip) || ip.equals(IpAddress.parse("::1"))) {
+      if (LOOPBACK.contains(ip) || ip.equals(LOOPBACK_IPV6)) {
         continue;
       }
       if (wanted.isEmpty() || wanted.stream().anyMatch(w -> selects(w, ip, node))) {

@@ -5,6 +5,7 @@ import io.kubenetsim.core.proxy.EndpointSelection;
 import io.kubenetsim.core.proxy.NodeContext;
 import io.kubenetsim.core.proxy.ProxyDecision.Entry;
 import io.kubenetsim.core.proxy.ProxyEndpoint;
+import io.kubenetsim.core.proxy.ProxySnapshot.Key;
 import io.kubenetsim.core.proxy.ServicePortInfo;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
@@ -57,8 +58,7 @@ public record VirtualServer(
     boolean onlyLocal = entry == Entry.CLUSTER_IP
         ? servicePort.internalLocal() : servicePort.externalLocal();
     return new VirtualServer(servicePort.name().protocol(), address, port, servicePort, entry,
-        servicePort.affinityTimeout(),
-        ImmutableList.copyOf(realServers(servicePort, onlyLocal, node.nodeName())));
+        servicePort.affinityTimeout(), realServers(servicePort, onlyLocal, node.nodeName()));
   }
 
   /**
@@ -68,23 +68,35 @@ public record VirtualServer(
    * no local endpoints exist"). Cluster endpoints exist only when the port uses them ({@code
    * UsesClusterEndpoints}: internalTrafficPolicy Cluster, or externally accessible), so an
    * internal-Local port that is not externally accessible gets no real servers at all.
+   *
+   * <p>Without a Local policy this is the service port's own {@link
+   * ServicePortInfo#clusterEndpoints()}, worked out once for every node and packet.
    */
-  static List<ProxyEndpoint> realServers(ServicePortInfo port, boolean onlyLocal,
+  static ImmutableList<ProxyEndpoint> realServers(ServicePortInfo port, boolean onlyLocal,
       String nodeName) {
-    EndpointSelection selection = EndpointSelection.of(port, nodeName);
+    if (onlyLocal) {
+      ImmutableList<ProxyEndpoint> local = EndpointSelection.localEndpoints(port, nodeName);
+      if (!local.isEmpty()) {
+        return local;
+      }
+    }
     boolean externallyAccessible = port.nodePort() > 0 || !port.externalIPs().isEmpty()
         || !port.loadBalancerIPs().isEmpty();
-    List<ProxyEndpoint> cluster = !port.internalLocal() || externallyAccessible
-        ? selection.cluster() : List.of();
-    if (onlyLocal && !selection.local().isEmpty()) {
-      return selection.local();
-    }
-    return cluster;
+    return !port.internalLocal() || externallyAccessible
+        ? port.clusterEndpoints() : ImmutableList.of();
   }
 
-  /** {@return {@code TCP 10.96.0.1:443}: the key for round-robin and persistence state} */
+  /** {@return {@code TCP 10.96.0.1:443}: protocol, address and port, as people name it} */
   public String key() {
     return protocol + " " + address + ":" + port;
+  }
+
+  /**
+   * {@return protocol, address and port as a value: what the node keeps the virtual server's
+   * round-robin position and persistence templates under} (equal for equal {@link #key()}s)
+   */
+  public Key stateKey() {
+    return new Key(address, protocol, port);
   }
 
   /** {@return the service line of {@code ipvsadm -Ln}, e.g. {@code TCP  10.96.0.1:443 rr}} */

@@ -11,13 +11,23 @@ import java.util.Optional;
  * @param verdict e.g. {@code goto service-…}, {@code drop}; empty for set elements
  * @param comment upstream's element comment ({@code ns/svc:port} in the no-endpoint maps)
  * @param entry how a packet matching this element addressed the service
+ * @param target the chain a {@code goto} verdict that the evaluator follows names (the
+ *     {@code service-ips}, {@code service-nodeports} and {@code firewall-ips} maps), held
+ *     rather than looked up by name for every packet
  */
 public record NftElement(String key, String verdict, Optional<String> comment,
-    Optional<ServicePortInfo> port, Entry entry) {
+    Optional<ServicePortInfo> port, Entry entry, Optional<NftChain> target) {
 
-  /** {@return the chain a {@code goto} verdict names, or empty} */
-  public Optional<String> gotoChain() {
-    return verdict.startsWith("goto ") ? Optional.of(verdict.substring(5)) : Optional.empty();
+  /** An element whose verdict the evaluator does not follow, or a set's element. */
+  public NftElement(String key, String verdict, Optional<String> comment,
+      Optional<ServicePortInfo> port, Entry entry) {
+    this(key, verdict, comment, port, entry, Optional.empty());
+  }
+
+  /** {@return an element whose verdict is {@code goto <target>}} */
+  static NftElement goTo(String key, NftChain target, ServicePortInfo port, Entry entry) {
+    return new NftElement(key, "goto " + target.name(), Optional.empty(), Optional.of(port),
+        entry, Optional.of(target));
   }
 
   /** {@return the element as {@code nft} prints it} */

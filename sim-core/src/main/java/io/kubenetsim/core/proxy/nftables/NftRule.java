@@ -18,11 +18,12 @@ import java.util.stream.IntStream;
  * @param daddr the destination a {@link Match#DADDR} rule tests
  * @param sources the CIDRs a source match tests
  * @param set the affinity set of {@link Match#SADDR_IN_SET} and {@link Action#UPDATE_AFFINITY}
- * @param targets chains of {@link Action#GOTO} (one) and {@link Action#NUMGEN} (one per endpoint)
+ * @param targets chains of {@link Action#GOTO} (one) and {@link Action#NUMGEN} (one per endpoint),
+ *     held rather than looked up by name for every packet
  * @param endpoints the endpoints behind {@code targets}, or the one of {@link Action#DNAT}
  */
 public record NftRule(Match match, Optional<IpAddress> daddr, ImmutableList<Cidr> sources,
-    String set, Action action, ImmutableList<String> targets,
+    String set, Action action, ImmutableList<NftChain> targets,
     ImmutableList<ProxyEndpoint> endpoints, String text) {
 
   /** What a rule tests before acting. */
@@ -75,36 +76,36 @@ public record NftRule(Match match, Optional<IpAddress> daddr, ImmutableList<Cidr
   }
 
   /** {@code ip saddr <cluster CIDR> goto <chain> comment "short-circuit pod traffic"}. */
-  static NftRule gotoIfPod(Cidr clusterCidr, String chain) {
+  static NftRule gotoIfPod(Cidr clusterCidr, NftChain chain) {
     return of(Match.SADDR_IN, Optional.empty(), List.of(clusterCidr), Action.GOTO,
-        List.of(chain), List.of(),
-        "ip saddr " + clusterCidr + " goto " + chain + " comment \"short-circuit pod traffic\"");
+        List.of(chain), List.of(), "ip saddr " + clusterCidr + " goto " + chain.name()
+            + " comment \"short-circuit pod traffic\"");
   }
 
   /** {@code fib saddr type local goto <chain> comment "short-circuit local traffic"}. */
-  static NftRule gotoIfLocal(String chain) {
+  static NftRule gotoIfLocal(NftChain chain) {
     return of(Match.SADDR_LOCAL, Optional.empty(), List.of(), Action.GOTO, List.of(chain),
-        List.of(), "fib saddr type local goto " + chain
+        List.of(), "fib saddr type local goto " + chain.name()
             + " comment \"short-circuit local traffic\"");
   }
 
   /** {@code goto <chain>}. */
-  static NftRule gotoChain(String chain) {
+  static NftRule gotoChain(NftChain chain) {
     return of(Match.ANY, Optional.empty(), List.of(), Action.GOTO, List.of(chain), List.of(),
-        "goto " + chain);
+        "goto " + chain.name());
   }
 
   /** {@code ip saddr @<affinity set> goto <endpoint chain>}. */
-  static NftRule affinityCheck(String set, String chain, ProxyEndpoint endpoint) {
+  static NftRule affinityCheck(String set, NftChain chain, ProxyEndpoint endpoint) {
     return new NftRule(Match.SADDR_IN_SET, Optional.empty(), ImmutableList.of(), set,
         Action.GOTO, ImmutableList.of(chain), ImmutableList.of(endpoint),
-        "ip saddr @" + set + " goto " + chain);
+        "ip saddr @" + set + " goto " + chain.name());
   }
 
   /** {@code numgen random mod N vmap { 0 : goto A , 1 : goto B }}. */
-  static NftRule numgen(List<String> chains, List<ProxyEndpoint> endpoints) {
+  static NftRule numgen(List<NftChain> chains, List<ProxyEndpoint> endpoints) {
     String entries = IntStream.range(0, chains.size())
-        .mapToObj(i -> i + " : goto " + chains.get(i)).collect(Collectors.joining(" , "));
+        .mapToObj(i -> i + " : goto " + chains.get(i).name()).collect(Collectors.joining(" , "));
     return of(Match.ANY, Optional.empty(), List.of(), Action.NUMGEN, chains, endpoints,
         "numgen random mod " + chains.size() + " vmap { " + entries + " }");
   }
@@ -133,7 +134,7 @@ public record NftRule(Match match, Optional<IpAddress> daddr, ImmutableList<Cidr
   }
 
   private static NftRule of(Match match, Optional<IpAddress> daddr, List<Cidr> sources,
-      Action action, List<String> targets, List<ProxyEndpoint> endpoints, String text) {
+      Action action, List<NftChain> targets, List<ProxyEndpoint> endpoints, String text) {
     return new NftRule(match, daddr, ImmutableList.copyOf(sources), "", action,
         ImmutableList.copyOf(targets), ImmutableList.copyOf(endpoints), text);
   }

@@ -47,6 +47,8 @@ public final class NftablesBackend implements ProxyBackend {
   private final Map<Profile, NftablesRuleset> shared = lru(CACHED_SHARED);
   private final Map<String, NftablesRuleset> perNode = lru(CACHED_NODES);
   private final Map<String, NftablesRuleset> views = new HashMap<>();
+  /** The table handed out last: a node sending many connections in a row finds it first. */
+  private NftablesRuleset last;
 
   @Override
   public ProxyMode mode() {
@@ -66,6 +68,15 @@ public final class NftablesBackend implements ProxyBackend {
 
   /** {@return the node's table for this snapshot, compiled at most once per change} */
   public NftablesRuleset ruleset(ProxySnapshot snapshot, NodeContext node) {
+    NftablesRuleset recent = last;
+    if (recent != null && recent.snapshot() == snapshot && recent.node() == node) {
+      return recent;
+    }
+    last = rulesetOf(snapshot, node);
+    return last;
+  }
+
+  private NftablesRuleset rulesetOf(ProxySnapshot snapshot, NodeContext node) {
     boolean shareable = snapshot.nodeSpecificPorts() == 0;
     Map<String, NftablesRuleset> cache = shareable ? views : perNode;
     NftablesRuleset cached = cache.get(node.nodeName());

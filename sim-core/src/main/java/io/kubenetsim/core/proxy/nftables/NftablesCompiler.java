@@ -89,10 +89,17 @@ public final class NftablesCompiler {
                 Entry.NODE_PORT)).collect(ImmutableList.toImmutableList()));
   }
 
+  /** Adds an element whose verdict ends the walk ({@code drop}, {@code goto reject-chain}). */
   void element(String map, Key key, String verdict, ServicePortInfo port, Entry entry,
       boolean comment) {
     maps.get(map).putIfAbsent(key, new NftElement(NftablesRuleset.keyText(key), verdict,
         comment ? Optional.of(port.name().name()) : Optional.empty(), Optional.of(port), entry));
+  }
+
+  /** Adds an element whose verdict is {@code goto <target>}. */
+  void element(String map, Key key, NftChain target, ServicePortInfo port, Entry entry) {
+    maps.get(map).putIfAbsent(key, NftElement.goTo(NftablesRuleset.keyText(key), target, port,
+        entry));
   }
 
   private NftablesRuleset build(ProxySnapshot snapshot) {

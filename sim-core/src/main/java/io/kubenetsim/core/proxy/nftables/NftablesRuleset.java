@@ -33,6 +33,13 @@ public final class NftablesRuleset {
   private final ImmutableMap<String, ImmutableMap<Key, NftElement>> maps;
   private final ImmutableSet<IpAddress> clusterIPs;
   private final ImmutableSet<IpAddress> nodePortIPs;
+  // What the evaluator reads for every packet, resolved by name once per table.
+  final NftablesFixedRules fixed;
+  final ImmutableMap<Key, NftElement> firewallIps;
+  final ImmutableMap<Key, NftElement> serviceIps;
+  final ImmutableMap<Key, NftElement> serviceNodePorts;
+  final ImmutableMap<Key, NftElement> noEndpointServices;
+  final ImmutableMap<Key, NftElement> noEndpointNodePorts;
 
   NftablesRuleset(ProxySnapshot snapshot, NodeContext node, ImmutableList<NftSet> sets,
       ImmutableList<NftChain> chains, ImmutableMap<String, ImmutableMap<Key, NftElement>> maps,
@@ -47,6 +54,12 @@ public final class NftablesRuleset {
     this.maps = maps;
     this.clusterIPs = clusterIPs;
     this.nodePortIPs = nodePortIPs;
+    this.fixed = NftablesFixedRules.of(this::chain);
+    this.firewallIps = maps.get(NftablesCompiler.FIREWALL_IPS);
+    this.serviceIps = maps.get(NftablesCompiler.SERVICE_IPS);
+    this.serviceNodePorts = maps.get(NftablesCompiler.SERVICE_NODEPORTS);
+    this.noEndpointServices = maps.get(NftablesCompiler.NO_ENDPOINT_SERVICES);
+    this.noEndpointNodePorts = maps.get(NftablesCompiler.NO_ENDPOINT_NODEPORTS);
   }
 
   private NftablesRuleset(NftablesRuleset shared, NodeContext node,
@@ -59,6 +72,12 @@ public final class NftablesRuleset {
     this.maps = shared.maps;
     this.clusterIPs = shared.clusterIPs;
     this.nodePortIPs = nodePortIPs;
+    this.fixed = shared.fixed;
+    this.firewallIps = shared.firewallIps;
+    this.serviceIps = shared.serviceIps;
+    this.serviceNodePorts = shared.serviceNodePorts;
+    this.noEndpointServices = shared.noEndpointServices;
+    this.noEndpointNodePorts = shared.noEndpointNodePorts;
   }
 
   /**
@@ -126,7 +145,12 @@ public final class NftablesRuleset {
 
   /** {@return whether an address lies in a service CIDR ({@code cluster-ips-check} drop)} */
   public boolean inServiceCidrs(IpAddress ip) {
-    return node.serviceCidrs().stream().anyMatch(c -> c.contains(ip));
+    for (Cidr cidr : node.serviceCidrs()) {
+      if (cidr.contains(ip)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@return a map key as {@code nft} prints it: {@code 172.30.0.41 . tcp . 80}} */

@@ -14,9 +14,13 @@ import io.kubenetsim.core.proxy.ProxySnapshot.Key;
 import io.kubenetsim.core.proxy.ServicePortInfo;
 import io.kubenetsim.core.proxy.ServicePortName;
 import io.kubenetsim.net.Cidr;
+import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,55 +60,66 @@ final class NftablesServicePortCompiler {
         || !port.loadBalancerIPs().isEmpty();
   }
 
+  /**
+   * Writes the port's elements, affinity sets and chains into the table, in upstream's order.
+   * The chains are built first so that map elements and {@code goto} rules can hold the chains
+   * they jump to; they join the table after the elements, as upstream writes them.
+   */
   void compile() {
-    String clusterChain = NftablesChainNames.service(name);
-    String localChain = NftablesChainNames.local(name);
-    String externalChain = NftablesChainNames.external(name);
-    String firewallChain = NftablesChainNames.firewall(name);
     boolean hasEndpoints = port.hasEndpoints();
-    String internalChain = port.internalLocal() ? localChain : clusterChain;
     boolean hasInternal = hasEndpoints && (!port.internalLocal() || !localEndpoints.isEmpty());
-    String externalPolicyChain = port.externalLocal() ? localChain : clusterChain;
     boolean hasExternal = hasEndpoints && (!port.externalLocal() || !localEndpoints.isEmpty());
     boolean usesExternalChain = hasEndpoints && externallyAccessible(port);
-    String internalVerdict = hasEndpoints ? "drop" : "goto reject-chain";
-    String externalVerdict = internalVerdict;
-    int servicePort = port.port();
-
-    table.clusterIPs.putIfAbsent(port.clusterIP(), new NftElement(port.clusterIP().toString(),
-        "", Optional.empty(), Optional.of(port), Entry.CLUSTER_IP));
-    Key clusterKey = new Key(port.clusterIP(), name.protocol(), servicePort);
-    if (hasInternal) {
-      table.element(SERVICE_IPS, clusterKey, "goto " + internalChain, port, Entry.CLUSTER_IP,
-          false);
-    } else {
-      table.element(NO_ENDPOINT_SERVICES, clusterKey, internalVerdict, port, Entry.CLUSTER_IP,
-          true);
-    }
-    addressElements(port.externalIPs(), Entry.EXTERNAL_IP, hasEndpoints, hasExternal,
-        externalChain, externalVerdict);
     boolean usesFirewall = !port.loadBalancerIPs().isEmpty()
         && !port.loadBalancerSourceRanges().isEmpty();
+    List<ProxyEndpoint> reachable = NftablesCompiler.union(clusterEndpoints, localEndpoints);
+    Map<HostPort, NftChain> endpointChains = new HashMap<>();
+    for (ProxyEndpoint endpoint : reachable) {
+      endpointChains.put(endpoint.address(), NftChain.regular(
+          NftablesChainNames.endpoint(name, endpoint), endpointRules(endpoint)));
+    }
+    String clusterName = NftablesChainNames.service(name);
+    String localName = NftablesChainNames.local(name);
+    String internalName = port.internalLocal() ? localName : clusterName;
+    NftChain cluster = clusterEndpoints.isEmpty() ? null : NftChain.regular(clusterName,
+        policyRules(clusterName, internalName, hasInternal, clusterEndpoints, endpointChains));
+    NftChain local = localEndpoints.isEmpty() ? null : NftChain.regular(localName,
+        policyRules(localName, internalName, hasInternal, localEndpoints, endpointChains));
+    NftChain external = usesExternalChain ? NftChain.regular(NftablesChainNames.external(name),
+        externalRules(cluster, port.externalLocal() ? local : cluster, hasExternal)) : null;
+    NftChain firewall = usesFirewall ? NftChain.regular(NftablesChainNames.firewall(name),
+        List.of(firewallRule())) : null;
+
+    String verdict = hasEndpoints ? "drop" : "goto reject-chain";
+    table.clusterIPs.putIfAbsent(port.clusterIP(), new NftElement(port.clusterIP().toString(),
+        "", Optional.empty(), Optional.of(port), Entry.CLUSTER_IP));
+    Key clusterKey = new Key(port.clusterIP(), name.protocol(), port.port());
+    if (hasInternal) {
+      table.element(SERVICE_IPS, clusterKey, port.internalLocal() ? local : cluster, port,
+          Entry.CLUSTER_IP);
+    } else {
+      table.element(NO_ENDPOINT_SERVICES, clusterKey, verdict, port, Entry.CLUSTER_IP, true);
+    }
+    addressElements(port.externalIPs(), Entry.EXTERNAL_IP, hasEndpoints, hasExternal, external,
+        verdict);
     addressElements(port.loadBalancerIPs(), Entry.LOAD_BALANCER, hasEndpoints, hasExternal,
-        externalChain, externalVerdict);
+        external, verdict);
     if (usesFirewall) {
       for (IpAddress ip : port.loadBalancerIPs()) {
-        table.element(FIREWALL_IPS, new Key(ip, name.protocol(), servicePort),
-            "goto " + firewallChain, port, Entry.LOAD_BALANCER, false);
+        table.element(FIREWALL_IPS, new Key(ip, name.protocol(), port.port()), firewall, port,
+            Entry.LOAD_BALANCER);
       }
     }
     if (port.nodePort() > 0) {
       Key key = new Key(NftablesRuleset.ANY, name.protocol(), port.nodePort());
       if (hasEndpoints) {
-        table.element(SERVICE_NODEPORTS, key, "goto " + externalChain, port, Entry.NODE_PORT,
-            false);
+        table.element(SERVICE_NODEPORTS, key, external, port, Entry.NODE_PORT);
       }
       if (!hasExternal) {
-        table.element(NO_ENDPOINT_NODEPORTS, key, externalVerdict, port, Entry.NODE_PORT, true);
+        table.element(NO_ENDPOINT_NODEPORTS, key, verdict, port, Entry.NODE_PORT, true);
       }
     }
 
-    List<ProxyEndpoint> reachable = NftablesCompiler.union(clusterEndpoints, localEndpoints);
     if (affinity) {
       String timeout = NftablesCompiler.nftDuration(port.affinityTimeout().get().toSeconds());
       for (ProxyEndpoint endpoint : reachable) {
@@ -113,33 +128,25 @@ final class NftablesServicePortCompiler {
             ImmutableList.of()));
       }
     }
-    if (!clusterEndpoints.isEmpty()) {
-      table.chains.add(NftChain.regular(clusterChain, policyRules(clusterChain, internalChain,
-          hasInternal, clusterEndpoints)));
-    }
-    if (usesExternalChain) {
-      table.chains.add(NftChain.regular(externalChain,
-          externalRules(clusterChain, externalPolicyChain, hasExternal)));
-    }
-    if (!localEndpoints.isEmpty()) {
-      table.chains.add(NftChain.regular(localChain, policyRules(localChain, internalChain,
-          hasInternal, localEndpoints)));
+    for (NftChain chain : Arrays.asList(cluster, external, local)) {
+      if (chain != null) {
+        table.chains.add(chain);
+      }
     }
     for (ProxyEndpoint endpoint : reachable) {
-      table.chains.add(NftChain.regular(NftablesChainNames.endpoint(name, endpoint),
-          endpointRules(endpoint)));
+      table.chains.add(endpointChains.get(endpoint.address()));
     }
-    if (usesFirewall) {
-      table.chains.add(NftChain.regular(firewallChain, List.of(firewallRule())));
+    if (firewall != null) {
+      table.chains.add(firewall);
     }
   }
 
   private void addressElements(List<IpAddress> addresses, Entry entry, boolean hasEndpoints,
-      boolean hasExternal, String externalChain, String verdict) {
+      boolean hasExternal, NftChain external, String verdict) {
     for (IpAddress ip : addresses) {
       Key key = new Key(ip, name.protocol(), port.port());
       if (hasEndpoints) {
-        table.element(SERVICE_IPS, key, "goto " + externalChain, port, entry, false);
+        table.element(SERVICE_IPS, key, external, port, entry);
       }
       if (!hasExternal) {
         table.element(NO_ENDPOINT_SERVICES, key, verdict, port, entry, true);
@@ -149,7 +156,7 @@ final class NftablesServicePortCompiler {
 
   /** The internal-traffic masquerade rule (on the internal chain) and the endpoint dispatch. */
   private List<NftRule> policyRules(String chain, String internalChain, boolean hasInternal,
-      List<ProxyEndpoint> endpoints) {
+      List<ProxyEndpoint> endpoints, Map<HostPort, NftChain> endpointChains) {
     List<NftRule> rules = new ArrayList<>();
     // As in iptables mode: no masquerade rule for off-cluster traffic without a detector.
     if (hasInternal && chain.equals(internalChain)) {
@@ -160,8 +167,10 @@ final class NftablesServicePortCompiler {
             rules.add(NftRule.masqueradeOffCluster(port.clusterIP(), pods)));
       }
     }
-    List<String> targets = endpoints.stream()
-        .map(e -> NftablesChainNames.endpoint(name, e)).toList();
+    List<NftChain> targets = new ArrayList<>(endpoints.size());
+    for (ProxyEndpoint endpoint : endpoints) {
+      targets.add(endpointChains.get(endpoint.address()));
+    }
     if (affinity) {
       for (int i = 0; i < endpoints.size(); i++) {
         rules.add(NftRule.affinityCheck(NftablesChainNames.affinity(name, endpoints.get(i)),
@@ -172,19 +181,22 @@ final class NftablesServicePortCompiler {
     return rules;
   }
 
-  private List<NftRule> externalRules(String clusterChain, String policyChain,
-      boolean hasExternal) {
+  /**
+   * The external chain: masquerade, or for a Local policy the short-circuits of pod and local
+   * traffic to the cluster chain, then the jump to the policy's chain.
+   */
+  private List<NftRule> externalRules(NftChain cluster, NftChain policy, boolean hasExternal) {
     List<NftRule> rules = new ArrayList<>();
     if (!port.externalLocal()) {
       rules.add(NftRule.masquerade());
     } else {
       table.node.localTraffic().ifPresent(pods ->
-          rules.add(NftRule.gotoIfPod(pods, clusterChain)));
+          rules.add(NftRule.gotoIfPod(pods, cluster)));
       rules.add(NftRule.masqueradeLocal());
-      rules.add(NftRule.gotoIfLocal(clusterChain));
+      rules.add(NftRule.gotoIfLocal(cluster));
     }
     if (hasExternal) {
-      rules.add(NftRule.gotoChain(policyChain));
+      rules.add(NftRule.gotoChain(policy));
     }
     return rules;
   }
