@@ -2,7 +2,8 @@
  * The pod network. Start here: {@link io.kubenetsim.core.net.Dataplane} (a connection's first
  * packet: the cloud load balancer's hop, the entry node's kube-proxy rules as that node last
  * synced them, then delivery), {@link io.kubenetsim.core.net.PodAddresses} (which pod holds
- * which IP now), and package-private helpers: {@code CloudLoadBalancer} (source ranges, health
+ * which IP now), and package-private helpers: {@code NodeAddresses} (which node holds an
+ * address, and its hostNetwork pods), {@code CloudLoadBalancer} (source ranges, health
  * checks, the hop to a node's NodePort), {@code PolicyGate} (NetworkPolicy's checks after DNAT,
  * from the engine in {@code core.policy}), {@code Deliverer} (what answers at an address, as
  * a {@code Delivery}) and {@code Attempt} (a connection's facts as one value, behind {@code
