@@ -73,6 +73,17 @@ public record IpAddress(IpFamily family, long high, long low) implements Compara
    * leading zeros, which would be ambiguous between decimal and octal.
    */
   private static long dottedQuad(String text) {
+    return dottedQuadBits(text, false);
+  }
+
+  /**
+   * {@return the 32 bits of four dot-separated decimal octets, each at most 255, or -1 when the
+   * text is not that}, in one pass without allocating. {@code sloppy}: octets may have leading
+   * zeros and up to 8 digits, read as decimal (the apiserver's legacy validation, upstream's
+   * {@code ParseIPSloppy}); otherwise 1 to 3 digits without a leading zero.
+   */
+  public static long dottedQuadBits(String text, boolean sloppy) {
+    int maxDigits = sloppy ? 8 : 3;
     long bits = 0;
     int octets = 0;
     int octet = 0;
@@ -86,7 +97,8 @@ public record IpAddress(IpFamily family, long high, long low) implements Compara
         bits = (bits << 8) | octet;
         octet = 0;
         digits = 0;
-      } else if (c >= '0' && c <= '9' && digits < 3 && !(digits == 1 && octet == 0)) {
+      } else if (c >= '0' && c <= '9' && digits < maxDigits
+          && (sloppy || !(digits == 1 && octet == 0))) {
         octet = octet * 10 + (c - '0');
         digits++;
       } else {

@@ -38,4 +38,19 @@ class IpAddressTest {
     }
     assertTrue(buckets.size() >= 4096, "buckets used: " + buckets.size());
   }
+
+  @Test
+  void dottedQuadsAreReadStrictlyOrSloppily() {
+    assertEquals(0x0A000001L, IpAddress.dottedQuadBits("10.0.0.1", false));
+    assertEquals(-1, IpAddress.dottedQuadBits("010.0.0.1", false), "a leading zero is ambiguous");
+    assertEquals(0x0A000001L, IpAddress.dottedQuadBits("010.0.0.1", true), "read as decimal");
+    assertEquals(0x0A000001L, IpAddress.dottedQuadBits("00000010.0.0.1", true));
+    assertEquals(-1, IpAddress.dottedQuadBits("000000010.0.0.1", true), "at most 8 digits");
+    for (String bad : new String[] {"", "1.2.3", "1.2.3.4.", "1..2.3", "1.2.3.256", "a.b.c.d"}) {
+      assertEquals(-1, IpAddress.dottedQuadBits(bad, true), bad);
+      assertEquals(-1, IpAddress.dottedQuadBits(bad, false), bad);
+    }
+    assertEquals(IpAddress.parse("192.168.0.255"), IpAddress.ipv4(
+        IpAddress.dottedQuadBits("192.168.0.255", false)));
+  }
 }

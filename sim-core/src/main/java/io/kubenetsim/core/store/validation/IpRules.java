@@ -123,32 +123,8 @@ public final class IpRules {
     return sloppyIpv4Bits(value) >= 0;
   }
 
-  /**
-   * {@return the 32 bits of four dot-separated decimal octets, each at most 255 and at most 8
-   * digits (leading zeros allowed), or -1 when the text is not that} One pass, no allocation:
-   * every endpoint address of every EndpointSlice write comes through here.
-   */
+  /** {@return the 32 bits of sloppily written IPv4 text, or -1}: leading zeros allowed. */
   static long sloppyIpv4Bits(String value) {
-    long bits = 0;
-    int octets = 0;
-    int octet = 0;
-    int digits = 0;
-    for (int i = 0; i <= value.length(); i++) {
-      char c = i < value.length() ? value.charAt(i) : '.';
-      if (c == '.') {
-        if (digits == 0 || octet > 255 || ++octets > 4) {
-          return -1;
-        }
-        bits = (bits << 8) | octet;
-        octet = 0;
-        digits = 0;
-      } else if (c >= '0' && c <= '9' && digits < 8) {
-        octet = octet * 10 + (c - '0');
-        digits++;
-      } else {
-        return -1;
-      }
-    }
-    return octets == 4 ? bits : -1;
+    return IpAddress.dottedQuadBits(value, true);
   }
 }
