@@ -36,7 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+// A fixed heap touched at start: otherwise the first seconds of measurement pay the kernel's
+// first touch of every page of a freshly grown young generation (several times the steady cost
+// per operation, for as long as it takes to allocate through it once).
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class ConnectBench {
 
   @Param({"100"})

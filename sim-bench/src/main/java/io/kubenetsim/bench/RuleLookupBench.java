@@ -62,7 +62,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+// A fixed heap touched at start: otherwise the first seconds of measurement pay the kernel's
+// first touch of every page of a freshly grown young generation (several times the steady cost
+// per operation, for as long as it takes to allocate through it once).
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class RuleLookupBench {
   /** Client nodes for {@code firstPacketSpreadOverNodes}. */
   static final int NODES = 1000;

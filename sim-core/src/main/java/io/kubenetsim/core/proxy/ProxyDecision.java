@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  */
 public final class ProxyDecision {
   private final RuleOutcome outcome;
-  private final Optional<ProxyEndpoint> backend;
+  /** Null unless the outcome is DNAT. */
+  private final ProxyEndpoint backend;
   private final ImmutableList<ProxyEndpoint> candidates;
   private final boolean masquerade;
   private final Optional<ServicePortName> servicePort;
@@ -30,7 +31,12 @@ public final class ProxyDecision {
   private final int rulesEvaluated;
   /** Null when the text was given ready-made. */
   private final Supplier<Text> rendering;
-  private Text text;
+  /** Null until rendered. */
+  private Told told;
+
+  /** The text as the accessors return it; one object, so that it is published whole. */
+  private record Told(ImmutableList<String> matchedRules, Optional<String> masqueradeRule,
+      Optional<Dnat> dnat) {}
 
   /**
    * A destination rewrite: the rule (or map element) that performed it, in the dump's text, and
@@ -78,15 +84,15 @@ public final class ProxyDecision {
       ImmutableList<ProxyEndpoint> candidates, Optional<String> masqueradeRule,
       Optional<ServicePortName> servicePort, Entry entry, ImmutableList<String> matchedRules,
       int rulesEvaluated) {
-    this(outcome, dnat.map(Dnat::endpoint), candidates, masqueradeRule.isPresent(), servicePort,
-        entry, rulesEvaluated, null,
-        new Text(matchedRules, masqueradeRule, dnat.map(Dnat::rule)));
+    this(outcome, dnat.isPresent() ? dnat.get().endpoint() : null, candidates,
+        masqueradeRule.isPresent(), servicePort, entry, rulesEvaluated, null,
+        new Told(ImmutableList.copyOf(matchedRules), masqueradeRule, dnat));
   }
 
-  private ProxyDecision(RuleOutcome outcome, Optional<ProxyEndpoint> backend,
+  private ProxyDecision(RuleOutcome outcome, ProxyEndpoint backend,
       ImmutableList<ProxyEndpoint> candidates, boolean masquerade,
       Optional<ServicePortName> servicePort, Entry entry, int rulesEvaluated,
-      Supplier<Text> rendering, Text text) {
+      Supplier<Text> rendering, Told told) {
     this.outcome = outcome;
     this.backend = backend;
     this.candidates = ImmutableList.copyOf(candidates);
@@ -95,10 +101,10 @@ public final class ProxyDecision {
     this.entry = entry;
     this.rulesEvaluated = rulesEvaluated;
     this.rendering = rendering;
-    this.text = text;
-    if ((outcome == RuleOutcome.DNAT) != backend.isPresent()) {
+    this.told = told;
+    if ((outcome == RuleOutcome.DNAT) != (backend != null)) {
       throw new IllegalStateException("a " + outcome + " decision "
-          + (backend.isPresent() ? "cannot carry" : "needs") + " a DNAT rewrite: "
+          + (backend != null ? "cannot carry" : "needs") + " a DNAT rewrite: "
           + matchedRules());
     }
   }
@@ -116,8 +122,8 @@ public final class ProxyDecision {
       ImmutableList<ProxyEndpoint> candidates, boolean masquerade,
       Optional<ServicePortName> servicePort, Entry entry, int rulesEvaluated,
       Supplier<Text> rendering) {
-    return new ProxyDecision(outcome, backend, candidates, masquerade, servicePort, entry,
-        rulesEvaluated, rendering, null);
+    return new ProxyDecision(outcome, backend.orElse(null), candidates, masquerade,
+        servicePort, entry, rulesEvaluated, rendering, null);
   }
 
   /** {@return a decision that touched nothing} */
@@ -133,13 +139,12 @@ public final class ProxyDecision {
 
   /** {@return the destination rewrite with its rule's text, for a DNAT} */
   public Optional<Dnat> dnat() {
-    return backend.isEmpty() ? Optional.empty()
-        : Optional.of(new Dnat(backend.get(), text().dnatRule().orElseThrow()));
+    return told().dnat();
   }
 
   /** {@return the endpoint the destination was rewritten to, for a DNAT} */
   public Optional<ProxyEndpoint> backend() {
-    return backend;
+    return Optional.ofNullable(backend);
   }
 
   /**
@@ -157,7 +162,7 @@ public final class ProxyDecision {
 
   /** {@return the rule that set the masquerade mark, when one did} */
   public Optional<String> masqueradeRule() {
-    return text().masqueradeRule();
+    return told().masqueradeRule();
   }
 
   /** {@return the service port whose rules matched, if any} */
@@ -172,7 +177,7 @@ public final class ProxyDecision {
 
   /** {@return the rules or map entries that matched, in order, in the dump's own text} */
   public ImmutableList<String> matchedRules() {
-    return text().matchedRules();
+    return told().matchedRules();
   }
 
   /** {@return how many rules were looked at (for iptables, the linear cost)} */
@@ -193,19 +198,21 @@ public final class ProxyDecision {
   }
 
   // Single-threaded like the rest of the simulation; a race would only render twice, since the
-  // rendering is pure and Text is immutable.
-  private Text text() {
-    Text known = text;
+  // rendering is pure and Told is immutable.
+  private Told told() {
+    Told known = told;
     if (known == null) {
-      known = rendering.get();
-      if (known.masqueradeRule().isPresent() != masquerade
-          || known.dnatRule().isPresent() != backend.isPresent()) {
+      Text text = rendering.get();
+      if (text.masqueradeRule().isPresent() != masquerade
+          || text.dnatRule().isPresent() != (backend != null)) {
         throw new IllegalStateException("the text of a " + outcome + " decision "
             + (masquerade ? "with" : "without") + " masquerade names masquerade rule "
-            + known.masqueradeRule() + " and rewrite " + known.dnatRule() + ": "
-            + known.matchedRules());
+            + text.masqueradeRule() + " and rewrite " + text.dnatRule() + ": "
+            + text.matchedRules());
       }
-      text = known;
+      known = new Told(text.matchedRules(), text.masqueradeRule(),
+          text.dnatRule().map(rule -> new Dnat(backend, rule)));
+      told = known;
     }
     return known;
   }
@@ -213,16 +220,16 @@ public final class ProxyDecision {
   @Override
   public boolean equals(Object other) {
     return other instanceof ProxyDecision that && outcome == that.outcome
-        && backend.equals(that.backend) && candidates.equals(that.candidates)
+        && Objects.equals(backend, that.backend) && candidates.equals(that.candidates)
         && masquerade == that.masquerade && servicePort.equals(that.servicePort)
         && entry == that.entry && rulesEvaluated == that.rulesEvaluated
-        && text().equals(that.text());
+        && told().equals(that.told());
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(outcome, backend, candidates, servicePort, entry, rulesEvaluated,
-        text());
+        told());
   }
 
   /** {@return the fields as a record would print them} */

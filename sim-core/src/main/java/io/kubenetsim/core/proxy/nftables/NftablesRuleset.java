@@ -8,9 +8,7 @@ import io.kubenetsim.core.proxy.ProxySnapshot;
 import io.kubenetsim.core.proxy.ProxySnapshot.Key;
 import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.IpAddress;
-import io.kubenetsim.net.Protocol;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * One node's {@code ip kube-proxy} table as of one sync, as upstream {@code
@@ -30,10 +28,10 @@ public final class NftablesRuleset {
   private ImmutableList<NftSet> sets;
   private final ImmutableList<NftChain> chains;
   private final ImmutableMap<String, NftChain> chainsByName;
-  private final ImmutableMap<String, ImmutableMap<Key, NftElement>> maps;
   private final ImmutableSet<IpAddress> clusterIPs;
   private final ImmutableSet<IpAddress> nodePortIPs;
-  // What the evaluator reads for every packet, resolved by name once per table.
+  // The verdict maps and fixed rules the evaluator reads for every packet, found by name once
+  // per table; the maps are hash indexes over their elements' keys.
   final NftablesFixedRules fixed;
   final ImmutableMap<Key, NftElement> firewallIps;
   final ImmutableMap<Key, NftElement> serviceIps;
@@ -51,7 +49,6 @@ public final class NftablesRuleset {
     this.chains = chains;
     this.chainsByName = chains.stream()
         .collect(ImmutableMap.toImmutableMap(NftChain::name, c -> c));
-    this.maps = maps;
     this.clusterIPs = clusterIPs;
     this.nodePortIPs = nodePortIPs;
     this.fixed = NftablesFixedRules.of(this::chain);
@@ -69,7 +66,6 @@ public final class NftablesRuleset {
     this.sharedSets = shared.sharedSets;
     this.chains = shared.chains;
     this.chainsByName = shared.chainsByName;
-    this.maps = shared.maps;
     this.clusterIPs = shared.clusterIPs;
     this.nodePortIPs = nodePortIPs;
     this.fixed = shared.fixed;
@@ -121,16 +117,6 @@ public final class NftablesRuleset {
       throw new IllegalStateException("no chain " + name + " in ip kube-proxy");
     }
     return chain;
-  }
-
-  /** {@return the element of an {@code ip . proto . port} map ({@code service-ips} …)} */
-  public Optional<NftElement> lookup(String map, IpAddress ip, Protocol protocol, int port) {
-    return Optional.ofNullable(maps.get(map).get(new Key(ip, protocol, port)));
-  }
-
-  /** {@return the element of a {@code proto . port} map ({@code service-nodeports} …)} */
-  public Optional<NftElement> lookup(String map, Protocol protocol, int port) {
-    return lookup(map, ANY, protocol, port);
   }
 
   /** {@return whether an address is in the {@code cluster-ips} set} */
