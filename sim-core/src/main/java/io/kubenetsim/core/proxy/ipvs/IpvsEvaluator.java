@@ -142,7 +142,7 @@ public final class IpvsEvaluator {
   private static ProxyEndpoint schedule(VirtualServer vs, IpAddress client, ProxyNodeState state,
       Instant now) {
     List<ProxyEndpoint> servers = vs.realServers();
-    Key key = vs.stateKey();
+    Key key = vs.key();
     if (vs.persistence().isEmpty()) {
       return servers.get(state.nextRoundRobin(key, servers.size()));
     }

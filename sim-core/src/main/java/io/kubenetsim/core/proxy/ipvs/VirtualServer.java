@@ -22,7 +22,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * VirtualServer vs = VirtualServer.of(port, port.clusterIP(), port.port(), Entry.CLUSTER_IP, node);
- * vs.key();         // "TCP 10.96.0.1:443"
+ * vs.key();         // TCP, 10.96.0.1, 443: the round-robin and persistence key
  * vs.realServers(); // sorted by ip:port
  * }</pre>
  *
@@ -86,16 +86,11 @@ public record VirtualServer(
         ? port.clusterEndpoints() : ImmutableList.of();
   }
 
-  /** {@return {@code TCP 10.96.0.1:443}: protocol, address and port, as people name it} */
-  public String key() {
-    return protocol + " " + address + ":" + port;
-  }
-
   /**
    * {@return protocol, address and port as a value: what the node keeps the virtual server's
-   * round-robin position and persistence templates under} (equal for equal {@link #key()}s)
+   * round-robin position and persistence templates under}
    */
-  public Key stateKey() {
+  public Key key() {
     return new Key(address, protocol, port);
   }
 

@@ -63,7 +63,7 @@ class IpvsTableTest {
   @Test
   void virtualServersAreSortedByProtocolAddressAndPort() {
     List<String> keys = IpvsTable.build(small(), node("node-a", "192.168.0.10")).virtualServers()
-        .stream().map(VirtualServer::key).toList();
+        .stream().map(vs -> vs.protocol() + " " + vs.address() + ":" + vs.port()).toList();
     assertEquals(List.of("TCP 10.96.0.1:443", "TCP 10.96.12.3:80", "TCP 10.96.12.4:8080",
         "TCP 10.96.12.5:80", "TCP 192.168.0.10:30080", "TCP 192.168.0.10:30081",
         "TCP 203.0.113.20:80", "TCP 203.0.113.50:8080", "UDP 10.96.0.10:53"), keys);
