@@ -1,5 +1,7 @@
 package io.kubenetsim.core.net;
 
+import com.google.common.collect.MultimapBuilder;
+import com.google.common.collect.SortedSetMultimap;
 import io.kubenetsim.core.engine.SeededRandom;
 import io.kubenetsim.core.proxy.KubeProxyFleet;
 import io.kubenetsim.core.proxy.ServicePortName;
@@ -14,13 +16,8 @@ import io.kubenetsim.net.Cidr;
 import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -38,16 +35,17 @@ final class CloudLoadBalancer {
   private final KubeProxyFleet proxies;
   private final Predicate<String> nodeUp;
   private final SeededRandom random;
-  /** The Services behind each load-balancer address (from status), in name order. */
-  private final Map<IpAddress, TreeSet<NamespacedName>> byIngress = new HashMap<>();
+  /** The Services behind each load-balancer address (from status); looked up, never iterated. */
+  private final SortedSetMultimap<IpAddress, NamespacedName> byIngress =
+      MultimapBuilder.hashKeys().treeSetValues().build();
 
   CloudLoadBalancer(ApiStore store, KubeProxyFleet proxies, Predicate<String> nodeUp,
       SeededRandom random) {
     this.store = store;
     this.proxies = proxies;
     this.nodeUp = nodeUp;
-    store.watch(this::onChange);
     this.random = random;
+    store.watch(this::onChange);
   }
 
   /**
@@ -61,7 +59,7 @@ final class CloudLoadBalancer {
 
   /** {@return how the packet is forwarded, or empty when {@code to} is no load balancer's} */
   Optional<Forward> forward(IpAddress client, HostPort to, Protocol protocol) {
-    for (NamespacedName key : byIngress.getOrDefault(to.ip(), new TreeSet<>())) {
+    for (NamespacedName key : byIngress.get(to.ip())) {
       Service service = store.get(Service.class, key).orElseThrow();
       Optional<ServicePort> servicePort = service.spec().ports().stream()
           .filter(p -> p.port() == to.port() && p.protocol() == protocol).findFirst();
@@ -76,24 +74,16 @@ final class CloudLoadBalancer {
     if (!(event.object() instanceof Service service)) {
       return;
     }
-    event.old().map(Service.class::cast).ifPresent(old -> ingress(old).forEach(ip -> {
-      TreeSet<NamespacedName> services = byIngress.get(ip);
-      services.remove(old.metadata().key());
-      if (services.isEmpty()) {
-        byIngress.remove(ip);
-      }
-    }));
+    event.old().map(Service.class::cast).ifPresent(old -> ingress(old).forEach(ip ->
+        byIngress.remove(ip, old.metadata().key())));
     if (event.type() != WatchEvent.Type.DELETED) {
-      ingress(service).forEach(ip -> byIngress.computeIfAbsent(ip, k -> new TreeSet<>())
-          .add(service.metadata().key()));
+      ingress(service).forEach(ip -> byIngress.put(ip, service.metadata().key()));
     }
   }
 
-  private static Set<IpAddress> ingress(Service service) {
-    Set<IpAddress> ips = new LinkedHashSet<>();
-    service.status().loadBalancerIngress().forEach(i -> IpAddress.tryParse(i.ip())
-        .ifPresent(ips::add));
-    return ips;
+  private static List<IpAddress> ingress(Service service) {
+    return service.status().loadBalancerIngress().stream().map(i -> IpAddress.tryParse(i.ip()))
+        .flatMap(Optional::stream).toList();
   }
 
   private Forward forward(Service service, ServicePort port, IpAddress client, HostPort to) {

@@ -1,5 +1,7 @@
 package io.kubenetsim.core.net;
 
+import com.google.common.collect.MultimapBuilder;
+import com.google.common.collect.SortedSetMultimap;
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.core.store.WatchEvent;
 import io.kubenetsim.model.NamespacedName;
@@ -7,11 +9,9 @@ import io.kubenetsim.model.Node;
 import io.kubenetsim.model.NodeAddress;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.net.IpAddress;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.SortedSet;
 
 /**
  * Which node holds which address, and which hostNetwork pods share each node's addresses —
@@ -20,8 +20,11 @@ import java.util.TreeSet;
  * address (a misconfiguration) resolve to the first by name, as a scan in name order would.
  */
 final class NodeAddresses {
-  private final Map<IpAddress, TreeSet<String>> nodesByAddress = new HashMap<>();
-  private final Map<String, TreeSet<NamespacedName>> hostPodsByNode = new HashMap<>();
+  // Keys are looked up, never iterated; each key's values are sorted.
+  private final SortedSetMultimap<IpAddress, String> nodesByAddress =
+      MultimapBuilder.hashKeys().treeSetValues().build();
+  private final SortedSetMultimap<String, NamespacedName> hostPodsByNode =
+      MultimapBuilder.hashKeys().treeSetValues().build();
 
   NodeAddresses(ApiStore store) {
     store.watch(this::onChange);
@@ -29,30 +32,28 @@ final class NodeAddresses {
 
   /** {@return the node holding this address} (the first by name if several do) */
   Optional<String> owner(IpAddress ip) {
-    TreeSet<String> nodes = nodesByAddress.get(ip);
-    return nodes == null ? Optional.empty() : Optional.of(nodes.first());
+    SortedSet<String> nodes = nodesByAddress.get(ip);
+    return nodes.isEmpty() ? Optional.empty() : Optional.of(nodes.first());
   }
 
   /** {@return the hostNetwork pods bound to this node, by namespace and name} */
   List<NamespacedName> hostNetworkPods(String node) {
-    return List.copyOf(hostPodsByNode.getOrDefault(node, new TreeSet<>()));
+    return List.copyOf(hostPodsByNode.get(node));
   }
 
   private void onChange(WatchEvent event) {
     boolean deleted = event.type() == WatchEvent.Type.DELETED;
     if (event.object() instanceof Node node) {
       event.old().map(Node.class::cast).ifPresent(old -> addresses(old).forEach(ip ->
-          remove(nodesByAddress, ip, old.metadata().name())));
+          nodesByAddress.remove(ip, old.metadata().name())));
       if (!deleted) {
-        addresses(node).forEach(ip -> nodesByAddress.computeIfAbsent(ip, k -> new TreeSet<>())
-            .add(node.metadata().name()));
+        addresses(node).forEach(ip -> nodesByAddress.put(ip, node.metadata().name()));
       }
     } else if (event.object() instanceof Pod pod) {
       event.old().map(Pod.class::cast).filter(old -> old.spec().hostNetwork())
-          .ifPresent(old -> remove(hostPodsByNode, old.spec().nodeName(), old.metadata().key()));
+          .ifPresent(old -> hostPodsByNode.remove(old.spec().nodeName(), old.metadata().key()));
       if (!deleted && pod.spec().hostNetwork() && !pod.spec().nodeName().isEmpty()) {
-        hostPodsByNode.computeIfAbsent(pod.spec().nodeName(), k -> new TreeSet<>())
-            .add(pod.metadata().key());
+        hostPodsByNode.put(pod.spec().nodeName(), pod.metadata().key());
       }
     }
   }
@@ -60,15 +61,5 @@ final class NodeAddresses {
   private static List<IpAddress> addresses(Node node) {
     return node.status().addresses().stream().map(NodeAddress::address)
         .map(IpAddress::tryParse).flatMap(Optional::stream).toList();
-  }
-
-  private static <K, V> void remove(Map<K, TreeSet<V>> index, K key, V value) {
-    TreeSet<V> values = index.get(key);
-    if (values != null) {
-      values.remove(value);
-      if (values.isEmpty()) {
-        index.remove(key);
-      }
-    }
   }
 }
