@@ -38,7 +38,8 @@ public final class DeploymentController {
   private final WorkQueue queue;
   /**
    * The last template hashed per Deployment: status writes keep the spec's template object,
-   * so most reconciles find it here instead of dumping the template again.
+   * so most reconciles find it here instead of dumping the template again. Looked up, never
+   * iterated.
    */
   private final Map<NamespacedName, TemplateHash> hashes = new HashMap<>();
 

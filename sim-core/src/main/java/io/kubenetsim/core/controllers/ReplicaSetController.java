@@ -35,6 +35,7 @@ public final class ReplicaSetController {
   private final Informer<ReplicaSet> replicaSets;
   private final Informer<Pod> pods;
   private final WorkQueue queue;
+  /** Creations and deletions in flight per ReplicaSet; looked up, never iterated. */
   private final Map<NamespacedName, Expectations> expectations = new HashMap<>();
 
   public ReplicaSetController(Simulator sim, ApiStore store, Informer<ReplicaSet> replicaSets,

@@ -31,6 +31,7 @@ public final class ServiceLoadBalancerController {
   private final ApiStore store;
   private final Cidr pool;
   private final Duration delay;
+  /** Per Service uid, its pool offset (-1 while provisioning); looked up, never iterated. */
   private final Map<String, Long> ipByServiceUid = new HashMap<>();
   private final TreeSet<Long> used = new TreeSet<>();
   /** Services that found the pool full, retried in name order as addresses free up. */

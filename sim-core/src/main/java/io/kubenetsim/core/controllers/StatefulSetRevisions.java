@@ -29,6 +29,7 @@ final class StatefulSetRevisions {
   /** A revision: its name, as pods' {@code controller-revision-hash} holds it, and template. */
   record Revision(String name, PodTemplateSpec template) {}
 
+  /** Per StatefulSet uid, its revisions in use by name; looked up, never iterated. */
   private final Map<String, Map<String, PodTemplateSpec>> bySet = new HashMap<>();
 
   /** {@return the revision of the set's template, remembered for later syncs} */

@@ -42,11 +42,6 @@ public final class ProxyChangeTracker {
     slices.addHandler(this::onSlice);
   }
 
-  /** {@return whether anything changed since the last snapshot} */
-  boolean hasChanges() {
-    return !changed.isEmpty();
-  }
-
   /**
    * {@return the rules' input now: the last snapshot with the changed Services' ports replaced}
    * (the first call: every Service)

@@ -60,7 +60,7 @@ public final class EndpointSliceController {
   private final int maxPerSlice;
   private final WorkQueue queue;
   private final OwnWrites ownWrites = new OwnWrites();
-  /** Services whose reconcile waits for the cache to show this controller's writes. */
+  /** Services whose reconcile waits for the cache to show its writes; tested, never iterated. */
   private final Set<NamespacedName> deferred = new HashSet<>();
 
   public EndpointSliceController(Simulator sim, ApiStore store, Informer<Service> services,

@@ -25,6 +25,7 @@ import java.util.Set;
  * <p>Lookup only: nothing here is iterated in an order that could reach an output.
  */
 final class OwnWrites {
+  // Hash collections, looked up and emptied but never iterated: no order reaches a decision.
   private final Map<NamespacedName, Long> written = new HashMap<>();
   private final Set<NamespacedName> removing = new HashSet<>();
   private final Map<NamespacedName, Set<NamespacedName>> byService = new HashMap<>();
