@@ -8,7 +8,9 @@
  * {@link io.kubenetsim.core.proxy.ipvs.VirtualServer} (one {@code ipvsadm} service and its real
  * servers); {@link io.kubenetsim.core.proxy.ipvs.IpvsTable} (every virtual server of a node, and
  * the dump); {@link io.kubenetsim.core.proxy.ipvs.IpvsEvaluator} (the first packet of a flow, by
- * hash lookup); {@link io.kubenetsim.core.proxy.ipvs.IpvsIpsets} and
+ * hash lookup, real servers from the service port's categorized endpoints, no text until
+ * read; round-robin and persistence state keyed by {@code VirtualServer.key()}); {@link
+ * io.kubenetsim.core.proxy.ipvs.IpvsIpsets} and
  * {@link io.kubenetsim.core.proxy.ipvs.IpvsIptablesRules} (the netfilter side).
  */
 package io.kubenetsim.core.proxy.ipvs;

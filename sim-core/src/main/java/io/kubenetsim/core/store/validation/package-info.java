@@ -15,7 +15,9 @@
  * ({@code metadata}), {@code SelectorRules} (label selectors), {@code PodSpecRules} (a pod spec
  * at any path, also {@code spec.template.spec}), and the format checks {@code NameRules},
  * {@code NameFormat} and {@code IpRules} (also the sloppy CIDR networks NetworkPolicy's
- * {@code except} rule compares).
+ * {@code except} rule compares). Names, label keys and values, and IPv4 text are matched in
+ * one pass by hand, not by regex: every write is checked; {@code NameRulesProperties} holds
+ * the matchers to upstream's formats.
  *
  * <p>Every check returns {@link io.kubenetsim.manifest.FieldError}s whose {@code toString()}
  * is upstream's text ({@code spec.containers[0].image: Required value}) and whose {@code
