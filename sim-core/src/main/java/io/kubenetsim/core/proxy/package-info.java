@@ -2,7 +2,8 @@
  * kube-proxy. Start here: {@link io.kubenetsim.core.proxy.KubeProxyFleet} (one lagging watch,
  * rate-limited syncs into one shared {@link io.kubenetsim.core.proxy.ProxySnapshot} per view),
  * {@code ProxyChangeTracker} (the Services changed since the last sync, only those
- * recomputed), {@link io.kubenetsim.core.proxy.SnapshotBuilder} (service ports and endpoints as
+ * recomputed and applied to the last snapshot, which shares structure with the next through
+ * {@code SortedChunks} and {@code PersistentHashMap}), {@link io.kubenetsim.core.proxy.SnapshotBuilder} (service ports and endpoints as
  * upstream's change trackers see them), {@link io.kubenetsim.core.proxy.EndpointSelection}
  * (CategorizeEndpoints), and {@link io.kubenetsim.core.proxy.ProxyBackend}, implemented per
  * mode in {@code ipvs}, {@code iptables} and {@code nftables}. Node-specific inputs arrive as a
