@@ -5,21 +5,16 @@ import io.kubenetsim.core.dns.CoreDnsServer;
 import io.kubenetsim.core.dns.Corefile;
 import io.kubenetsim.core.dns.KubernetesZone;
 import io.kubenetsim.core.dns.StaticZone;
-import io.kubenetsim.core.engine.SeededRandom;
 import io.kubenetsim.core.engine.Simulator;
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.core.store.InformerFactory;
 import io.kubenetsim.core.store.validation.ObjectValidator;
-import io.kubenetsim.dns.DnsQuestion;
-import io.kubenetsim.dns.DnsResponse;
-import io.kubenetsim.dns.RecordType;
 import io.kubenetsim.model.Container;
 import io.kubenetsim.model.ContainerPort;
 import io.kubenetsim.model.Endpoint;
 import io.kubenetsim.model.EndpointConditions;
 import io.kubenetsim.model.EndpointPort;
 import io.kubenetsim.model.EndpointSlice;
-import io.kubenetsim.model.IntOrString;
 import io.kubenetsim.model.Labels;
 import io.kubenetsim.model.Namespace;
 import io.kubenetsim.model.ObjectMeta;
@@ -27,9 +22,6 @@ import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.PodPhase;
 import io.kubenetsim.model.PodStatus;
 import io.kubenetsim.model.Service;
-import io.kubenetsim.model.ServicePort;
-import io.kubenetsim.model.ServiceSpec;
-import io.kubenetsim.model.ServiceStatus;
 import io.kubenetsim.model.TargetRef;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
@@ -39,19 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cluster the DNS benchmarks ask about: {@code services} Services, {@value #PER_NAMESPACE}
@@ -118,19 +97,8 @@ final class DnsBenchZone {
   }
 
   private static Service service(String namespace, String name, int i) {
-    ServicePort port = new ServicePort("http", Protocol.TCP, "", 80, IntOrString.of(8080), 0);
-    String ip = isHeadless(i) ? "None" : IpAddress.ipv4(0x0A600000L + i + 1).toString();
-    return new Service(ObjectMeta.named(namespace, name), ServiceSpec.of(Map.of("app", name),
-        List.of(port)).with(s -> {
-          s.type = "ClusterIP";
-          s.sessionAffinity = "None";
-          s.internalTrafficPolicy = "Cluster";
-          s.clusterIP = ip;
-          s.clusterIPs = List.of(ip);
-          s.ipFamilies = List.of("IPv4");
-          s.ipFamilyPolicy = "SingleStack";
-          return s;
-        }), ServiceStatus.empty());
+    return StoredServices.clusterIp(namespace, name,
+        isHeadless(i) ? "None" : IpAddress.ipv4(0x0A600000L + i + 1).toString());
   }
 
   private static Pod pod(String namespace, String name, String app, String ip) {

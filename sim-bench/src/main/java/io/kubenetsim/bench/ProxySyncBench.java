@@ -13,21 +13,16 @@ import io.kubenetsim.model.Endpoint;
 import io.kubenetsim.model.EndpointConditions;
 import io.kubenetsim.model.EndpointPort;
 import io.kubenetsim.model.EndpointSlice;
-import io.kubenetsim.model.IntOrString;
 import io.kubenetsim.model.Labels;
 import io.kubenetsim.model.Namespace;
 import io.kubenetsim.model.ObjectMeta;
 import io.kubenetsim.model.Service;
-import io.kubenetsim.model.ServicePort;
-import io.kubenetsim.model.ServiceSpec;
-import io.kubenetsim.model.ServiceStatus;
 import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -114,19 +109,8 @@ public class ProxySyncBench {
   }
 
   private static Service service(int i) {
-    ServicePort port = new ServicePort("http", Protocol.TCP, "", 80, IntOrString.of(8080), 0);
-    String ip = IpAddress.ipv4(0x0A600000L + i + 1).toString();
-    return new Service(ObjectMeta.named("scale", "svc" + i), ServiceSpec.of(
-        Map.of("app", "svc" + i), List.of(port)).with(s -> {
-          s.type = "ClusterIP";
-          s.sessionAffinity = "None";
-          s.internalTrafficPolicy = "Cluster";
-          s.clusterIP = ip;
-          s.clusterIPs = List.of(ip);
-          s.ipFamilies = List.of("IPv4");
-          s.ipFamilyPolicy = "SingleStack";
-          return s;
-        }), ServiceStatus.empty());
+    return StoredServices.clusterIp("scale", "svc" + i,
+        IpAddress.ipv4(0x0A600000L + i + 1).toString());
   }
 
   private static EndpointSlice slice(int i, boolean firstReady) {

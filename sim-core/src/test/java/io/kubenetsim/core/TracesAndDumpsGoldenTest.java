@@ -1,7 +1,5 @@
 package io.kubenetsim.core;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubenetsim.Cluster;
 import io.kubenetsim.KubeSim;
@@ -10,8 +8,6 @@ import io.kubenetsim.ProxyMode;
 import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.model.ServiceType;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -78,12 +74,6 @@ class TracesAndDumpsGoldenTest {
   }
 
   private static void assertGolden(String name, String actual) throws IOException {
-    Path file = GOLDEN.resolve(name);
-    if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, actual, StandardCharsets.UTF_8);
-    }
-    assertTrue(Files.exists(file), "missing golden " + file + "; run with -Dgolden.update=true");
-    assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "golden " + file);
+    GoldenFile.assertMatches(GOLDEN.resolve(name), actual, "dumps and traces");
   }
 }

@@ -13,8 +13,8 @@ import static io.kubenetsim.core.kubectl.Fixtures.readyNode;
 import static io.kubenetsim.core.kubectl.Fixtures.replicaSet;
 import static io.kubenetsim.core.kubectl.Fixtures.runningPod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kubenetsim.core.GoldenFile;
 import io.kubenetsim.model.ContainerState;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.KubernetesObject;
@@ -23,7 +23,6 @@ import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.PodPhase;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,14 +103,7 @@ class GoldenTablesTest {
   void tableMatchesGoldenFile(String name) throws IOException {
     String actual = KUBECTL.run(CASES.get(name)).toString();
     Path file = DIR.resolve(name + ".golden");
-    if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(DIR);
-      Files.writeString(file, actual, StandardCharsets.UTF_8);
-    }
-    assertTrue(Files.exists(file), "missing golden file " + file.toAbsolutePath()
-        + "; run with -Dgolden.update=true to create it");
-    assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual,
-        "output of [" + CASES.get(name) + "] differs from " + file);
+    GoldenFile.assertMatches(file, actual, "output of [" + CASES.get(name) + "]");
   }
 
   @Test

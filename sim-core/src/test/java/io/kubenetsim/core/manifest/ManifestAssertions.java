@@ -1,13 +1,11 @@
 package io.kubenetsim.core.manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableList;
+import io.kubenetsim.core.GoldenFile;
 import io.kubenetsim.model.KubernetesObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,13 +24,7 @@ final class ManifestAssertions {
    * {@code -Dgolden.update=true} it first rewrites the file, for review in the diff.
    */
   static void assertGolden(String name, String actual) throws IOException {
-    Path file = GOLDEN.resolve(name);
-    if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(GOLDEN);
-      Files.writeString(file, actual, StandardCharsets.UTF_8);
-    }
-    assertTrue(Files.exists(file), "missing golden " + file + "; run with -Dgolden.update=true");
-    assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "golden " + file);
+    GoldenFile.assertMatches(GOLDEN.resolve(name), actual, "written manifest");
   }
 
   /**

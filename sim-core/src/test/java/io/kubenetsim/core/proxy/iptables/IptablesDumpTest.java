@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubenetsim.KubeProxyConfiguration;
 import io.kubenetsim.ProxyMode;
+import io.kubenetsim.core.GoldenFile;
 import io.kubenetsim.core.proxy.ProxySnapshot;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,14 +35,7 @@ class IptablesDumpTest {
   @Test
   void nodePortServiceWithThreeEndpointsMatchesGolden() throws IOException {
     String actual = new IptablesBackend().dump(webSnapshot(), Ports.node());
-    if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(GOLDEN.getParent());
-      Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
-    }
-    assertTrue(Files.exists(GOLDEN), "missing golden file " + GOLDEN.toAbsolutePath()
-        + "; run with -Dgolden.update=true to create it");
-    assertEquals(Files.readString(GOLDEN, StandardCharsets.UTF_8), actual,
-        "iptables-save output differs from " + GOLDEN);
+    GoldenFile.assertMatches(GOLDEN, actual, "iptables-save output");
   }
 
   @Test

@@ -4,16 +4,14 @@ import static io.kubenetsim.core.proxy.ipvs.IpvsFixtures.node;
 import static io.kubenetsim.core.proxy.ipvs.IpvsFixtures.port;
 import static io.kubenetsim.core.proxy.ipvs.IpvsFixtures.ready;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kubenetsim.core.GoldenFile;
 import io.kubenetsim.core.proxy.NodeContext;
 import io.kubenetsim.core.proxy.ProxySnapshot;
 import io.kubenetsim.core.proxy.ServicePortInfo;
 import io.kubenetsim.core.proxy.ServicePortName;
 import io.kubenetsim.net.Protocol;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,14 +48,7 @@ class IpvsTableTest {
   void dumpOfASmallSnapshotMatchesTheGoldenFile() throws IOException {
     NodeContext nodeA = node("node-a", "192.168.0.10", "10.0.0.10");
     String actual = new IpvsBackend().dump(small(), nodeA);
-    if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(GOLDEN.getParent());
-      Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
-    }
-    assertTrue(Files.exists(GOLDEN), "missing " + GOLDEN.toAbsolutePath()
-        + "; run with -Dgolden.update=true to create it");
-    assertEquals(Files.readString(GOLDEN, StandardCharsets.UTF_8), actual,
-        "IPVS dump differs from " + GOLDEN);
+    GoldenFile.assertMatches(GOLDEN, actual, "IPVS dump");
   }
 
   @Test

@@ -2,14 +2,12 @@ package io.kubenetsim.core.proxy.nftables;
 
 import static io.kubenetsim.core.proxy.nftables.NftablesFixtures.NODE;
 import static io.kubenetsim.core.proxy.nftables.NftablesFixtures.ready;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kubenetsim.core.GoldenFile;
 import io.kubenetsim.core.proxy.ProxySnapshot;
 import io.kubenetsim.core.proxy.nftables.NftablesFixtures.Port;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,12 +53,6 @@ class NftablesRulesetGoldenTest {
   }
 
   static void assertGolden(String name, String actual) throws IOException {
-    Path file = GOLDEN.resolve(name);
-    if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, actual, StandardCharsets.UTF_8);
-    }
-    assertTrue(Files.exists(file), "missing golden " + file + "; run with -Dgolden.update=true");
-    assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "golden " + file);
+    GoldenFile.assertMatches(GOLDEN.resolve(name), actual, "nft list ruleset");
   }
 }
