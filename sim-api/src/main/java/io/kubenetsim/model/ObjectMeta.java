@@ -61,7 +61,12 @@ public record ObjectMeta(
 
   /** {@return the owner reference marked as controller, if any} */
   public Optional<OwnerReference> controllerRef() {
-    return ownerReferences.stream().filter(OwnerReference::controller).findFirst();
+    for (OwnerReference reference : ownerReferences) {
+      if (reference.controller()) {
+        return Optional.of(reference);
+      }
+    }
+    return Optional.empty();
   }
 
   public ObjectMeta withName(String newName) {

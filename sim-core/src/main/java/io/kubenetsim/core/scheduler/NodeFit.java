@@ -8,35 +8,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.ToIntFunction;
 
 /**
  * The scheduler's filters for one pod, with a count of why nodes were rejected, rendered as
  * kube-scheduler's {@code 0/3 nodes are available: …} message.
  */
 final class NodeFit {
-  private final Pod pod;
-  private final Function<Node, String> nodeRejection;
-  private final ToIntFunction<String> podsOnNode;
   private final Function<String, List<Pod>> boundPods;
   private final List<ContainerPort> wantedHostPorts;
   private final TreeMap<String, Integer> reasons = new TreeMap<>();
 
-  /**
-   * @param nodeRejection {@link #nodeRejection}, or a cache of it
-   * @param podsOnNode how many pods a node holds now (bound and assumed, not terminated)
-   * @param boundPods the pods bound to a node, asked only when {@code pod} wants host ports
-   */
-  NodeFit(Pod pod, Function<Node, String> nodeRejection, ToIntFunction<String> podsOnNode,
-      Function<String, List<Pod>> boundPods) {
-    this.pod = pod;
-    this.nodeRejection = nodeRejection;
-    this.podsOnNode = podsOnNode;
+  /** @param boundPods the pods bound to a node, asked only when {@code pod} wants host ports */
+  NodeFit(Pod pod, Function<String, List<Pod>> boundPods) {
     this.boundPods = boundPods;
     this.wantedHostPorts = hostPorts(pod);
   }
 
-  boolean fits(Node node) {
+  boolean fits(NodeCandidate node) {
     String reason = rejection(node);
     if (reason.isEmpty()) {
       return true;
@@ -45,15 +33,14 @@ final class NodeFit {
     return false;
   }
 
-  private String rejection(Node node) {
-    String fixed = nodeRejection.apply(node);
-    if (!fixed.isEmpty()) {
-      return fixed;
+  private String rejection(NodeCandidate node) {
+    if (!node.rejection().isEmpty()) {
+      return node.rejection();
     }
-    if (podsOnNode.applyAsInt(node.metadata().name()) >= node.status().podCapacity()) {
+    if (node.load().pods() >= node.node().status().podCapacity()) {
       return "Too many pods";
     }
-    if (hostPortsTaken(node)) {
+    if (hostPortsTaken(node.name())) {
       return "node(s) didn't have free ports for the requested pod ports";
     }
     return "";
@@ -88,11 +75,11 @@ final class NodeFit {
         || taint.key().equals(Taint.NOT_READY));
   }
 
-  private boolean hostPortsTaken(Node node) {
+  private boolean hostPortsTaken(String node) {
     if (wantedHostPorts.isEmpty()) {
       return false;
     }
-    List<Pod> others = boundPods.apply(node.metadata().name());
+    List<Pod> others = boundPods.apply(node);
     for (ContainerPort wanted : wantedHostPorts) {
       for (Pod other : others) {
         for (ContainerPort taken : hostPorts(other)) {

@@ -13,42 +13,51 @@ import java.util.Map;
  * but the informer not yet shown (the scheduler cache's assumed pods).
  */
 final class NodeLoad {
-  private final Map<NamespacedName, String> counted = new HashMap<>();
-  private final Map<String, Integer> bound = new HashMap<>();
-  private final Map<String, Integer> assumed = new HashMap<>();
+  /** One node's live count, which a scheduling pass reads without looking the node up. */
+  static final class Count {
+    private int bound;
+    private int assumed;
+
+    /** {@return the pods on the node now, assumed ones included} */
+    int pods() {
+      return bound + assumed;
+    }
+  }
+
+  private final Map<NamespacedName, Count> counted = new HashMap<>();
+  /** Looked up, never iterated; a node's entry stays, so a {@link Count} once handed out lives. */
+  private final Map<String, Count> counts = new HashMap<>();
 
   /** {@return the pods on a node now, assumed ones included} */
   int pods(String node) {
-    return bound.getOrDefault(node, 0) + assumed.getOrDefault(node, 0);
+    Count count = counts.get(node);
+    return count == null ? 0 : count.pods();
+  }
+
+  /** {@return the node's live count, which follows every later event} */
+  Count of(String node) {
+    return counts.computeIfAbsent(node, name -> new Count());
   }
 
   /** Counts ({@code +1}) or uncounts ({@code -1}) a binding not yet seen through the informer. */
   void assume(String node, int delta) {
-    add(assumed, node, delta);
+    of(node).assumed += delta;
   }
 
   /** Takes one pod event from the scheduler's pod informer. */
   void onPod(WatchEvent event) {
     Pod pod = (Pod) event.object();
     NamespacedName key = pod.metadata().key();
-    String was = counted.remove(key);
+    Count was = counted.remove(key);
     if (was != null) {
-      add(bound, was, -1);
+      was.bound--;
     }
     boolean holds = event.type() != WatchEvent.Type.DELETED && !pod.spec().nodeName().isEmpty()
         && !pod.status().phase().isTerminal();
     if (holds) {
-      counted.put(key, pod.spec().nodeName());
-      add(bound, pod.spec().nodeName(), 1);
-    }
-  }
-
-  private static void add(Map<String, Integer> counts, String node, int delta) {
-    int now = counts.getOrDefault(node, 0) + delta;
-    if (now == 0) {
-      counts.remove(node);
-    } else {
-      counts.put(node, now);
+      Count now = of(pod.spec().nodeName());
+      now.bound++;
+      counted.put(key, now);
     }
   }
 }

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -43,16 +42,14 @@ public final class Scheduler {
   private final Map<NamespacedName, String> assumed = new HashMap<>();
   /** Pods per node, kept per pod event: bound, not terminated, as the informer shows them. */
   private final NodeLoad load = new NodeLoad();
-  /** {@link NodeFit#nodeRejection} per node, as of the node object it was asked for. */
-  private final Map<String, Map.Entry<Node, String>> nodeChecks = new HashMap<>();
   /** Where the next pass starts checking nodes (upstream's {@code nextStartNodeIndex}). */
   private int nextStartNodeIndex;
   private static final int MIN_FEASIBLE_NODES_TO_FIND = 100;
   private static final int MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
   private final TreeSet<NamespacedName> unschedulable = new TreeSet<>();
   private final Map<NamespacedName, String> lastFailure = new HashMap<>();
-  /** The informer's nodes in name order, copied once per node event, not once per pod. */
-  private List<Node> nodeList;
+  /** The informer's nodes in name order, built once per node event, not once per pod. */
+  private List<NodeCandidate> candidates;
 
   public Scheduler(Simulator sim, ApiStore store, Informer<Pod> pods, Informer<Node> nodes,
       Timing timing) {
@@ -65,10 +62,7 @@ public final class Scheduler {
     pods.addHandler(load::onPod);
     pods.addHandler(event -> onPod(event, timing));
     nodes.addHandler(event -> {
-      nodeList = null;
-      if (event.type() == WatchEvent.Type.DELETED) {
-        nodeChecks.remove(((Node) event.object()).metadata().name());
-      }
+      candidates = null;
       retryUnschedulable();
     });
   }
@@ -104,19 +98,17 @@ public final class Scheduler {
         || pod.get().metadata().isTerminating()) {
       return;
     }
-    NodeFit fit = new NodeFit(pod.get(), this::nodeRejection, load::pods,
-        node -> pods.byIndex(NODE_INDEX, node));
-    if (nodeList == null) {
-      nodeList = List.copyOf(nodes.list());
+    NodeFit fit = new NodeFit(pod.get(), node -> pods.byIndex(NODE_INDEX, node));
+    if (candidates == null) {
+      candidates = nodes.list().stream().map(node -> NodeCandidate.of(node, load)).toList();
     }
-    List<Node> all = nodeList;
-    List<Node> feasible = findFeasible(all, fit);
+    List<NodeCandidate> all = candidates;
+    List<NodeCandidate> feasible = findFeasible(all, fit);
     if (feasible.isEmpty()) {
       markUnschedulable(pod.get(), fit.failureMessage(all.size()));
       return;
     }
-    Node chosen = pickLeastLoaded(feasible);
-    bind(pod.get(), chosen.metadata().name());
+    bind(pod.get(), pickLeastLoaded(feasible).name());
   }
 
   /**
@@ -126,7 +118,7 @@ public final class Scheduler {
    * nodes and successive pods at different shares. The nodes found are returned in name order,
    * so which one wins a tie does not depend on where the pass started.
    */
-  private List<Node> findFeasible(List<Node> all, NodeFit fit) {
+  private List<NodeCandidate> findFeasible(List<NodeCandidate> all, NodeFit fit) {
     if (all.isEmpty()) {
       return List.of();
     }
@@ -143,7 +135,7 @@ public final class Scheduler {
       }
     }
     nextStartNodeIndex = (nextStartNodeIndex + checked) % all.size();
-    List<Node> feasible = new ArrayList<>(found);
+    List<NodeCandidate> feasible = new ArrayList<>(found);
     for (int i = 0; i < fits.length; i++) {
       if (fits[i]) {
         feasible.add(all.get(i));
@@ -165,11 +157,11 @@ public final class Scheduler {
     return Math.max(allNodes * percentage / 100, MIN_FEASIBLE_NODES_TO_FIND);
   }
 
-  private Node pickLeastLoaded(List<Node> feasible) {
+  private NodeCandidate pickLeastLoaded(List<NodeCandidate> feasible) {
     int best = Integer.MAX_VALUE;
-    List<Node> ties = new ArrayList<>();
-    for (Node node : feasible) {
-      int load = this.load.pods(node.metadata().name());
+    List<NodeCandidate> ties = new ArrayList<>();
+    for (NodeCandidate node : feasible) {
+      int load = node.load().pods();
       if (load < best) {
         best = load;
         ties.clear();
@@ -214,15 +206,6 @@ public final class Scheduler {
         Conditions.set(s.conditions(), "PodScheduled", status, sim.clock().now(), reason,
             message),
         s.hostIP(), s.podIP(), s.podIPs(), s.startTime(), s.containerStatuses(), s.reason());
-  }
-
-  private String nodeRejection(Node node) {
-    Map.Entry<Node, String> checked = nodeChecks.get(node.metadata().name());
-    if (checked == null || checked.getKey() != node) {
-      checked = Map.entry(node, NodeFit.nodeRejection(node));
-      nodeChecks.put(node.metadata().name(), checked);
-    }
-    return checked.getValue();
   }
 
   /** A binding the informer has not shown yet counts on its node, as the scheduler cache's. */

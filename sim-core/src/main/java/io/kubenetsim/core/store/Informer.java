@@ -5,6 +5,7 @@ import io.kubenetsim.model.KubernetesObject;
 import io.kubenetsim.model.NamespacedName;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,14 @@ import java.util.function.Function;
 public final class Informer<T extends KubernetesObject> {
   private final Class<T> type;
   private final String kind;
-  private final TreeMap<NamespacedName, T> cache = new TreeMap<>();
+  /**
+   * Each cached object sits in a {@link Cached} cell that the name order, the name lookup and
+   * every index bucket share, so an update that keeps an object's index keys writes one cell
+   * and re-sorts nothing.
+   */
+  private final TreeMap<NamespacedName, Cached<T>> byName = new TreeMap<>();
+  /** The same cells for lookups by name; never iterated. */
+  private final Map<NamespacedName, Cached<T>> cells = new HashMap<>();
   private final List<Consumer<WatchEvent>> handlers = new ArrayList<>();
   private final Map<String, Index<T>> indexes = new HashMap<>();
 
@@ -49,7 +57,7 @@ public final class Informer<T extends KubernetesObject> {
   /** Adds a named index: {@code keys} gives the index keys of an object. */
   public void addIndex(String name, Function<T, List<String>> keys) {
     Index<T> index = new Index<>(keys);
-    cache.values().forEach(index::add);
+    byName.values().forEach(index::add);
     indexes.put(name, index);
   }
 
@@ -62,17 +70,18 @@ public final class Informer<T extends KubernetesObject> {
 
   /** {@return the cached object} */
   public Optional<T> get(NamespacedName key) {
-    return Optional.ofNullable(cache.get(key));
+    Cached<T> cell = cells.get(key);
+    return cell == null ? Optional.empty() : Optional.of(cell.object);
   }
 
   /** {@return every cached object, by namespace and name} */
   public List<T> list() {
-    return new ArrayList<>(cache.values());
+    return Cached.objects(byName.values());
   }
 
   /** {@return the cached objects of one namespace, by name} */
   public List<T> list(String namespace) {
-    return new ArrayList<>(cache.subMap(NamespacedName.of(namespace, ""), true,
+    return Cached.objects(byName.subMap(NamespacedName.of(namespace, ""), true,
         NamespacedName.of(namespace + "\0", ""), false).values());
   }
 
@@ -88,57 +97,104 @@ public final class Informer<T extends KubernetesObject> {
   private void deliver(WatchEvent event) {
     T object = type.cast(event.object());
     NamespacedName key = object.metadata().key();
-    T previous = event.type() == WatchEvent.Type.DELETED ? cache.remove(key)
-        : cache.put(key, object);
-    for (Index<T> index : indexes.values()) {
-      index.replace(previous, event.type() == WatchEvent.Type.DELETED ? null : object);
+    Cached<T> cell = cells.get(key);
+    if (event.type() == WatchEvent.Type.DELETED) {
+      if (cell != null) {
+        cells.remove(key);
+        byName.remove(key);
+        for (Index<T> index : indexes.values()) {
+          index.remove(cell);
+        }
+      }
+    } else if (cell == null) {
+      cell = new Cached<>(key, object);
+      cells.put(key, cell);
+      byName.put(key, cell);
+      for (Index<T> index : indexes.values()) {
+        index.add(cell);
+      }
+    } else {
+      T previous = cell.object;
+      cell.object = object;
+      for (Index<T> index : indexes.values()) {
+        index.move(cell, previous);
+      }
     }
     for (Consumer<WatchEvent> handler : handlers) {
       handler.accept(event);
     }
   }
 
-  /** One index: key → objects, each bucket sorted by namespace/name. */
+  /** One object's place in the cache: its name and its latest version. */
+  private static final class Cached<T> {
+    final NamespacedName name;
+    T object;
+
+    Cached(NamespacedName name, T object) {
+      this.name = name;
+      this.object = object;
+    }
+
+    static <T> List<T> objects(Collection<Cached<T>> cells) {
+      List<T> out = new ArrayList<>(cells.size());
+      for (Cached<T> cell : cells) {
+        out.add(cell.object);
+      }
+      return out;
+    }
+  }
+
+  /** One index: key → cells, each bucket sorted by namespace/name. */
   private static final class Index<T extends KubernetesObject> {
     private final Function<T, List<String>> keys;
-    private final Map<String, TreeMap<NamespacedName, T>> buckets = new HashMap<>();
+    private final Map<String, TreeMap<NamespacedName, Cached<T>>> buckets = new HashMap<>();
 
     Index(Function<T, List<String>> keys) {
       this.keys = keys;
     }
 
-    void add(T object) {
-      for (String key : keys.apply(object)) {
-        buckets.computeIfAbsent(key, k -> new TreeMap<>()).put(object.metadata().key(), object);
+    void add(Cached<T> cell) {
+      for (String key : keys.apply(cell.object)) {
+        buckets.computeIfAbsent(key, k -> new TreeMap<>()).put(cell.name, cell);
       }
     }
 
-    /**
-     * Moves one object from its old keys to its new ones (either may be null): an update that
-     * keeps its keys, the common case, only replaces the object in its buckets.
-     */
-    void replace(T previous, T object) {
-      List<String> after = object == null ? List.of() : keys.apply(object);
-      if (previous != null) {
-        NamespacedName name = previous.metadata().key();
-        for (String key : keys.apply(previous)) {
-          if (!after.contains(key)) {
-            TreeMap<NamespacedName, T> bucket = buckets.get(key);
-            bucket.remove(name);
-            if (bucket.isEmpty()) {
-              buckets.remove(key);
-            }
-          }
+    void remove(Cached<T> cell) {
+      for (String key : keys.apply(cell.object)) {
+        removeFrom(key, cell);
+      }
+    }
+
+    /** Moves a cell whose object changed from {@code previous}: only keys that differ move. */
+    void move(Cached<T> cell, T previous) {
+      List<String> before = keys.apply(previous);
+      List<String> after = keys.apply(cell.object);
+      if (before.equals(after)) {
+        return;
+      }
+      for (String key : before) {
+        if (!after.contains(key)) {
+          removeFrom(key, cell);
         }
       }
       for (String key : after) {
-        buckets.computeIfAbsent(key, k -> new TreeMap<>()).put(object.metadata().key(), object);
+        if (!before.contains(key)) {
+          buckets.computeIfAbsent(key, k -> new TreeMap<>()).put(cell.name, cell);
+        }
+      }
+    }
+
+    private void removeFrom(String key, Cached<T> cell) {
+      TreeMap<NamespacedName, Cached<T>> bucket = buckets.get(key);
+      bucket.remove(cell.name);
+      if (bucket.isEmpty()) {
+        buckets.remove(key);
       }
     }
 
     List<T> get(String key) {
-      TreeMap<NamespacedName, T> bucket = buckets.get(key);
-      return bucket == null ? List.of() : new ArrayList<>(bucket.values());
+      TreeMap<NamespacedName, Cached<T>> bucket = buckets.get(key);
+      return bucket == null ? List.of() : Cached.objects(bucket.values());
     }
   }
 }

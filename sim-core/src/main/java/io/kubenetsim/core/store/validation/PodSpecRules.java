@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Validates a pod spec wherever it sits: {@code spec} of a Pod, {@code spec.template.spec} of a
@@ -59,11 +60,11 @@ public final class PodSpecRules {
     errors.addAll(PodDnsConfigRules.validate(spec.dnsPolicy(), spec.dnsConfig(),
         path + ".dnsConfig"));
     errors.addAll(readinessGates(spec.readinessGates(), path + ".readinessGates"));
-    errors.addAll(format(spec.nodeName(), NameRules.dns1123Subdomain(spec.nodeName()),
+    errors.addAll(format(spec.nodeName(), NameRules::dns1123Subdomain,
         path + ".nodeName", "pod.node-name.format"));
-    errors.addAll(format(spec.hostname(), NameRules.dns1123Label(spec.hostname()),
+    errors.addAll(format(spec.hostname(), NameRules::dns1123Label,
         path + ".hostname", "pod.hostname.format"));
-    errors.addAll(format(spec.subdomain(), NameRules.dns1123Label(spec.subdomain()),
+    errors.addAll(format(spec.subdomain(), NameRules::dns1123Label,
         path + ".subdomain", "pod.subdomain.format"));
     // Departure: upstream only warns about a negative grace period ("must be >= 0; negative
     // values are invalid and will be treated as 1"); kube-netsim rejects it outright.
@@ -96,7 +97,7 @@ public final class PodSpecRules {
     if (container.name().isEmpty()) {
       errors.add(FieldError.required(path + ".name", "", "pod.container.name.required"));
     } else {
-      errors.addAll(format(container.name(), NameRules.dns1123Label(container.name()),
+      errors.addAll(format(container.name(), NameRules::dns1123Label,
           path + ".name", "pod.container.name.format"));
     }
     if (container.image().isEmpty()) {
@@ -116,7 +117,8 @@ public final class PodSpecRules {
       if (!port.name().isEmpty()) {
         List<String> messages = NameRules.portName(port.name());
         if (!messages.isEmpty()) {
-          errors.addAll(format(port.name(), messages, portPath + ".name", "pod.port.name.format"));
+          errors.addAll(format(port.name(), name -> messages, portPath + ".name",
+              "pod.port.name.format"));
         } else if (!names.add(port.name())) {
           // Only well-formed names count towards duplicates, as upstream's else-if does.
           errors.add(FieldError.duplicate(portPath + ".name", port.name(),
@@ -218,12 +220,12 @@ public final class PodSpecRules {
 
   /** Wraps format messages as Invalid errors; an empty (unset) value is not checked. */
   private static List<FieldError> format(
-      String value, List<String> messages, String path, String rule) {
+      String value, Function<String, List<String>> rules, String path, String rule) {
     if (value.isEmpty()) {
       return ImmutableList.of();
     }
     List<FieldError> errors = new ArrayList<>();
-    messages.forEach(message -> errors.add(FieldError.invalid(path, value, message, rule)));
+    rules.apply(value).forEach(message -> errors.add(FieldError.invalid(path, value, message, rule)));
     return errors;
   }
 }
