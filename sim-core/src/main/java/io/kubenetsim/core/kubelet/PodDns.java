@@ -11,6 +11,7 @@ import io.kubenetsim.model.PodDNSConfig;
 import io.kubenetsim.model.PodDNSConfigOption;
 import io.kubenetsim.net.IpAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,6 +61,12 @@ public final class PodDns {
   private final ImmutableList<IpAddress> clusterDns;
   private final String clusterDomain;
   private final ResolvConf node;
+  /**
+   * The result for a pod of the namespace with the cluster policy and no {@code dnsConfig},
+   * which depends on nothing else: every pod of a Deployment asks the same question. Looked
+   * up, never iterated.
+   */
+  private final Map<String, PodDnsResult> plainClusterPods = new HashMap<>();
 
   /**
    * A configurer for one kubelet.
@@ -78,6 +85,14 @@ public final class PodDns {
 
   /** {@return the resolv.conf for {@code pod}, and the warnings raised forming it} */
   public PodDnsResult forPod(Pod pod) {
+    boolean plainCluster = pod.spec().dnsConfig().isEmpty() && !clusterDns.isEmpty()
+        && PodDnsType.of(pod.spec().dnsPolicy(), pod.spec().hostNetwork()) == PodDnsType.CLUSTER;
+    return plainCluster
+        ? plainClusterPods.computeIfAbsent(pod.metadata().namespace(), ns -> resolve(pod))
+        : resolve(pod);
+  }
+
+  private PodDnsResult resolve(Pod pod) {
     List<PodDnsWarning> warnings = new ArrayList<>();
     PodDnsType type = PodDnsType.of(pod.spec().dnsPolicy(), pod.spec().hostNetwork());
     if (type == PodDnsType.CLUSTER && clusterDns.isEmpty()) {

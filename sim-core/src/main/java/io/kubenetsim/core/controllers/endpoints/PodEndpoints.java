@@ -57,13 +57,57 @@ final class PodEndpoints {
     return labels.get(ZONE_LABEL).orElse("");
   }
 
+  /**
+   * {@return the Services whose endpoints a pod event may change}, as upstream's {@code
+   * GetPodServiceMemberships} and {@code podEndpointsChanged} decide: an added or deleted pod
+   * concerns the Services selecting it; an update concerns nobody unless it changed the
+   * deletion timestamp, readiness or pod IPs (what an endpoint shows; the node name is set
+   * before the pod has an IP), its labels, or its hostname or subdomain. When only the labels
+   * moved, only the Services the pod joined or left are concerned; when the endpoint changed
+   * too, every Service selecting it before or after.
+   */
   static List<NamespacedName> servicesSelecting(WatchEvent event, Informer<Service> services) {
     services.ensureIndex(SELECTOR_INDEX, PodEndpoints::selectorKeys);
     Pod pod = (Pod) event.object();
-    TreeSet<NamespacedName> out = new TreeSet<>();
-    addSelecting(services, pod, pod, out);
-    event.old().ifPresent(old -> addSelecting(services, (Pod) old, pod, out));
-    return List.copyOf(out);
+    TreeSet<NamespacedName> now = new TreeSet<>();
+    if (event.type() != WatchEvent.Type.MODIFIED || event.old().isEmpty()) {
+      addSelecting(services, pod, pod, now);
+      return List.copyOf(now);
+    }
+    Pod old = (Pod) event.old().get();
+    if (old.metadata().resourceVersion() == pod.metadata().resourceVersion()) {
+      return List.of();
+    }
+    boolean endpointChanged = endpointChanged(old, pod);
+    boolean membershipMayChange = !old.metadata().labels().equals(pod.metadata().labels())
+        || !old.spec().hostname().equals(pod.spec().hostname())
+        || !old.spec().subdomain().equals(pod.spec().subdomain());
+    if (!endpointChanged && !membershipMayChange) {
+      return List.of();
+    }
+    addSelecting(services, pod, pod, now);
+    if (!membershipMayChange) {
+      return List.copyOf(now);
+    }
+    TreeSet<NamespacedName> before = new TreeSet<>();
+    addSelecting(services, old, pod, before);
+    if (endpointChanged) {
+      now.addAll(before);
+      return List.copyOf(now);
+    }
+    // Upstream's determineNeededServiceUpdates: the Services the pod joined or left.
+    TreeSet<NamespacedName> joinedOrLeft = new TreeSet<>(now);
+    joinedOrLeft.removeAll(before);
+    before.removeAll(now);
+    joinedOrLeft.addAll(before);
+    return List.copyOf(joinedOrLeft);
+  }
+
+  /** Upstream's {@code podEndpointsChanged}, first result: what a pod's endpoint shows moved. */
+  private static boolean endpointChanged(Pod old, Pod pod) {
+    return !old.metadata().deletionTimestamp().equals(pod.metadata().deletionTimestamp())
+        || old.isReady() != pod.isReady()
+        || !podIPs(old).equals(podIPs(pod));
   }
 
   /**
