@@ -91,6 +91,9 @@ public record PodSpec(
 
   /** {@return every container port, in container then port order} */
   public ImmutableList<ContainerPort> allPorts() {
+    if (containers.size() == 1) {
+      return containers.get(0).ports();
+    }
     ImmutableList.Builder<ContainerPort> ports = ImmutableList.builder();
     containers.forEach(c -> ports.addAll(c.ports()));
     return ports.build();

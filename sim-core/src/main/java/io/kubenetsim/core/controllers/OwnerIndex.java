@@ -14,7 +14,12 @@ public final class OwnerIndex {
 
   /** {@return the index keys of an object: its controller's uid, if it has one} */
   public static List<String> keys(KubernetesObject object) {
-    return object.metadata().controllerRef().map(OwnerReference::uid).stream().toList();
+    for (OwnerReference owner : object.metadata().ownerReferences()) {
+      if (owner.controller()) {
+        return List.of(owner.uid());
+      }
+    }
+    return List.of();
   }
 
   /** {@return a controller reference to this owner} */

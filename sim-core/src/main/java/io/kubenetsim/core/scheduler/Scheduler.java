@@ -123,25 +123,23 @@ public final class Scheduler {
       return List.of();
     }
     int toFind = numFeasibleNodesToFind(all.size());
-    boolean[] fits = new boolean[all.size()];
-    int found = 0;
+    int start = nextStartNodeIndex % all.size();
+    // Checked in turn from start, wrapping; the wrapped part comes first in name order.
+    List<NodeCandidate> fromStart = new ArrayList<>(toFind);
+    List<NodeCandidate> wrapped = new ArrayList<>();
+    int index = start;
     int checked = 0;
-    while (checked < all.size() && found < toFind) {
-      int index = (nextStartNodeIndex + checked) % all.size();
+    while (checked < all.size() && fromStart.size() + wrapped.size() < toFind) {
+      NodeCandidate node = all.get(index);
+      if (fit.fits(node)) {
+        (index >= start ? fromStart : wrapped).add(node);
+      }
       checked++;
-      if (fit.fits(all.get(index))) {
-        fits[index] = true;
-        found++;
-      }
+      index = index + 1 == all.size() ? 0 : index + 1;
     }
-    nextStartNodeIndex = (nextStartNodeIndex + checked) % all.size();
-    List<NodeCandidate> feasible = new ArrayList<>(found);
-    for (int i = 0; i < fits.length; i++) {
-      if (fits[i]) {
-        feasible.add(all.get(i));
-      }
-    }
-    return feasible;
+    nextStartNodeIndex = index;
+    wrapped.addAll(fromStart);
+    return wrapped;
   }
 
   /**
@@ -157,20 +155,31 @@ public final class Scheduler {
     return Math.max(allNodes * percentage / 100, MIN_FEASIBLE_NODES_TO_FIND);
   }
 
+  /**
+   * The least-loaded feasible node, a tie broken by one seeded draw among the tied nodes in name
+   * order. Two passes, minimum then the drawn tie, rather than a list of ties: in a balanced
+   * cluster nearly every feasible node ties.
+   */
   private NodeCandidate pickLeastLoaded(List<NodeCandidate> feasible) {
     int best = Integer.MAX_VALUE;
-    List<NodeCandidate> ties = new ArrayList<>();
+    int ties = 0;
     for (NodeCandidate node : feasible) {
       int load = node.load().pods();
       if (load < best) {
         best = load;
-        ties.clear();
+        ties = 0;
       }
       if (load == best) {
-        ties.add(node);
+        ties++;
       }
     }
-    return ties.get(random.nextInt(ties.size()));
+    int pick = random.nextInt(ties);
+    for (NodeCandidate node : feasible) {
+      if (node.load().pods() == best && pick-- == 0) {
+        return node;
+      }
+    }
+    throw new IllegalStateException("no feasible node has the least load " + best);
   }
 
   private void bind(Pod pod, String nodeName) {

@@ -54,15 +54,18 @@ public final class Informer<T extends KubernetesObject> {
     handlers.add(handler);
   }
 
-  /** Adds a named index: {@code keys} gives the index keys of an object. */
-  public void addIndex(String name, Function<T, List<String>> keys) {
+  /**
+   * Adds a named index: {@code keys} gives the index keys of an object, values with {@code
+   * equals} and {@code hashCode} (a record, or a string).
+   */
+  public void addIndex(String name, Function<T, ? extends List<?>> keys) {
     Index<T> index = new Index<>(keys);
     byName.values().forEach(index::add);
     indexes.put(name, index);
   }
 
   /** Adds a named index unless one by that name exists (components sharing an informer). */
-  public void ensureIndex(String name, Function<T, List<String>> keys) {
+  public void ensureIndex(String name, Function<T, ? extends List<?>> keys) {
     if (!indexes.containsKey(name)) {
       addIndex(name, keys);
     }
@@ -86,7 +89,7 @@ public final class Informer<T extends KubernetesObject> {
   }
 
   /** {@return the cached objects with this key in a named index, by namespace and name} */
-  public List<T> byIndex(String indexName, String key) {
+  public List<T> byIndex(String indexName, Object key) {
     Index<T> index = indexes.get(indexName);
     if (index == null) {
       throw new IllegalArgumentException("no index named " + indexName + " on " + kind);
@@ -146,45 +149,45 @@ public final class Informer<T extends KubernetesObject> {
 
   /** One index: key → cells, each bucket sorted by namespace/name. */
   private static final class Index<T extends KubernetesObject> {
-    private final Function<T, List<String>> keys;
-    private final Map<String, TreeMap<NamespacedName, Cached<T>>> buckets = new HashMap<>();
+    private final Function<T, ? extends List<?>> keys;
+    private final Map<Object, TreeMap<NamespacedName, Cached<T>>> buckets = new HashMap<>();
 
-    Index(Function<T, List<String>> keys) {
+    Index(Function<T, ? extends List<?>> keys) {
       this.keys = keys;
     }
 
     void add(Cached<T> cell) {
-      for (String key : keys.apply(cell.object)) {
+      for (Object key : keys.apply(cell.object)) {
         buckets.computeIfAbsent(key, k -> new TreeMap<>()).put(cell.name, cell);
       }
     }
 
     void remove(Cached<T> cell) {
-      for (String key : keys.apply(cell.object)) {
+      for (Object key : keys.apply(cell.object)) {
         removeFrom(key, cell);
       }
     }
 
     /** Moves a cell whose object changed from {@code previous}: only keys that differ move. */
     void move(Cached<T> cell, T previous) {
-      List<String> before = keys.apply(previous);
-      List<String> after = keys.apply(cell.object);
+      List<?> before = keys.apply(previous);
+      List<?> after = keys.apply(cell.object);
       if (before.equals(after)) {
         return;
       }
-      for (String key : before) {
+      for (Object key : before) {
         if (!after.contains(key)) {
           removeFrom(key, cell);
         }
       }
-      for (String key : after) {
+      for (Object key : after) {
         if (!before.contains(key)) {
           buckets.computeIfAbsent(key, k -> new TreeMap<>()).put(cell.name, cell);
         }
       }
     }
 
-    private void removeFrom(String key, Cached<T> cell) {
+    private void removeFrom(Object key, Cached<T> cell) {
       TreeMap<NamespacedName, Cached<T>> bucket = buckets.get(key);
       bucket.remove(cell.name);
       if (bucket.isEmpty()) {
@@ -192,7 +195,7 @@ public final class Informer<T extends KubernetesObject> {
       }
     }
 
-    List<T> get(String key) {
+    List<T> get(Object key) {
       TreeMap<NamespacedName, Cached<T>> bucket = buckets.get(key);
       return bucket == null ? List.of() : Cached.objects(bucket.values());
     }

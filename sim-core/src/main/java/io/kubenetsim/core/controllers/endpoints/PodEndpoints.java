@@ -136,7 +136,7 @@ final class PodEndpoints {
    */
   static List<Pod> candidates(Service service, Informer<Pod> pods) {
     String namespace = service.metadata().namespace();
-    List<String> keys = selectorKeys(service);
+    List<LabelPair> keys = selectorKeys(service);
     if (keys.isEmpty()) {
       return pods.list(namespace);
     }
@@ -147,8 +147,8 @@ final class PodEndpoints {
   /** Pods by each of their label pairs, per namespace. */
   static final String LABEL_INDEX = "metadata.labels";
 
-  private static List<String> labelKeys(Pod pod) {
-    List<String> keys = new ArrayList<>();
+  private static List<LabelPair> labelKeys(Pod pod) {
+    List<LabelPair> keys = new ArrayList<>();
     pod.metadata().labels().asMap().forEach((k, v) ->
         keys.add(selectorKey(pod.metadata().namespace(), k, v)));
     return keys;
@@ -158,7 +158,7 @@ final class PodEndpoints {
   static final String SELECTOR_INDEX = "spec.selector";
 
   /** {@return the index key of a Service with a selector: its namespace and first pair} */
-  static List<String> selectorKeys(Service service) {
+  static List<LabelPair> selectorKeys(Service service) {
     if (!service.spec().hasSelector()) {
       return List.of();
     }
@@ -167,9 +167,12 @@ final class PodEndpoints {
         first.getValue()));
   }
 
-  private static String selectorKey(String namespace, String key, String value) {
-    return namespace + "\0" + key + "=" + value;
+  private static LabelPair selectorKey(String namespace, String key, String value) {
+    return new LabelPair(namespace, key, value);
   }
+
+  /** One label pair in one namespace: the key of both label indexes. */
+  private record LabelPair(String namespace, String key, String value) {}
 
 
   /** {@return the Service's endpoints of one family, one per selected pod, by pod name} */

@@ -44,7 +44,12 @@ final class ServiceFamilies {
 
   /** {@return the pod IP of this family among the pod's IPs, if it has one} */
   static Optional<String> address(List<String> podIPs, IpFamily family) {
-    return podIPs.stream().filter(ip -> IpAddress.tryParse(ip)
-        .filter(parsed -> parsed.family() == family).isPresent()).findFirst();
+    for (String ip : podIPs) {
+      Optional<IpAddress> parsed = IpAddress.tryParse(ip);
+      if (parsed.isPresent() && parsed.get().family() == family) {
+        return Optional.of(ip);
+      }
+    }
+    return Optional.empty();
   }
 }
