@@ -146,7 +146,7 @@ final class ControlPlane {
     }
     gc.watchDependents(slices);
     gc.watchOwners(services);
-    this.proxies = new KubeProxyFleet(sim, config, services, slices, nodes, kubelets::isUp,
+    this.proxies = new KubeProxyFleet(sim, config, services, slices, nodes, kubelets.stopped(),
         ProxyBackends.forMode(config.kubeProxy().mode()));
     List<Cidr> internal = new java.util.ArrayList<>(config.serviceCidrs());
     internal.add(config.clusterCidr());

@@ -51,29 +51,23 @@ final class LiveNode extends LiveObject<Node> implements NodeHandle {
   @Override
   public void fail() {
     get();
-    plane.kubelets.kubelet(name).ifPresent(k -> {
-      if (k.isUp()) {
-        k.fail();
-        plane.sim.log().record("NodeFailed", ObjectRef.clusterScoped(Node.KIND, name),
-            "kubelet stopped; pods on the node stop answering");
-        plane.nodeLifecycle.heartbeatsStopped(name);
-      }
-    });
+    if (plane.kubelets.fail(name)) {
+      plane.sim.log().record("NodeFailed", ObjectRef.clusterScoped(Node.KIND, name),
+          "kubelet stopped; pods on the node stop answering");
+      plane.nodeLifecycle.heartbeatsStopped(name);
+    }
   }
 
   @Override
   public void recover() {
     get();
-    plane.kubelets.kubelet(name).ifPresent(k -> {
-      if (!k.isUp()) {
-        plane.sim.log().record("NodeRecovered", ObjectRef.clusterScoped(Node.KIND, name),
-            "kubelet running again");
-        List<Pod> bound = plane.store.list(Pod.class).stream()
-            .filter(p -> p.spec().nodeName().equals(name)).toList();
-        k.recover(bound);
-        plane.nodeLifecycle.heartbeatsResumed(name);
-      }
-    });
+    if (plane.kubelets.kubelet(name).filter(k -> !k.isUp()).isPresent()) {
+      plane.sim.log().record("NodeRecovered", ObjectRef.clusterScoped(Node.KIND, name),
+          "kubelet running again");
+      plane.kubelets.recover(name, () -> plane.store.list(Pod.class).stream()
+          .filter(p -> p.spec().nodeName().equals(name)).toList());
+      plane.nodeLifecycle.heartbeatsResumed(name);
+    }
   }
 
   @Override

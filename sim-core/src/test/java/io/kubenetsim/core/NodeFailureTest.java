@@ -103,4 +103,30 @@ class NodeFailureTest {
         Diagnostics.context(c));
     assertEquals(0, c.events().ofKind("TaintManagerEviction").size());
   }
+
+  @Test
+  void aStoppedNodesKubeProxyKeepsItsRulesUntilTheFirstSyncAfterItRecovers() {
+    // A stopped kubelet's node runs no kube-proxy sync: its rules stay those of the last sync
+    // it took, while the running nodes move on; once it recovers it takes the next sync.
+    Cluster c = KubeSim.cluster().nodes(3).seed(5).build();
+    c.createNamespace("shop");
+    c.deployment("shop/web").replicas(2).label("app", "web").create();
+    c.service("shop/web").selector("app", "web").port(80).create();
+    c.settle();
+    NodeHandle stopped = c.node("node-2");
+    NodeHandle running = c.node("node-1");
+    long before = stopped.proxy().syncedVersion();
+    assertEquals(before, running.proxy().syncedVersion());
+    stopped.fail();
+    c.service("shop/api").selector("app", "web").port(81).create();
+    c.settle();
+    assertTrue(running.proxy().syncedVersion() > before, "the running node synced");
+    assertEquals(before, stopped.proxy().syncedVersion(), "the stopped node did not");
+    stopped.recover();
+    assertEquals(before, stopped.proxy().syncedVersion(), "recovering is not a sync");
+    c.service("shop/db").selector("app", "web").port(82).create();
+    c.settle();
+    assertEquals(running.proxy().syncedVersion(), stopped.proxy().syncedVersion(),
+        "the first sync after recovery reaches it");
+  }
 }

@@ -7,9 +7,13 @@ import io.kubenetsim.core.store.Informer;
 import io.kubenetsim.core.store.WatchEvent;
 import io.kubenetsim.model.Node;
 import io.kubenetsim.model.Pod;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The kubelets of all nodes, fed by one shared pod watch and one node watch and routed by
@@ -22,6 +26,8 @@ public final class NodeAgents {
   private final Timing timing;
   private final PodDns dns;
   private final Map<String, Kubelet> kubelets = new HashMap<>();
+  /** The nodes whose kubelet has failed and not recovered, by name. */
+  private final TreeSet<String> stopped = new TreeSet<>();
 
   /** @param dns how every kubelet writes a pod's resolv.conf (its flags are the cluster's) */
   public NodeAgents(Simulator sim, ApiStore store, Timing timing, PodDns dns,
@@ -39,6 +45,36 @@ public final class NodeAgents {
     return Optional.ofNullable(kubelets.get(nodeName));
   }
 
+  /**
+   * {@return the nodes whose kubelet exists but has failed, by name}: a live view, so a reader
+   * that must skip stopped nodes costs the stopped ones, not the cluster
+   */
+  public SortedSet<String> stopped() {
+    return Collections.unmodifiableSortedSet(stopped);
+  }
+
+  /** Stops a node's running kubelet; {@return whether it was running} */
+  public boolean fail(String nodeName) {
+    Kubelet kubelet = kubelets.get(nodeName);
+    if (kubelet == null || !kubelet.isUp()) {
+      return false;
+    }
+    kubelet.fail();
+    stopped.add(nodeName);
+    return true;
+  }
+
+  /** Restarts a node's stopped kubelet, which catches up with its bound pods. */
+  public boolean recover(String nodeName, Supplier<? extends Iterable<Pod>> boundPods) {
+    Kubelet kubelet = kubelets.get(nodeName);
+    if (kubelet == null || kubelet.isUp()) {
+      return false;
+    }
+    stopped.remove(nodeName);
+    kubelet.recover(boundPods.get());
+    return true;
+  }
+
   /** {@return whether the node's kubelet is running (it exists and has not failed)} */
   public boolean isUp(String nodeName) {
     Kubelet kubelet = kubelets.get(nodeName);
@@ -50,6 +86,7 @@ public final class NodeAgents {
     String name = node.metadata().name();
     if (event.type() == WatchEvent.Type.DELETED) {
       Kubelet gone = kubelets.remove(name);
+      stopped.remove(name);
       if (gone != null) {
         gone.fail();
       }

@@ -20,8 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+import java.util.TreeSet;
 
 /**
  * kube-proxy on every node. All proxies watch Services and EndpointSlices through one shared
@@ -44,26 +45,30 @@ public final class KubeProxyFleet {
   private final Informer<Service> services;
   private final Informer<EndpointSlice> slices;
   private final Informer<Node> nodes;
-  private final Predicate<String> nodeUp;
+  /** The nodes whose kubelet is stopped (a live view): their kube-proxy does not sync. */
+  private final SortedSet<String> stopped;
+  /** Those of {@link #stopped} at the last sync, each holding the rules it had then. */
+  private final TreeSet<String> frozenAtLastSync = new TreeSet<>();
   private final ProxyBackend backend;
   /** The service CIDRs of the node's family, as an IPv4 proxier sees them. */
   private final ImmutableList<Cidr> ipv4ServiceCidrs;
   private final TreeMap<String, NodeProxy> proxies = new TreeMap<>();
   private final Map<String, NodeView> contexts = new HashMap<>();
-  private ProxySnapshot current = ProxySnapshot.empty();
+  /** The last sync's rules, which every running node's kube-proxy reads. */
+  private final LatestSync latest = new LatestSync();
   private final ProxyChangeTracker changes;
   private boolean syncPending;
   private long lastSyncNanos = Long.MIN_VALUE / 2;
 
   public KubeProxyFleet(Simulator sim, ClusterConfig config, Informer<Service> services,
-      Informer<EndpointSlice> slices, Informer<Node> nodes, Predicate<String> nodeUp,
+      Informer<EndpointSlice> slices, Informer<Node> nodes, SortedSet<String> stopped,
       ProxyBackend backend) {
     this.sim = sim;
     this.config = config;
     this.services = services;
     this.slices = slices;
     this.nodes = nodes;
-    this.nodeUp = nodeUp;
+    this.stopped = stopped;
     this.backend = backend;
     this.ipv4ServiceCidrs = config.serviceCidrs().stream()
         .filter(c -> c.family() == IpFamily.IPV4).collect(ImmutableList.toImmutableList());
@@ -143,7 +148,7 @@ public final class KubeProxyFleet {
       contexts.remove(name);
       return;
     }
-    proxies.computeIfAbsent(name, n -> new NodeProxy(n, sim.random("kube-proxy/" + n), current));
+    proxies.computeIfAbsent(name, n -> new NodeProxy(n, sim.random("kube-proxy/" + n), latest));
   }
 
   private void requestSync() {
@@ -155,19 +160,45 @@ public final class KubeProxyFleet {
     sim.schedule(Duration.ofNanos(Math.max(0, earliest - sim.clock().nanos())), this::sync);
   }
 
+  /**
+   * One sync for the whole fleet: running nodes read {@link #latest}, so taking the new rules
+   * costs them nothing; a node stopped since the last sync keeps the rules it had, and one
+   * running again since then follows from now on. The work is the snapshot's and the stopped
+   * nodes', not the cluster's.
+   */
   private void sync() {
     syncPending = false;
     lastSyncNanos = sim.clock().nanos();
-    current = changes.snapshot(current.version() + 1);
-    int synced = 0;
-    for (NodeProxy proxy : proxies.values()) {
-      if (nodeUp.test(proxy.nodeName())) {
-        proxy.sync(current);
-        synced++;
+    ProxySnapshot previous = latest.snapshot;
+    for (String name : stopped) {
+      NodeProxy proxy = proxies.get(name);
+      if (proxy != null && !frozenAtLastSync.contains(name)) {
+        proxy.freeze(previous);
       }
     }
+    for (String name : frozenAtLastSync) {
+      NodeProxy proxy = proxies.get(name);
+      if (proxy != null && !stopped.contains(name)) {
+        proxy.follow();
+      }
+    }
+    frozenAtLastSync.clear();
+    int synced = proxies.size();
+    for (String name : stopped) {
+      if (proxies.containsKey(name)) {
+        frozenAtLastSync.add(name);
+        synced--;
+      }
+    }
+    latest.snapshot = changes.snapshot(previous.version() + 1);
+    ProxySnapshot current = latest.snapshot;
     sim.log().record("ProxyRulesSynced", ObjectRef.clusterScoped("KubeProxy", "kube-proxy"),
         config.kubeProxy().mode() + " rules v" + current.version() + " on " + synced + " nodes: "
             + current.portCount() + " service ports, " + current.endpointCount() + " endpoints");
+  }
+
+  /** The rules of the fleet's last sync, shared by reference with every node's kube-proxy. */
+  static final class LatestSync {
+    ProxySnapshot snapshot = ProxySnapshot.empty();
   }
 }

@@ -10,12 +10,18 @@ public final class NodeProxy {
   private final String nodeName;
   private final ProxyNodeState state = new ProxyNodeState();
   private final SeededRandom random;
-  private ProxySnapshot synced;
+  private final KubeProxyFleet.LatestSync latest;
+  /** The rules kept while the node's kubelet is stopped; {@code null} while it follows. */
+  private ProxySnapshot frozen;
 
-  NodeProxy(String nodeName, SeededRandom random, ProxySnapshot initial) {
+  /**
+   * A kube-proxy that starts with the fleet's last sync: a proxy that starts on a new node lists
+   * Services and slices from the informers' cache, which holds what that sync saw.
+   */
+  NodeProxy(String nodeName, SeededRandom random, KubeProxyFleet.LatestSync latest) {
     this.nodeName = nodeName;
     this.random = random;
-    this.synced = initial;
+    this.latest = latest;
   }
 
   public String nodeName() {
@@ -24,7 +30,7 @@ public final class NodeProxy {
 
   /** {@return the rules this node last synced; stale while its kube-proxy lags or is down} */
   public ProxySnapshot synced() {
-    return synced;
+    return frozen != null ? frozen : latest.snapshot;
   }
 
   public ProxyNodeState state() {
@@ -35,7 +41,13 @@ public final class NodeProxy {
     return random;
   }
 
-  void sync(ProxySnapshot snapshot) {
-    synced = snapshot;
+  /** The node's kubelet stopped before a sync: it keeps these rules until it runs again. */
+  void freeze(ProxySnapshot rules) {
+    frozen = rules;
+  }
+
+  /** The node runs again: from this sync on it reads the fleet's rules. */
+  void follow() {
+    frozen = null;
   }
 }
