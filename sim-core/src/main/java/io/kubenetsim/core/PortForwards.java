@@ -116,8 +116,8 @@ final class PortForwards {
 
   private static Pod mostActive(ControlPlane plane, String namespace, LabelSelector selector,
       String target) {
-    List<Pod> pods = plane.store.list(Pod.class, namespace).stream()
-        .filter(p -> !selector.isEmpty() && selector.matches(p.metadata().labels()))
+    List<Pod> pods = (selector.isEmpty() ? List.<Pod>of()
+        : plane.store.list(Pod.class, namespace, selector)).stream()
         .filter(p -> !p.metadata().isTerminating())
         .sorted(MOST_ACTIVE_FIRST).toList();
     if (pods.isEmpty()) {

@@ -191,8 +191,7 @@ final class SimulatedCluster implements Cluster {
   @Override
   public List<PodHandle> pods(String namespace, String selector) {
     LabelSelector parsed = LabelSelector.parse(selector);
-    return plane.store.list(Pod.class, namespace).stream()
-        .filter(p -> parsed.matches(p.metadata().labels()))
+    return plane.store.list(Pod.class, namespace, parsed).stream()
         .map(p -> (PodHandle) new LivePod(plane, p.ref())).toList();
   }
 

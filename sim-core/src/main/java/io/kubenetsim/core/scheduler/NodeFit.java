@@ -25,6 +25,9 @@ final class NodeFit {
   }
 
   boolean fits(NodeCandidate node) {
+    if (node.open() && node.load().pods() < node.capacity() && wantedHostPorts.isEmpty()) {
+      return true; // the common case, without building a reason
+    }
     String reason = rejection(node);
     if (reason.isEmpty()) {
       return true;
@@ -34,10 +37,10 @@ final class NodeFit {
   }
 
   private String rejection(NodeCandidate node) {
-    if (!node.rejection().isEmpty()) {
+    if (!node.open()) {
       return node.rejection();
     }
-    if (node.load().pods() >= node.node().status().podCapacity()) {
+    if (node.load().pods() >= node.capacity()) {
       return "Too many pods";
     }
     if (hostPortsTaken(node.name())) {

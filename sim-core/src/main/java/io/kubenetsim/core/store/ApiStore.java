@@ -10,6 +10,7 @@ import io.kubenetsim.manifest.FieldError;
 import io.kubenetsim.manifest.InvalidObject;
 import io.kubenetsim.manifest.ValidationException;
 import io.kubenetsim.model.KubernetesObject;
+import io.kubenetsim.model.LabelSelector;
 import io.kubenetsim.model.Namespace;
 import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.model.ObjectMeta;
@@ -18,6 +19,7 @@ import io.kubenetsim.model.Pod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -45,6 +47,8 @@ public final class ApiStore {
   private final java.util.Map<String, SeededRandom> namesByKind = new java.util.HashMap<>();
   private final TreeMap<String, TreeMap<NamespacedName, KubernetesObject>> tables =
       new TreeMap<>();
+  /** Each kind's label index; looked up, never iterated. */
+  private final java.util.Map<String, LabelIndex> labelIndexes = new java.util.HashMap<>();
   private final List<Consumer<WatchEvent>> watchers = new ArrayList<>();
   private long resourceVersion;
 
@@ -85,6 +89,34 @@ public final class ApiStore {
         NamespacedName.of(namespace, ""), true, NamespacedName.of(namespace + "\0", ""), false);
     List<T> out = new ArrayList<>();
     range.values().forEach(o -> out.add(type.cast(o)));
+    return out;
+  }
+
+  /**
+   * {@return the objects of a type in one namespace that the selector matches, by name}: from
+   * the label index when the selector has an equality requirement, else by a namespace scan
+   */
+  public <T extends KubernetesObject> List<T> list(Class<T> type, String namespace,
+      LabelSelector selector) {
+    String kind = Kinds.of(type);
+    Optional<NavigableSet<NamespacedName>> candidates = labels(kind).candidates(namespace,
+        selector);
+    List<T> out = new ArrayList<>();
+    if (candidates.isEmpty()) {
+      for (T object : list(type, namespace)) {
+        if (selector.matches(object.metadata().labels())) {
+          out.add(object);
+        }
+      }
+      return out;
+    }
+    TreeMap<NamespacedName, KubernetesObject> table = table(kind);
+    for (NamespacedName name : candidates.get()) {
+      KubernetesObject object = table.get(name);
+      if (selector.matches(object.metadata().labels())) {
+        out.add(type.cast(object));
+      }
+    }
     return out;
   }
 
@@ -154,6 +186,7 @@ public final class ApiStore {
         Optional.of(sim.clock().now()));
     KubernetesObject stored = object.withMetadata(meta);
     table(object.kind()).put(meta.key(), stored);
+    labels(object.kind()).update(null, stored);
     sim.log().record(reason, stored.ref(), detail);
     notifyWatchers(new WatchEvent(WatchEvent.Type.ADDED, stored, Optional.empty()));
     return stored;
@@ -241,6 +274,7 @@ public final class ApiStore {
     if (stored == null) {
       return;
     }
+    labels(ref.kind()).update(stored, null);
     writes.strategy(ref.kind()).deleted(stored);
     resourceVersion++;
     sim.log().record(reason, ref, detail);
@@ -257,6 +291,7 @@ public final class ApiStore {
         meta.creationTimestamp());
     KubernetesObject result = updated.withMetadata(meta);
     table(result.kind()).put(meta.key(), result);
+    labels(result.kind()).update(stored, result);
     sim.log().record(reason, result.ref(), detail);
     notifyWatchers(new WatchEvent(WatchEvent.Type.MODIFIED, result, Optional.of(stored)));
     return result;
@@ -310,6 +345,10 @@ public final class ApiStore {
   public static ApiException notFound(ObjectRef ref) {
     return new ApiException(Reason.NOT_FOUND, Kinds.resource(ref.kind()) + " \"" + ref.name()
         + "\" not found");
+  }
+
+  private LabelIndex labels(String kind) {
+    return labelIndexes.computeIfAbsent(kind, k -> new LabelIndex());
   }
 
   private TreeMap<NamespacedName, KubernetesObject> table(String kind) {
