@@ -18,17 +18,28 @@ final class NodeFit {
   private final List<ContainerPort> wantedHostPorts;
   private final TreeMap<String, Integer> reasons = new TreeMap<>();
 
-  /** @param boundPods the pods bound to a node, asked only when {@code pod} wants host ports */
-  NodeFit(Pod pod, Function<String, List<Pod>> boundPods) {
+  private final NodeTable table;
+  private final NodeLoad load;
+
+  /**
+   * @param table the nodes, as this pass sees them
+   * @param load their live pod counts
+   * @param boundPods the pods bound to a node, asked only when {@code pod} wants host ports
+   */
+  NodeFit(Pod pod, NodeTable table, NodeLoad load, Function<String, List<Pod>> boundPods) {
+    this.table = table;
+    this.load = load;
     this.boundPods = boundPods;
     this.wantedHostPorts = hostPorts(pod);
   }
 
-  boolean fits(NodeCandidate node) {
-    if (node.open() && node.load().pods() < node.capacity() && wantedHostPorts.isEmpty()) {
+  /** {@return whether the pod fits node {@code i} of the table}; counts the reason if not */
+  boolean fits(int i) {
+    if (table.open(i) && load.podsInSlot(table.slot(i)) < table.capacity(i)
+        && wantedHostPorts.isEmpty()) {
       return true; // the common case, without building a reason
     }
-    String reason = rejection(node);
+    String reason = rejection(i);
     if (reason.isEmpty()) {
       return true;
     }
@@ -36,14 +47,14 @@ final class NodeFit {
     return false;
   }
 
-  private String rejection(NodeCandidate node) {
-    if (!node.open()) {
-      return node.rejection();
+  private String rejection(int i) {
+    if (!table.open(i)) {
+      return table.rejection(i);
     }
-    if (node.load().pods() >= node.capacity()) {
+    if (load.podsInSlot(table.slot(i)) >= table.capacity(i)) {
       return "Too many pods";
     }
-    if (hostPortsTaken(node.name())) {
+    if (hostPortsTaken(table.name(i))) {
       return "node(s) didn't have free ports for the requested pod ports";
     }
     return "";

@@ -49,7 +49,7 @@ public final class Scheduler {
   private final TreeSet<NamespacedName> unschedulable = new TreeSet<>();
   private final Map<NamespacedName, String> lastFailure = new HashMap<>();
   /** The informer's nodes in name order, built once per node event, not once per pod. */
-  private List<NodeCandidate> candidates;
+  private NodeTable table;
 
   public Scheduler(Simulator sim, ApiStore store, Informer<Pod> pods, Informer<Node> nodes,
       Timing timing) {
@@ -62,7 +62,7 @@ public final class Scheduler {
     pods.addHandler(load::onPod);
     pods.addHandler(event -> onPod(event, timing));
     nodes.addHandler(event -> {
-      candidates = null;
+      table = null;
       retryUnschedulable();
     });
   }
@@ -98,17 +98,16 @@ public final class Scheduler {
         || pod.get().metadata().isTerminating()) {
       return;
     }
-    NodeFit fit = new NodeFit(pod.get(), node -> pods.byIndex(NODE_INDEX, node));
-    if (candidates == null) {
-      candidates = nodes.list().stream().map(node -> NodeCandidate.of(node, load)).toList();
+    if (table == null) {
+      table = new NodeTable(nodes.list(), load);
     }
-    List<NodeCandidate> all = candidates;
-    List<NodeCandidate> feasible = findFeasible(all, fit);
-    if (feasible.isEmpty()) {
-      markUnschedulable(pod.get(), fit.failureMessage(all.size()));
+    NodeFit fit = new NodeFit(pod.get(), table, load, node -> pods.byIndex(NODE_INDEX, node));
+    int[] feasible = findFeasible(table, fit);
+    if (feasible.length == 0) {
+      markUnschedulable(pod.get(), fit.failureMessage(table.size()));
       return;
     }
-    bind(pod.get(), pickLeastLoaded(feasible).name());
+    bind(pod.get(), table.name(pickLeastLoaded(table, feasible)));
   }
 
   /**
@@ -118,28 +117,34 @@ public final class Scheduler {
    * nodes and successive pods at different shares. The nodes found are returned in name order,
    * so which one wins a tie does not depend on where the pass started.
    */
-  private List<NodeCandidate> findFeasible(List<NodeCandidate> all, NodeFit fit) {
-    if (all.isEmpty()) {
-      return List.of();
+  private int[] findFeasible(NodeTable all, NodeFit fit) {
+    int size = all.size();
+    if (size == 0) {
+      return new int[0];
     }
-    int toFind = numFeasibleNodesToFind(all.size());
-    int start = nextStartNodeIndex % all.size();
-    // Checked in turn from start, wrapping; the wrapped part comes first in name order.
-    List<NodeCandidate> fromStart = new ArrayList<>(toFind);
-    List<NodeCandidate> wrapped = new ArrayList<>();
+    int toFind = numFeasibleNodesToFind(size);
+    int start = nextStartNodeIndex % size;
+    int[] found = new int[toFind];
+    int count = 0;
     int index = start;
     int checked = 0;
-    while (checked < all.size() && fromStart.size() + wrapped.size() < toFind) {
-      NodeCandidate node = all.get(index);
-      if (fit.fits(node)) {
-        (index >= start ? fromStart : wrapped).add(node);
+    while (checked < size && count < toFind) {
+      if (fit.fits(index)) {
+        found[count++] = index;
       }
       checked++;
-      index = index + 1 == all.size() ? 0 : index + 1;
+      index = index + 1 == size ? 0 : index + 1;
     }
     nextStartNodeIndex = index;
-    wrapped.addAll(fromStart);
-    return wrapped;
+    // Found in turn from start, wrapping: the wrapped part (indexes below start) comes first.
+    int wrapped = 0;
+    while (wrapped < count && found[count - 1 - wrapped] < start) {
+      wrapped++;
+    }
+    int[] byName = new int[count];
+    System.arraycopy(found, count - wrapped, byName, 0, wrapped);
+    System.arraycopy(found, 0, byName, wrapped, count - wrapped);
+    return byName;
   }
 
   /**
@@ -160,11 +165,11 @@ public final class Scheduler {
    * order. Two passes, minimum then the drawn tie, rather than a list of ties: in a balanced
    * cluster nearly every feasible node ties.
    */
-  private NodeCandidate pickLeastLoaded(List<NodeCandidate> feasible) {
+  private int pickLeastLoaded(NodeTable all, int[] feasible) {
     int best = Integer.MAX_VALUE;
     int ties = 0;
-    for (NodeCandidate node : feasible) {
-      int load = node.load().pods();
+    for (int node : feasible) {
+      int load = this.load.podsInSlot(all.slot(node));
       if (load < best) {
         best = load;
         ties = 0;
@@ -174,8 +179,8 @@ public final class Scheduler {
       }
     }
     int pick = random.nextInt(ties);
-    for (NodeCandidate node : feasible) {
-      if (node.load().pods() == best && pick-- == 0) {
+    for (int node : feasible) {
+      if (this.load.podsInSlot(all.slot(node)) == best && pick-- == 0) {
         return node;
       }
     }
