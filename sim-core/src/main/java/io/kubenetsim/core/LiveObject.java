@@ -2,6 +2,7 @@ package io.kubenetsim.core;
 
 import io.kubenetsim.core.store.ApiStore;
 import io.kubenetsim.model.KubernetesObject;
+import io.kubenetsim.model.NamespacedName;
 import io.kubenetsim.model.ObjectRef;
 
 /**
@@ -12,11 +13,14 @@ abstract class LiveObject<T extends KubernetesObject> {
   final ControlPlane plane;
   final ObjectRef ref;
   private final Class<T> type;
+  /** {@code ref.key()}, made once: handles are read on every connection a test makes. */
+  private final NamespacedName key;
 
   LiveObject(ControlPlane plane, ObjectRef ref, Class<T> type) {
     this.plane = plane;
     this.ref = ref;
     this.type = type;
+    this.key = ref.key();
   }
 
   public ObjectRef ref() {
@@ -24,11 +28,11 @@ abstract class LiveObject<T extends KubernetesObject> {
   }
 
   public boolean exists() {
-    return plane.store.get(ref).isPresent();
+    return plane.store.get(type, key).isPresent();
   }
 
   public T get() {
-    return type.cast(plane.store.get(ref).orElseThrow(() -> ApiStore.notFound(ref)));
+    return plane.store.get(type, key).orElseThrow(() -> ApiStore.notFound(ref));
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.kubenetsim.model.Service;
 import io.kubenetsim.model.ServicePort;
 import io.kubenetsim.net.HostPort;
 import io.kubenetsim.net.IpAddress;
+import io.kubenetsim.net.IpFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +19,26 @@ import java.util.function.Predicate;
 /** A {@link ServiceHandle} that reads the store on every call. */
 final class LiveService extends LiveObject<Service> implements ServiceHandle {
 
+  /** The Service object {@link #ipv4} was read from: parsed once per version, not per call. */
+  private Service parsedFrom;
+  private Optional<String> ipv4 = Optional.empty();
+
   LiveService(ControlPlane plane, ObjectRef ref) {
     super(plane, ref, Service.class);
+  }
+
+  /** {@inheritDoc} The IPv4 one is kept per version of the Service: every connection asks. */
+  @Override
+  public Optional<String> clusterIP(IpFamily family) {
+    if (family != IpFamily.IPV4) {
+      return ServiceHandle.super.clusterIP(family);
+    }
+    Service service = get();
+    if (service != parsedFrom) {
+      ipv4 = ServiceHandle.super.clusterIP(family);
+      parsedFrom = service;
+    }
+    return ipv4;
   }
 
   @Override

@@ -18,10 +18,8 @@ import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.Pod;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -45,8 +43,8 @@ public final class ApiStore {
   private final StagedWrites writes;
   private final SeededRandom uids;
   private final java.util.Map<String, SeededRandom> namesByKind = new java.util.HashMap<>();
-  private final TreeMap<String, TreeMap<NamespacedName, KubernetesObject>> tables =
-      new TreeMap<>();
+  /** Each kind's objects; looked up, never iterated. */
+  private final java.util.Map<String, KindTable> tables = new java.util.HashMap<>();
   /** Each kind's label index; looked up, never iterated. */
   private final java.util.Map<String, LabelIndex> labelIndexes = new java.util.HashMap<>();
   private final List<Consumer<WatchEvent>> watchers = new ArrayList<>();
@@ -85,10 +83,8 @@ public final class ApiStore {
 
   /** {@return the objects of a type in one namespace, by name} */
   public <T extends KubernetesObject> List<T> list(Class<T> type, String namespace) {
-    NavigableMap<NamespacedName, KubernetesObject> range = table(Kinds.of(type)).subMap(
-        NamespacedName.of(namespace, ""), true, NamespacedName.of(namespace + "\0", ""), false);
     List<T> out = new ArrayList<>();
-    range.values().forEach(o -> out.add(type.cast(o)));
+    table(Kinds.of(type)).inNamespace(namespace).forEach(o -> out.add(type.cast(o)));
     return out;
   }
 
@@ -110,7 +106,7 @@ public final class ApiStore {
       }
       return out;
     }
-    TreeMap<NamespacedName, KubernetesObject> table = table(kind);
+    KindTable table = table(kind);
     for (NamespacedName name : candidates.get()) {
       KubernetesObject object = table.get(name);
       if (selector.matches(object.metadata().labels())) {
@@ -351,8 +347,8 @@ public final class ApiStore {
     return labelIndexes.computeIfAbsent(kind, k -> new LabelIndex());
   }
 
-  private TreeMap<NamespacedName, KubernetesObject> table(String kind) {
-    return tables.computeIfAbsent(kind, k -> new TreeMap<>());
+  private KindTable table(String kind) {
+    return tables.computeIfAbsent(kind, k -> new KindTable());
   }
 
   private String generateName(String kind, ObjectMeta meta) {
