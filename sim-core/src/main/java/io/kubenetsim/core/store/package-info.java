@@ -1,6 +1,7 @@
 /**
  * kube-apiserver and its storage. Start here: {@link io.kubenetsim.core.store.ApiStore}
- * (objects, versions, validation, watches), {@link io.kubenetsim.core.store.Informer} (lagging
+ * (objects, versions, validation, watches; each kind's objects in a {@code KindTable}, by name
+ * order and by hash, with a {@code LabelIndex} for lists by selector), {@link io.kubenetsim.core.store.Informer} (lagging
  * shared caches, with named indexes that components sharing an informer add once: pods by
  * node, by label pair; Services by selector pair; slices by Service), {@link io.kubenetsim.core.store.AtomicApply} (all-or-nothing apply). What
  * client-go and apimachinery give every component lives here too: {@link
