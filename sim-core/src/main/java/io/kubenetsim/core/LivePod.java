@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableSet;
 import io.kubenetsim.Connection;
 import io.kubenetsim.PodHandle;
+import io.kubenetsim.ServiceHandle;
 import io.kubenetsim.core.net.Source;
 import io.kubenetsim.core.store.Conditions;
 import io.kubenetsim.core.store.validation.PodValidation;
@@ -17,6 +18,7 @@ import io.kubenetsim.manifest.ValidationException;
 import io.kubenetsim.model.ConditionStatus;
 import io.kubenetsim.model.ObjectRef;
 import io.kubenetsim.model.Pod;
+import io.kubenetsim.net.IpAddress;
 import io.kubenetsim.net.Protocol;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,10 @@ final class LivePod extends LiveObject<Pod> implements PodHandle {
   private static final ImmutableSet<String> KUBELET_CONDITIONS = ImmutableSet.of(
       "PodScheduled", "Initialized", "ContainersReady", "Ready", "PodReadyToStartContainers");
 
+  /** The pod object {@link #source} was made from: made once per version, not per call. */
+  private Pod sourceFrom;
+  private Source source;
+
   LivePod(ControlPlane plane, ObjectRef ref) {
     super(plane, ref, Pod.class);
   }
@@ -38,8 +44,31 @@ final class LivePod extends LiveObject<Pod> implements PodHandle {
   @Override
   public Connection connect(String host, int port, Protocol protocol) {
     Pod pod = get();
-    return plane.dnsTraffic.connect(Source.ofPod(pod), () -> resolvConf(pod), host, port,
-        protocol);
+    return plane.dnsTraffic.connect(source(pod), () -> resolvConf(pod), host, port, protocol);
+  }
+
+  /**
+   * {@inheritDoc} A Service this cluster handed out is reached through its parsed IPv4
+   * ClusterIP, as connecting to that address's text would be, without writing and re-reading
+   * the text.
+   */
+  @Override
+  public Connection connect(ServiceHandle service, int port) {
+    if (service instanceof LiveService live) {
+      Optional<IpAddress> clusterIp = live.clusterIpv4();
+      if (clusterIp.isPresent()) {
+        return plane.dataplane.connect(source(get()), clusterIp.get(), port, Protocol.TCP);
+      }
+    }
+    return PodHandle.super.connect(service, port);
+  }
+
+  private Source source(Pod pod) {
+    if (pod != sourceFrom) {
+      source = Source.ofPod(pod);
+      sourceFrom = pod;
+    }
+    return source;
   }
 
   @Override

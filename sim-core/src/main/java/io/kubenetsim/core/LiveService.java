@@ -21,7 +21,8 @@ final class LiveService extends LiveObject<Service> implements ServiceHandle {
 
   /** The Service object {@link #ipv4} was read from: parsed once per version, not per call. */
   private Service parsedFrom;
-  private Optional<String> ipv4 = Optional.empty();
+  private Optional<IpAddress> ipv4 = Optional.empty();
+  private Optional<String> ipv4Text = Optional.empty();
 
   LiveService(ControlPlane plane, ObjectRef ref) {
     super(plane, ref, Service.class);
@@ -33,9 +34,16 @@ final class LiveService extends LiveObject<Service> implements ServiceHandle {
     if (family != IpFamily.IPV4) {
       return ServiceHandle.super.clusterIP(family);
     }
+    clusterIpv4();
+    return ipv4Text;
+  }
+
+  /** {@return the Service's IPv4 ClusterIP, parsed once per version of the Service} */
+  Optional<IpAddress> clusterIpv4() {
     Service service = get();
     if (service != parsedFrom) {
-      ipv4 = ServiceHandle.super.clusterIP(family);
+      ipv4Text = ServiceHandle.super.clusterIP(IpFamily.IPV4);
+      ipv4 = ipv4Text.flatMap(IpAddress::tryParse);
       parsedFrom = service;
     }
     return ipv4;
