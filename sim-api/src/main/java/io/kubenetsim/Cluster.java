@@ -73,6 +73,12 @@ public interface Cluster {
   /** {@return every state change recorded so far} */
   Events events();
 
+  /**
+   * {@return the last connection a handle of this cluster made} (from a pod, a node, an external
+   * client or a port-forward): what a failing test's report explains; empty before the first
+   */
+  Optional<Connection> lastConnection();
+
   // ---- namespaces and nodes ----
 
   /** Creates a namespace. {@return it} */

@@ -86,6 +86,8 @@ final class ControlPlane {
   final InternetDns internet;
   /** DNS queries as UDP traffic. */
   final DnsTraffic dnsTraffic;
+  /** The last connection a handle made, for a failing test's report. */
+  final LastConnection lastConnection = new LastConnection();
 
   ControlPlane(ClusterConfig config, ObjectValidation validation) {
     this.sim = new Simulator(config.seed(), config.startTime());

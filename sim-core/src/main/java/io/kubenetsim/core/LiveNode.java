@@ -37,8 +37,8 @@ final class LiveNode extends LiveObject<Node> implements NodeHandle {
   public Connection connect(String ip, int port, Protocol protocol) {
     IpAddress source = get().internalIP().flatMap(IpAddress::tryParse).orElseThrow(() ->
         new IllegalStateException("node " + name + " has no InternalIP address"));
-    return plane.dataplane.connect(new Source(Source.Kind.NODE, source, Optional.of(name), true,
-        "node " + name), IpAddress.parse(ip), port, protocol);
+    return plane.lastConnection.record(plane.dataplane.connect(new Source(Source.Kind.NODE,
+        source, Optional.of(name), true, "node " + name), IpAddress.parse(ip), port, protocol));
   }
 
   @Override

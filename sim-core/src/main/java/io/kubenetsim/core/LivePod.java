@@ -44,7 +44,8 @@ final class LivePod extends LiveObject<Pod> implements PodHandle {
   @Override
   public Connection connect(String host, int port, Protocol protocol) {
     Pod pod = get();
-    return plane.dnsTraffic.connect(source(pod), () -> resolvConf(pod), host, port, protocol);
+    return plane.lastConnection.record(plane.dnsTraffic.connect(source(pod),
+        () -> resolvConf(pod), host, port, protocol));
   }
 
   /**
@@ -57,7 +58,8 @@ final class LivePod extends LiveObject<Pod> implements PodHandle {
     if (service instanceof LiveService live) {
       Optional<IpAddress> clusterIp = live.clusterIpv4();
       if (clusterIp.isPresent()) {
-        return plane.dataplane.connect(source(get()), clusterIp.get(), port, Protocol.TCP);
+        return plane.lastConnection.record(plane.dataplane.connect(source(get()),
+            clusterIp.get(), port, Protocol.TCP));
       }
     }
     return PodHandle.super.connect(service, port);

@@ -98,7 +98,8 @@ final class PortForwards {
 
       @Override
       public Connection connect() {
-        return plane.dataplane.forwarded(name, ip, node, localPort, port);
+        return plane.lastConnection.record(plane.dataplane.forwarded(name, ip, node, localPort,
+            port));
       }
 
       @Override

@@ -128,6 +128,11 @@ final class SimulatedCluster implements Cluster {
   }
 
   @Override
+  public Optional<Connection> lastConnection() {
+    return plane.lastConnection.get();
+  }
+
+  @Override
   public Events events() {
     return plane.sim.log().snapshot();
   }
@@ -322,16 +327,17 @@ final class SimulatedCluster implements Cluster {
     return new ExternalClient() {
       @Override
       public Connection connect(String destination, int port, Protocol protocol) {
-        return plane.dataplane.connect(outside, IpAddress.parse(destination), port, protocol);
+        return plane.lastConnection.record(plane.dataplane.connect(outside,
+            IpAddress.parse(destination), port, protocol));
       }
 
       @Override
       public Connection connectVia(String node, String destination, int port,
           Protocol protocol) {
         node(node);
-        return plane.dataplane.connect(new Source(Source.Kind.EXTERNAL, address,
-            Optional.of(node), false, "external " + ip + " via " + node),
-            IpAddress.parse(destination), port, protocol);
+        return plane.lastConnection.record(plane.dataplane.connect(new Source(
+            Source.Kind.EXTERNAL, address, Optional.of(node), false,
+            "external " + ip + " via " + node), IpAddress.parse(destination), port, protocol));
       }
     };
   }

@@ -5,6 +5,7 @@ import io.kubenetsim.ApplyResult;
 import io.kubenetsim.Cluster;
 import io.kubenetsim.ClusterConfig;
 import io.kubenetsim.ConfigMapBuilder;
+import io.kubenetsim.Connection;
 import io.kubenetsim.DeploymentBuilder;
 import io.kubenetsim.DeploymentHandle;
 import io.kubenetsim.ExposeBuilder;
@@ -213,6 +214,11 @@ final class FakeCluster implements Cluster {
 
   @Override
   public Events events() {
+    throw unsupported();
+  }
+
+  @Override
+  public Optional<Connection> lastConnection() {
     throw unsupported();
   }
 
