@@ -82,6 +82,42 @@ public final class Reachability {
     return new Reachability(port, protocol, from, to, bits);
   }
 
+  /**
+   * {@return the table {@link #toString()} prints, read back}: a header row starting with
+   * {@code -} and naming the destinations, then one row per source, {@code .} allowed and
+   * {@code X} denied; cells may be separated by tabs or spaces, and blank lines and leading
+   * indentation (a text block) are ignored
+   *
+   * @throws IllegalArgumentException naming the line and what is wrong with it
+   */
+  public static Reachability parse(int port, Protocol protocol, String table) {
+    checkArgument(table != null, "table must not be null");
+    List<String[]> lines = new ArrayList<>();
+    for (String line : table.split("\n")) {
+      if (!line.isBlank()) {
+        lines.add(line.strip().split("\\s+"));
+      }
+    }
+    checkArgument(!lines.isEmpty() && lines.get(0)[0].equals("-"),
+        "line 1: expected a header row starting with '-' and naming the destinations");
+    List<String> to = Arrays.asList(lines.get(0)).subList(1, lines.get(0).length);
+    List<String> from = new ArrayList<>();
+    boolean[][] cells = new boolean[lines.size() - 1][to.size()];
+    for (int r = 1; r < lines.size(); r++) {
+      String[] row = lines.get(r);
+      checkArgument(row.length == to.size() + 1, "line %s: expected %s and %s cells, got %s",
+          r + 1, "a source", to.size(), String.join(" ", row));
+      from.add(row[0]);
+      for (int c = 0; c < to.size(); c++) {
+        checkArgument(row[c + 1].equals(".") || row[c + 1].equals("X"),
+            "line %s: cell %s is '%s'; expected '.' (allowed) or 'X' (denied)", r + 1, c + 1,
+            row[c + 1]);
+        cells[r - 1][c] = row[c + 1].equals(".");
+      }
+    }
+    return ofCells(port, protocol, from, to, (r, c) -> cells[r][c]);
+  }
+
   /** {@return a builder of an expected table in which every cell starts as {@code allowed}} */
   public static Builder expect(List<String> from, List<String> to, int port, Protocol protocol,
       boolean allowed) {

@@ -68,4 +68,27 @@ class ReachabilityTest {
     assertThrows(IllegalArgumentException.class, () -> Reachability.of(80, Protocol.TCP,
         List.of("x/a", "x/a"), PODS, (s, d) -> true));
   }
+
+  @Test
+  void whatToStringPrintsParsesBackToTheSameTable() {
+    Reachability table = Reachability.of(80, Protocol.TCP, PODS, List.of("x/a", "y/a"),
+        (s, d) -> s.startsWith("x") || s.equals(d));
+    assertEquals(table, Reachability.parse(80, Protocol.TCP, table.toString()));
+    assertEquals(table, Reachability.parse(80, Protocol.TCP, """
+        -    x/a  y/a
+        x/a  .    .
+        x/b  .    .
+        y/a  X    .
+        """), "spaces and a text block's indentation read as tabs");
+  }
+
+  @Test
+  void aMalformedTableNamesTheLineAndTheCell() {
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> Reachability.parse(80,
+        Protocol.TCP, "-\tx/a\nx/a\tY")).getMessage().contains("line 2: cell 1 is 'Y'"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> Reachability.parse(80,
+        Protocol.TCP, "-\tx/a\tx/b\nx/a\t.")).getMessage().contains("line 2: expected"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> Reachability.parse(80,
+        Protocol.TCP, "x/a\t.")).getMessage().startsWith("line 1: expected a header"));
+  }
 }
