@@ -45,7 +45,7 @@ public final class ConnectionAssert {
   public ConnectionAssert isEstablished() {
     if (!connection.isEstablished()) {
       throw Failures.about(cluster, "expected " + description + " to be established, but it "
-          + "was " + connection.verdict() + ": " + connection.reason(), connection);
+          + "was " + connection.verdict(), connection);
     }
     return this;
   }
@@ -63,7 +63,7 @@ public final class ConnectionAssert {
   public ConnectionAssert hasVerdict(ConnectionVerdict expected) {
     if (connection.verdict() != expected) {
       throw Failures.about(cluster, "expected " + description + " to end " + expected
-          + ", but it was " + connection.verdict() + ": " + connection.reason(), connection);
+          + ", but it was " + connection.verdict(), connection);
     }
     return this;
   }
@@ -77,8 +77,8 @@ public final class ConnectionAssert {
     Optional<PolicyCheck> denied = PolicyCheck.firstDenied(connection.policyChecks());
     if (denied.isEmpty()) {
       throw Failures.about(cluster, "expected " + description + " to be denied by "
-          + "NetworkPolicy " + policy + ", but no policy denied it (" + connection.verdict()
-          + ": " + connection.reason() + ")", connection);
+          + "NetworkPolicy " + policy + ", but no policy denied it: it was "
+          + connection.verdict(), connection);
     }
     if (!denied.get().policies().contains(policy)) {
       throw Failures.about(cluster, "expected " + description + " to be denied by "

@@ -22,7 +22,10 @@ final class FailureReport {
         .append('\n');
     List<SimEvent> events = cluster.events().asList();
     int shown = Math.min(recipe.reportEvents(), events.size());
-    out.append("  virtual time ").append(cluster.elapsed()).append(", ").append(events.size())
+    long millis = cluster.elapsed().toMillis();
+    out.append("  after ").append(millis / 1000).append('.')
+        .append(String.format("%03d", millis % 1000)).append("s of virtual time, ")
+        .append(events.size())
         .append(" events; the last ").append(shown).append(":\n");
     for (SimEvent event : events.subList(events.size() - shown, events.size())) {
       out.append("    ").append(event).append('\n');
@@ -38,7 +41,7 @@ final class FailureReport {
   }
 
   private static void indent(StringBuilder out, String text) {
-    for (String line : text.split("\n")) {
+    for (String line : text.strip().split("\n")) {
       out.append("    ").append(line).append('\n');
     }
   }

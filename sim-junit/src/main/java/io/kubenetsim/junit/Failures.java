@@ -20,6 +20,6 @@ final class Failures {
   }
 
   private static String indented(String text) {
-    return "  " + text.replace("\n", "\n  ");
+    return "  " + text.strip().replace("\n", "\n  ");
   }
 }
