@@ -40,14 +40,14 @@ class NotebookTest {
   /** For each notebook, lines its output must contain: what the notebook shows. */
   private static final Map<String, List<String>> EXPECTED = Map.of(
       "01-pods-are-ephemeral.jsh", List.of("Running", "same IP as before? false"),
-      "02-services-are-stable.jsh", List.of("NodePort", "same ClusterIP? true",
+      "02-services-and-stable-vips.jsh", List.of("NodePort", "same ClusterIP? true",
           "slices at 250 pods: 3"),
-      "03-traffic-and-kube-proxy.jsh", List.of("ESTABLISHED", "KUBE-SVC-", "hops: 3"),
-      "04-network-policy.jsh", List.of("before any policy: ESTABLISHED",
+      "04-kube-proxy-rules.jsh", List.of("ESTABLISHED", "KUBE-SVC-", "hops: 3"),
+      "06-network-policy.jsh", List.of("before any policy: ESTABLISHED",
           "dropped by NetworkPolicy", "shop/default-deny-ingress",
           "office: ESTABLISHED, allowed by shop/allow-office ingress[0]", "lab: TIMED_OUT",
           "Allowing ingress traffic"),
-      "05-dns.jsh", List.of("search shop.svc.cluster.local svc.cluster.local cluster.local",
+      "07-dns.jsh", List.of("search shop.svc.cluster.local svc.cluster.local cluster.local",
           "office, web: NXDOMAIN", "queries for example.com: 4, for example.com.: 1",
           "0 100 80 web.shop.svc.cluster.local.", "UNRESOLVED: could not resolve host web"));
 

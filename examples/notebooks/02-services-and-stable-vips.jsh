@@ -3,7 +3,7 @@
 //
 // Run from the repository root, after `mvn -q -B package -DskipTests`:
 //   jshell --class-path examples/target/kube-netsim.jar \
-//       examples/notebooks/02-services-are-stable.jsh
+//       examples/notebooks/02-services-and-stable-vips.jsh
 // A statement that goes on to the next line ends the line with a dot, so jshell waits.
 
 import io.kubenetsim.*;

@@ -1,8 +1,8 @@
-// Notebook 05: DNS. Services get names; a pod's resolver expands short names with its search
+// Notebook 07: DNS. Services get names; a pod's resolver expands short names with its search
 // path, and every query is real traffic to a CoreDNS pod, so a NetworkPolicy can break it.
 //
 // Run from the repository root, after `mvn -q -B package -DskipTests`:
-//   jshell --class-path examples/target/kube-netsim.jar examples/notebooks/05-dns.jsh
+//   jshell --class-path examples/target/kube-netsim.jar examples/notebooks/07-dns.jsh
 // A statement that goes on to the next line ends the line with a dot, so jshell waits.
 
 import io.kubenetsim.*;

@@ -1,8 +1,8 @@
-// Notebook 04: NetworkPolicy breaks a connection and fixes it. A default-deny policy isolates
+// Notebook 06: NetworkPolicy breaks a connection and fixes it. A default-deny policy isolates
 // the shop's pods; a second policy lets in traffic from one namespace only.
 //
 // Run from the repository root, after `mvn -q -B package -DskipTests`:
-//   jshell --class-path examples/target/kube-netsim.jar examples/notebooks/04-network-policy.jsh
+//   jshell --class-path examples/target/kube-netsim.jar examples/notebooks/06-network-policy.jsh
 // A statement that goes on to the next line ends the line with a dot, so jshell waits.
 
 import io.kubenetsim.*;

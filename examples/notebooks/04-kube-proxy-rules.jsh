@@ -1,9 +1,9 @@
-// Notebook 03: how traffic reaches a pod. kube-proxy on each node rewrites connections to a
+// Notebook 04: how traffic reaches a pod. kube-proxy on each node rewrites connections to a
 // Service; an outside client reaches a LoadBalancer through LB -> NodePort -> Service -> pod.
 //
 // Run from the repository root, after `mvn -q -B package -DskipTests`:
 //   jshell --class-path examples/target/kube-netsim.jar \
-//       examples/notebooks/03-traffic-and-kube-proxy.jsh
+//       examples/notebooks/04-kube-proxy-rules.jsh
 // A statement that goes on to the next line ends the line with a dot, so jshell waits.
 
 import io.kubenetsim.*;
