@@ -1,40 +1,71 @@
-// Notebook 02: a Service is a stable address over ephemeral pods. Its ClusterIP never moves,
-// while the EndpointSlice controller keeps its list of backends in step with the pods.
+// Notebook 02: a Service is a stable virtual IP in front of ephemeral pods.
+// Its ClusterIP never moves while every pod behind it is replaced; no pod or node owns it.
 //
-// Run from the repository root, after `mvn -q -B package -DskipTests`:
-//   jshell --class-path examples/target/kube-netsim.jar \
-//       examples/notebooks/02-services-and-stable-vips.jsh
+// Open it from the repository root, after `mvn -B -q package -DskipTests`:
+//   examples/notebook 02
+// or paste the snippets one by one into `jshell --class-path examples/target/kube-netsim.jar`.
 // A statement that goes on to the next line ends the line with a dot, so jshell waits.
 
 import io.kubenetsim.*;
-import io.kubenetsim.model.*;
-import java.time.Duration;
+import java.util.*;
 
 Cluster c = KubeSim.cluster().nodes(3).seed(7).build();
 c.createNamespace("shop");
 DeploymentHandle web = c.deployment("shop/web").replicas(3).label("app", "web").
     containerPort("http", 8080).create();
+PodHandle client = c.pod("shop/client").create();
 c.settle();
 
-// kubectl expose: the selector comes from the Deployment, "http" is resolved on each pod.
-ServiceHandle svc = c.expose("shop/web").port(80).targetPort("http").
-    type(ServiceType.NODE_PORT).create();
+// Every cluster starts with two Services from the Service range 10.96.0.0/12: the API
+// server's at the first address, 10.96.0.1, and cluster DNS at the tenth, 10.96.0.10
+// (kubeadm's choice; the kubelet writes it into every pod's resolv.conf).
+System.out.println(c.kubectl("get svc -A"));
+
+// A Service selects pods by label. The API server allocates its ClusterIP at random from
+// the upper part of the range (the lower part is kept for addresses people ask for).
+ServiceHandle svc = c.service("shop/web").selector("app", "web").port("http", 80, "http").
+    create();
 c.settle();
 System.out.println(c.kubectl("get svc -n shop"));
+String vip = svc.clusterIP();
 System.out.println("backends: " + svc.endpoints());
 
-// Delete a pod. During its 30 s grace period it is still in the slice, but terminating and
-// not ready, so kube-proxy stops sending it new connections.
-String ipBefore = svc.clusterIP();
-web.pods().get(0).delete();
-c.runFor(Duration.ofSeconds(2));
-System.out.println(c.kubectl("describe svc web -n shop"));
-c.settle();
-System.out.println("backends now: " + svc.endpoints());
-System.out.println("same ClusterIP? " + svc.clusterIP().equals(ipBefore));
+// The ClusterIP is virtual: no pod and no node has it on an interface. Connections to it work
+// because kube-proxy, on every node, rewrites them to a backend pod (notebook 04 shows how).
+System.out.println("pods with IP " + vip + ": " +
+    c.pods().stream().filter(p -> p.ip().equals(Optional.of(vip))).count() +
+    ", nodes with it: " +
+    c.nodes().stream().filter(n -> n.internalIP().equals(Optional.of(vip))).count());
+Connection first = client.connect(svc, 80);
+System.out.print(first.explain());
 
-// Scale to 250: the controller splits the endpoints into slices of at most 100.
-web.scale(250);
+// The VIP answers only on the ports the Service declares: 8080 is the pods' port, not the
+// Service's. In IPVS mode (this cluster's) and nftables mode the node's rules refuse such a
+// connection; in iptables mode no rule matches and it times out.
+System.out.println("port 8080 of the ClusterIP: " + client.connect(vip, 8080).reason());
+
+// Replace every pod: a rollout restart creates new pods (new names, new IPs) and removes the
+// old ones. The ClusterIP stays; only the list of backends changes.
+web.restart();
 c.settle();
-System.out.println("slices at 250 pods: " + svc.slices().size());
+System.out.println(c.kubectl("get pods -n shop -o wide"));
+System.out.println("ClusterIP now: " + svc.clusterIP() + ", same as before? " +
+    svc.clusterIP().equals(vip));
+System.out.println("backends now: " + svc.endpoints());
+System.out.print(client.connect(svc, 80).explain());
+
+// A connection opened before the restart was pinned to a pod that no longer exists: the
+// Service gives new connections a live pod, it does not move open ones.
+System.out.println("a request on the first connection: " + first.request());
+
+// With no pods at all the Service still exists and keeps its IP, but there is nothing to
+// send a connection to: the node's rules refuse it at once (not a slow timeout).
+web.scale(0);
+c.settle();
+Connection none = client.connect(svc, 80);
+System.out.println("at 0 replicas: " + none.verdict() + ": " + none.reason());
+web.scale(2);
+c.settle();
+System.out.println("at 2 replicas: " + client.connect(svc, 80).verdict() + ", ClusterIP " +
+    svc.clusterIP() + ", backends " + svc.endpoints());
 /exit
