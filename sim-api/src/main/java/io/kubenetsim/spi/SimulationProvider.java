@@ -3,18 +3,23 @@ package io.kubenetsim.spi;
 import io.kubenetsim.Cluster;
 import io.kubenetsim.ClusterConfig;
 import io.kubenetsim.SimulationException;
+import io.kubenetsim.model.KubernetesObject;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
 /**
- * The one interface sim-core implements for sim-api: builds clusters. Found once through
+ * The one interface sim-core implements for sim-api: builds clusters and writes manifests. Found
+ * once through
  * {@link ServiceLoader}; internal, not for implementation outside io.kubenetsim.
  */
 public interface SimulationProvider {
 
   /** {@return a new cluster built from the configuration} */
   Cluster create(ClusterConfig config);
+
+  /** {@return the objects as multi-document YAML, as {@link io.kubenetsim.KubeSim#toYaml} says} */
+  String toYaml(List<? extends KubernetesObject> objects);
 
   /**
    * {@return the provider on the class path}
