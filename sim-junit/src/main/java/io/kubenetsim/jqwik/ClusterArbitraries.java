@@ -40,9 +40,10 @@ final class ClusterArbitraries {
   static Arbitrary<ClusterManifests> clusters(ClusterShape shape) {
     Arbitrary<List<NamespaceDraft>> namespaces = namespaces().list().ofMinSize(1)
         .ofMaxSize(shape.maxNamespaces()).uniqueElements(NamespaceDraft::name);
-    Arbitrary<List<PodsDraft>> deployments = pods(shape.maxReplicas()).list()
+    Arbitrary<List<PodsDraft>> deployments = pods(shape.maxReplicas(), 0).list()
         .ofMaxSize(shape.maxDeployments()).uniqueElements(PodsDraft::name);
-    Arbitrary<List<PodsDraft>> clients = pods(0).list().ofMinSize(1)
+    // Clients carry at least one label, so that Services and policies can select them.
+    Arbitrary<List<PodsDraft>> clients = pods(0, 1).list().ofMinSize(1)
         .ofMaxSize(shape.maxClients()).uniqueElements(PodsDraft::name);
     Arbitrary<List<TargetedService>> services = Combinators.combine(
         Arbitraries.integers().between(0, 15),
@@ -61,13 +62,14 @@ final class ClusterArbitraries {
         .as((name, labels) -> new NamespaceDraft(name, ImmutableList.copyOf(labels)));
   }
 
-  private static Arbitrary<PodsDraft> pods(int maxReplicas) {
+  private static Arbitrary<PodsDraft> pods(int maxReplicas, int minLabels) {
     Arbitrary<Integer> replicas = maxReplicas == 0 ? Arbitraries.just(0)
         : Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0)),
             Tuple.of(4, Arbitraries.integers().between(1, maxReplicas)));
     return Combinators.combine(NameArbitraries.dns1123Labels(63),
-        Arbitraries.integers().between(0, 7), Vocabulary.labelPicks().list().ofMaxSize(2),
-        replicas, Vocabulary.portPicks().list().ofMaxSize(3))
+        Arbitraries.integers().between(0, 7),
+        Vocabulary.labelPicks().list().ofMinSize(minLabels).ofMaxSize(2), replicas,
+        Vocabulary.portPicks().list().ofMaxSize(3))
         .as((name, namespace, labels, count, ports) -> new PodsDraft(name, namespace,
             ImmutableList.copyOf(labels), count, ImmutableList.copyOf(ports)));
   }

@@ -43,7 +43,8 @@ final class ServiceArbitraries {
   }
 
   private static Arbitrary<SelectorChoice> selectorChoices() {
-    return Combinators.combine(Arbitraries.integers().between(0, 15), seldom(),
+    Arbitrary<Boolean> foreign = Arbitraries.frequency(Tuple.of(8, false), Tuple.of(1, true));
+    return Combinators.combine(Arbitraries.integers().between(0, 15), foreign,
         LabelArbitraries.labelKeys(), LabelArbitraries.labelNames()).as(SelectorChoice::new);
   }
 
