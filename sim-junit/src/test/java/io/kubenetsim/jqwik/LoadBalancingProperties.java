@@ -56,7 +56,8 @@ class LoadBalancingProperties {
   @Property(tries = 40)
   void ipvsRoundRobinReachesEveryReadyBackendEvenly(
       @ForAll("clusters") ClusterManifests manifests,
-      @ForAll @IntRange(min = 1, max = 3) int rounds, @ForAll @IntRange(min = 0, max = 2) int extra) {
+      @ForAll @IntRange(min = 1, max = 3) int rounds,
+      @ForAll @IntRange(min = 0, max = 2) int extra) {
     Cluster cluster = ServiceEdits.withoutAffinity(manifests).build(7, 2, ProxyMode.IPVS);
     List<ObservedPod> pods = ObservedPod.all(cluster);
     ObservedPod client = client(manifests, cluster);
