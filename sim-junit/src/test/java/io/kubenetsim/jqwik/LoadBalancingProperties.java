@@ -62,7 +62,7 @@ class LoadBalancingProperties {
     List<ObservedPod> pods = ObservedPod.all(cluster);
     ObservedPod client = client(manifests, cluster);
     for (VirtualService vs : VirtualService.all(cluster, manifests)) {
-      List<HostPort> expected = vs.backendsFrom(client.node(), pods);
+      List<HostPort> expected = vs.backendsFrom(client.node(), pods, ProxyMode.IPVS);
       Statistics.label("ready backends").collect(expected.size());
       if (expected.isEmpty()) {
         continue;
@@ -101,7 +101,7 @@ class LoadBalancingProperties {
     List<ObservedPod> pods = ObservedPod.all(cluster);
     ObservedPod client = client(manifests, cluster);
     for (VirtualService vs : VirtualService.all(cluster, manifests)) {
-      List<HostPort> expected = vs.backendsFrom(client.node(), pods);
+      List<HostPort> expected = vs.backendsFrom(client.node(), pods, mode);
       if (expected.isEmpty()) {
         continue;
       }
@@ -130,7 +130,7 @@ class LoadBalancingProperties {
     List<ObservedPod> pods = ObservedPod.all(cluster);
     ObservedPod client = client(manifests, cluster);
     for (VirtualService vs : VirtualService.all(cluster, manifests)) {
-      List<HostPort> expected = vs.backendsFrom(client.node(), pods);
+      List<HostPort> expected = vs.backendsFrom(client.node(), pods, mode);
       if (expected.isEmpty()) {
         continue;
       }

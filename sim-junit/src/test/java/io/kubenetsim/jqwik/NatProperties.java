@@ -71,7 +71,7 @@ class NatProperties {
     ObservedPod client = LoadBalancingProperties.client(manifests, cluster);
     IpAddress clientIp = client.ip().orElseThrow();
     for (VirtualService vs : VirtualService.all(cluster, manifests)) {
-      List<HostPort> expected = vs.backendsFrom(client.node(), pods);
+      List<HostPort> expected = vs.backendsFrom(client.node(), pods, mode);
       if (expected.isEmpty()) {
         continue;
       }
@@ -164,7 +164,8 @@ class NatProperties {
     pods.forEach(p -> p.ip().ifPresent(ip -> byIp.put(ip.toString(), p)));
     VirtualService vs = VirtualService.all(cluster, manifests).stream()
         .filter(v -> v.port().protocol() == Protocol.TCP)
-        .filter(v -> v.backendsFrom(client.node(), pods).size() >= 2).findFirst().orElse(null);
+        .filter(v -> v.backendsFrom(client.node(), pods, mode).size() >= 2).findFirst()
+        .orElse(null);
     Statistics.label("TCP port with 2+ backends").collect(vs != null);
     if (vs == null) {
       return;
@@ -175,7 +176,7 @@ class NatProperties {
       return; // nothing listens on the target port: REFUSED, no conntrack entry to follow
     }
     ObservedPod own = byIp.get(c.backend().get().ip().toString());
-    ObservedPod other = vs.backendsFrom(client.node(), pods).stream()
+    ObservedPod other = vs.backendsFrom(client.node(), pods, mode).stream()
         .map(b -> byIp.get(b.ip().toString()))
         .filter(p -> !p.key().equals(own.key()) && !p.key().equals(client.key()))
         .findFirst().orElse(null);
