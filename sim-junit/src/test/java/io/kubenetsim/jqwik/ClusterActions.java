@@ -21,9 +21,9 @@ import net.jqwik.api.state.Transformer;
 /**
  * What an action chain does to a {@link LiveCluster}: apply or delete Services, Deployments
  * and NetworkPolicies drawn from {@link KubeArbitraries}, scale a Deployment, crash a pod,
- * fail or recover a node, let virtual time pass. Every action settles the cluster after it,
- * and describes itself as the kubectl command (or the manifest) that repeats it, so a shrunk
- * chain reads as a recipe.
+ * fail or recover a node, let virtual time pass. Every action settles the cluster after it
+ * (but for a node failure, see {@link #failNode}) and describes itself as the kubectl command
+ * (or the manifest) that repeats it, so a shrunk chain reads as a recipe.
  */
 final class ClusterActions {
   private ClusterActions() {}
@@ -96,10 +96,23 @@ final class ClusterActions {
         (s, key) -> s.cluster.getPod(key).crash());
   }
 
-  /** Fails a Ready node, keeping at least one Ready. */
+  /**
+   * Fails a Ready node (keeping at least one Ready) and lets the node-monitor grace period and
+   * 20 s more pass, without settling: the node is NotReady and its pods not ready, but the
+   * pods are not yet evicted (that waits for their 300 s toleration, which the next settling
+   * step runs into). This is the one step whose invariants are checked before the cluster
+   * settles, since "not ready yet not gone" is where endpoint readiness matters.
+   */
   static Action<LiveCluster> failNode() {
-    return pick(s -> s.readyNodes().size() < 2 ? List.of() : List.copyOf(s.readyNodes()),
-        node -> "fail node " + node, (s, node) -> s.cluster.node(node).fail());
+    return dependent(s -> s.readyNodes().size() >= 2, s -> {
+      Duration wait = s.cluster.config().timing().nodeMonitorGracePeriod().plusSeconds(20);
+      return Arbitraries.of(List.copyOf(s.readyNodes())).map(node -> Transformer.mutate(
+          "fail node " + node + ", then advance virtual time by " + wait.toSeconds() + " s",
+          (LiveCluster live) -> {
+            live.cluster.node(node).fail();
+            live.cluster.runFor(wait);
+          }));
+    });
   }
 
   static Action<LiveCluster> recoverNode() {
