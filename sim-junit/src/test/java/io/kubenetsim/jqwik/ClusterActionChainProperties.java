@@ -28,7 +28,9 @@ import net.jqwik.api.statistics.Statistics;
  *   <li>a connection to a Service with ready endpoints, from a client the policies allow, lands
  *       on one of them (kube-proxy {@code syncProxyRules} after every change);
  *   <li>no connection reaches a pod the NetworkPolicies deny (the network plugin enforces
- *       policy on the DNATed packet, as Calico or Cilium do).
+ *       policy on the DNATed packet, as Calico or Cilium do);
+ *   <li>cluster DNS answers every Service's name from the current Services and slices
+ *       (CoreDNS {@code plugin/kubernetes} watching them).
  * </ul>
  *
  * <p>Each chain starts from a generated cluster, printed as YAML beside the shrunk chain of
@@ -39,12 +41,13 @@ class ClusterActionChainProperties {
   private static final ClusterShape SHAPE = ClusterShape.defaults().withMaxNamespaces(2)
       .withMaxDeployments(2).withMaxServices(2).withMaxPolicies(2);
 
-  @Property(tries = 20)
+  @Property(tries = 40)
   void invariantsHoldAfterEveryStep(
       @ForAll("chains") Tuple3<ClusterManifests, String, ActionChain<LiveCluster>> sample) {
     ActionChain<LiveCluster> chain = sample.get3()
         .withInvariant("endpoint slices", LiveCluster::endpointSlicesHoldExactlyTheServingPods)
-        .withInvariant("connections", LiveCluster::connectionsLandOnAllowedServingBackends);
+        .withInvariant("connections", LiveCluster::connectionsLandOnAllowedServingBackends)
+        .withInvariant("dns", LiveCluster::dnsAnswersFollowServicesAndEndpoints);
     chain.run();
     Statistics.label("steps").collect(chain.transformations().size() / 5 * 5);
     chain.transformations().forEach(t -> Statistics.label("actions")

@@ -27,6 +27,11 @@ import net.jqwik.api.statistics.Statistics;
  * The EndpointSlice controller over generated clusters (reference §4): a Service's slices list
  * exactly the ready pods its selector matches, each once, and each with its own resolution of
  * named target ports; kube-proxy's backends are the ready endpoints' {@code ip:targetPort}.
+ * Upstream: {@code pkg/controller/endpointslice} {@code reconciler.reconcile}, which builds one
+ * endpoint per selected pod with {@code ready} from {@code podutil.IsPodReady} and groups pods
+ * by the ports {@code endpointutil.GetPodServicePorts}/{@code podutil.FindPort} resolve for
+ * them; kube-proxy's {@code EndpointsMap} keeps the ready ones (reconciler_test.go {@code
+ * TestReconcileEndpointSlicesNamedPorts}).
  */
 class EndpointProperties {
 

@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kubenetsim.Cluster;
 import io.kubenetsim.Connection;
 import io.kubenetsim.NodeHandle;
+import io.kubenetsim.PodHandle;
 import io.kubenetsim.ProxyMode;
+import io.kubenetsim.dns.DnsLookup;
+import io.kubenetsim.dns.DnsName;
+import io.kubenetsim.dns.RecordData;
+import io.kubenetsim.dns.RecordType;
 import io.kubenetsim.model.Endpoint;
 import io.kubenetsim.model.EndpointSlice;
 import io.kubenetsim.model.NetworkPolicy;
 import io.kubenetsim.model.Service;
 import io.kubenetsim.net.ConnectionVerdict;
 import io.kubenetsim.net.HostPort;
+import io.kubenetsim.net.IpAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,6 +131,46 @@ final class LiveCluster {
         if (c.isEstablished()) {
           c.close();
         }
+      }
+    }
+  }
+
+  /**
+   * Asked from one serving pod, every Service's FQDN that gets an answer gets the right one: a
+   * ClusterIP Service its ClusterIP, a headless one exactly its serving pods, an ExternalName a
+   * CNAME to its target. A lookup may go unanswered while no CoreDNS pod serves (its node has
+   * just failed); CoreDNS answers from its watch of Services and EndpointSlices ({@code
+   * plugin/kubernetes}).
+   */
+  void dnsAnswersFollowServicesAndEndpoints() {
+    List<ObservedPod> serving = servingPods();
+    if (serving.isEmpty()) {
+      return;
+    }
+    PodHandle client = cluster.getPod(serving.get(0).key());
+    for (Service service : services()) {
+      String fqdn = service.metadata().name() + "." + service.metadata().namespace()
+          + ".svc.cluster.local";
+      DnsLookup lookup = client.lookup(fqdn, RecordType.A);
+      if (lookup.timedOut()) {
+        continue;
+      }
+      String context = fqdn + " from " + serving.get(0).key() + " at " + cluster.elapsed()
+          + ":\n" + lookup;
+      switch (ServiceKind.of(service)) {
+        case EXTERNAL_NAME -> assertEquals(
+            new RecordData.Cname(DnsName.of(service.spec().externalName())),
+            lookup.answers().isEmpty() ? null : lookup.answers().get(0).data(), context);
+        case HEADLESS -> {
+          TreeSet<String> expected = new TreeSet<>();
+          ExpectedEndpoints.selected(service, serving)
+              .forEach(p -> expected.add(p.ip().get().toString()));
+          TreeSet<String> answered = new TreeSet<>();
+          lookup.addresses().forEach(ip -> answered.add(ip.toString()));
+          assertEquals(expected, answered, context);
+        }
+        default -> assertEquals(List.of(IpAddress.parse(service.spec().clusterIP())),
+            lookup.addresses(), context);
       }
     }
   }

@@ -21,7 +21,10 @@ import net.jqwik.api.statistics.Statistics;
  * NetworkPolicy over generated clusters (reference §6): the simulator's reachability equals a
  * plain model of upstream semantics; a policy isolates only the pods it selects, only in the
  * directions it names; allows only add up; and neither the order nor a repetition of policies
- * matters. Every try builds and settles a cluster, so tries are few.
+ * matters. Every try builds and settles a cluster, so tries are few. Upstream: the
+ * NetworkPolicy API's semantics ({@code pkg/apis/networking} types' documentation), which the
+ * network policy e2e suite ({@code test/e2e/network/netpol}) checks with the same kind of
+ * truth table ({@code Reachability}) over pods and ports.
  */
 class NetworkPolicyProperties {
 
