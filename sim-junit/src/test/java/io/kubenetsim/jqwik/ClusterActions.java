@@ -3,6 +3,7 @@ package io.kubenetsim.jqwik;
 import io.kubenetsim.NodeHandle;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.KubernetesObject;
+import io.kubenetsim.model.Labels;
 import io.kubenetsim.model.NetworkPolicy;
 import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.PodPhase;
@@ -30,7 +31,7 @@ final class ClusterActions {
 
   static List<Action<LiveCluster>> all() {
     return List.of(applyService(), applyDeployment(), deleteService(), deleteDeployment(),
-        scaleDeployment(), crashPod(), failNode(), recoverNode(), applyPolicy(),
+        scaleDeployment(), crashPod(), relabelPod(), failNode(), recoverNode(), applyPolicy(),
         deletePolicy(), advanceTime());
   }
 
@@ -94,6 +95,26 @@ final class ClusterActions {
             .map(p -> p.metadata().key().toString()).toList(),
         key -> "crash the containers of pod " + key,
         (s, key) -> s.cluster.getPod(key).crash());
+  }
+
+  /**
+   * Gives a pod the labels another pod (or itself) carries, as {@code kubectl label
+   * --overwrite} plus removals would: Services and policies may start or stop selecting it, and
+   * a Deployment's ReplicaSet releases a pod that no longer matches and makes a new one.
+   */
+  static Action<LiveCluster> relabelPod() {
+    return dependent(s -> !userPods(s).isEmpty(), s -> {
+      List<Pod> pods = userPods(s);
+      return Arbitraries.of(pods).flatMap(pod -> Arbitraries.of(pods).map(donor -> {
+        Labels labels = donor.metadata().labels();
+        String key = pod.metadata().key().toString();
+        return Transformer.mutate("set the labels of pod " + key + " to " + labels,
+            (LiveCluster live) -> settle(live, () -> {
+              Pod now = live.cluster.get(Pod.class, namespace(key), name(key)).orElseThrow();
+              live.cluster.apply(now.withMetadata(now.metadata().withLabels(labels)));
+            }));
+      }));
+    });
   }
 
   /**
@@ -177,6 +198,13 @@ final class ClusterActions {
     return s.cluster.list(Deployment.class).stream()
         .filter(d -> !d.metadata().namespace().equals(ObservedPod.KUBE_SYSTEM))
         .map(d -> d.metadata().key().toString()).toList();
+  }
+
+  /** {@return the pods outside kube-system that are not being deleted} */
+  private static List<Pod> userPods(LiveCluster s) {
+    return s.cluster.list(Pod.class).stream()
+        .filter(p -> !p.metadata().namespace().equals(ObservedPod.KUBE_SYSTEM))
+        .filter(p -> !p.metadata().isTerminating()).toList();
   }
 
   private static boolean absent(LiveCluster s, KubernetesObject object) {
