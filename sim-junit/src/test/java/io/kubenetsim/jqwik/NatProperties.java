@@ -147,6 +147,53 @@ class NatProperties {
   }
 
   /**
+   * Through a LoadBalancer's ingress IP an outside client reaches a ready backend whenever the
+   * port has one, whichever the policy: with {@code Cluster} masqueraded, with {@code Local}
+   * with its own address preserved. Upstream: the cloud's load balancer sends traffic only to
+   * nodes whose {@code healthCheckNodePort} answers, and kube-proxy's health server ({@code
+   * pkg/proxy/healthcheck} {@code service_health.go}) answers 200 only on nodes with a local
+   * ready endpoint under {@code Local}; the node then handles it as NodePort traffic.
+   */
+  @Property(tries = 30)
+  void aLoadBalancerIpReachesAReadyBackendWheneverThereIsOne(
+      @ForAll("loadBalancers") ClusterManifests manifests, @ForAll ProxyMode mode,
+      @ForAll @IntRange(min = 1, max = 3) int nodes) {
+    Cluster cluster = ServiceEdits.withoutAffinity(manifests).build(41, nodes, mode);
+    ExternalClient outside = cluster.external(OUTSIDE);
+    for (VirtualService vs : VirtualService.all(cluster, manifests)) {
+      if (vs.readyBackends().isEmpty()) {
+        continue;
+      }
+      boolean local = vs.service().spec().externalPolicy() == TrafficPolicy.LOCAL;
+      List<String> ingress = cluster.getService(vs.service().metadata().key().toString())
+          .loadBalancerIngress();
+      assertFalse(ingress.isEmpty(), "no ingress IP for " + vs);
+      Connection c = outside.connect(ingress.get(0), vs.port().port(), vs.port().protocol());
+      String context = OUTSIDE + " -> " + ingress.get(0) + ":" + vs.port().port() + " for "
+          + vs + ", externalTrafficPolicy " + (local ? "Local" : "Cluster") + ", " + mode
+          + ":\n" + c.explain();
+      Statistics.label("policy").collect(local ? "Local" : "Cluster");
+      assertTrue(c.backend().isPresent() && vs.readyBackends().contains(c.backend().get()),
+          "no ready backend reached: " + context);
+      assertTrue(c.verdict() == ConnectionVerdict.ESTABLISHED
+          || c.verdict() == ConnectionVerdict.REFUSED, "no answer: " + context);
+      assertEquals(!local, c.masqueraded(), "masquerade: " + context);
+      if (local) {
+        assertEquals(IpAddress.parse(OUTSIDE), c.sourceSeenByBackend(), "source: " + context);
+      }
+      if (c.isEstablished()) {
+        c.close();
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<ClusterManifests> loadBalancers() {
+    return KubeArbitraries.clusters(SHAPE.withServiceKinds(ServiceKind.LOAD_BALANCER))
+        .filter(m -> !m.services().isEmpty());
+  }
+
+  /**
    * An open TCP connection keeps going to the backend its conntrack entry recorded while that
    * backend lives, even when another backend of the Service goes away; once its own backend is
    * gone, requests get no answer. Upstream: kube-proxy rewrites only the first packet of a flow
