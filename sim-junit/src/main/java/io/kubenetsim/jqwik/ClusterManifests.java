@@ -13,7 +13,6 @@ import io.kubenetsim.model.Pod;
 import io.kubenetsim.model.Service;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A whole cluster's worth of user objects — namespaces, Deployments, Services, NetworkPolicies
@@ -79,15 +78,12 @@ public record ClusterManifests(ImmutableList<Namespace> namespaces,
         ImmutableList.copyOf(newPolicies));
   }
 
-  /** {@return the manifests as multi-document YAML, each document starting with {@code ---}} */
+  /**
+   * {@return the manifests as multi-document YAML, each document starting with {@code ---}}
+   * Written by {@link KubeSim#toYaml}, as {@code kubectl get -o yaml} writes objects.
+   */
   public String toYaml() {
-    List<Map<String, Object>> documents = new ArrayList<>();
-    namespaces.forEach(n -> documents.add(ManifestTrees.namespace(n)));
-    deployments.forEach(d -> documents.add(ManifestTrees.deployment(d)));
-    clients.forEach(p -> documents.add(ManifestTrees.pod(p)));
-    services.forEach(s -> documents.add(ManifestTrees.service(s)));
-    policies.forEach(p -> documents.add(ManifestTrees.networkPolicy(p)));
-    return YamlText.documents(documents);
+    return KubeSim.toYaml(objects());
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.kubenetsim.jqwik;
 
+import io.kubenetsim.KubeSim;
 import io.kubenetsim.NodeHandle;
 import io.kubenetsim.model.Deployment;
 import io.kubenetsim.model.KubernetesObject;
@@ -10,7 +11,6 @@ import io.kubenetsim.model.PodPhase;
 import io.kubenetsim.model.Service;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -43,20 +43,19 @@ final class ClusterActions {
       Arbitrary<Service> services = deployments.isEmpty()
           ? Arbitraries.of(namespaces(s)).flatMap(KubeArbitraries::services)
           : Arbitraries.of(deployments).flatMap(KubeArbitraries::services);
-      return services.filter(svc -> absent(s, svc)).map(svc -> apply(svc,
-          ManifestTrees.service(svc)));
+      return services.filter(svc -> absent(s, svc)).map(ClusterActions::apply);
     });
   }
 
   static Action<LiveCluster> applyDeployment() {
     return dependent(s -> true, s -> Arbitraries.of(namespaces(s))
         .flatMap(KubeArbitraries::deployments).filter(d -> absent(s, d))
-        .map(d -> apply(d, ManifestTrees.deployment(d))));
+        .map(ClusterActions::apply));
   }
 
   static Action<LiveCluster> applyPolicy() {
     return dependent(s -> true, s -> KubeArbitraries.networkPolicies(s.initial)
-        .filter(p -> absent(s, p)).map(p -> apply(p, ManifestTrees.networkPolicy(p))));
+        .filter(p -> absent(s, p)).map(ClusterActions::apply));
   }
 
   static Action<LiveCluster> deleteService() {
@@ -155,10 +154,9 @@ final class ClusterActions {
 
   // ---- helpers ----
 
-  private static Transformer<LiveCluster> apply(KubernetesObject object,
-      Map<String, Object> manifest) {
-    return Transformer.mutate("kubectl apply -f - <<EOF\n" + YamlText.documents(
-        List.of(manifest)) + "EOF", s -> settle(s, () -> s.cluster.apply(object)));
+  private static Transformer<LiveCluster> apply(KubernetesObject object) {
+    return Transformer.mutate("kubectl apply -f - <<EOF\n" + KubeSim.toYaml(List.of(object))
+        + "EOF", s -> settle(s, () -> s.cluster.apply(object)));
   }
 
   private static void settle(LiveCluster s, Runnable change) {
