@@ -36,7 +36,10 @@ record IpBlockDraft(Base base, int extraBits, int pick, ImmutableList<Except> ex
     }
   }
 
-  /** An excepted subnet: {@code extraBits} (at least 1) longer than the block, the {@code pick}-th. */
+  /**
+   * An excepted subnet: {@code extraBits} (at least 1) longer than the block, the {@code
+   * pick}-th.
+   */
   record Except(int extraBits, int pick) {}
 
   static Arbitrary<IpBlockDraft> drafts() {

@@ -71,7 +71,9 @@ public final class KubeArbitraries {
     return NameArbitraries.dnsNames();
   }
 
-  /** {@return names a resolver must refuse: empty or over-long labels, over-long, bad characters} */
+  /**
+   * {@return names a resolver must refuse: empty or over-long labels, over-long, bad characters}
+   */
   public static Arbitrary<String> invalidDnsNames() {
     return NameArbitraries.invalidDnsNames();
   }

@@ -32,10 +32,13 @@
  * }</pre>
  *
  * <p>A failure shrinks to a cluster of a namespace or two and a pod or two, printed as YAML
- * ({@code kubectl apply -f} it in kube-netsim's CLI to look around). Keep tries modest: every
- * try builds and settles a cluster. For changes over time, drive a built cluster with a jqwik
- * {@code ActionChain} whose actions apply objects drawn from {@code KubeArbitraries} (a
- * Service for an existing Deployment, a policy for the cluster's labels) and check invariants
- * after each step; kube-netsim's own suite does so in {@code ClusterActionChainProperties}.
+ * ({@code kubectl apply -f} it in kube-netsim's CLI to look around); a single generated
+ * object in a sample (a {@code @ForAll NetworkPolicy}) prints as its manifest too, through
+ * {@link io.kubenetsim.jqwik.ManifestReportingFormat}, which jqwik finds on its own. Keep tries
+ * modest: every try builds and settles a cluster. For changes over time, drive a built cluster
+ * with a jqwik {@code ActionChain} whose actions apply objects drawn from {@code
+ * KubeArbitraries} (a Service for an existing Deployment, a policy for the cluster's labels)
+ * and check invariants after each step; kube-netsim's own suite does so in {@code
+ * ClusterActionChainProperties}.
  */
 package io.kubenetsim.jqwik;
