@@ -8,6 +8,7 @@ import io.kubenetsim.KubeSim;
 import io.kubenetsim.junit.FailingSample;
 import io.kubenetsim.model.NetworkPolicy;
 import java.util.List;
+import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -43,11 +44,14 @@ class ManifestReportingFormatTest {
     assertEquals(1, cluster.list(NetworkPolicy.class, namespace).size(), yaml);
   }
 
-  /** Fails on every policy, so jqwik reports a (shrunk) sample. */
+  /**
+   * Fails on every policy, so jqwik shrinks and reports a sample; from a random seed every time,
+   * or jqwik would replay the last run's sample unshrunk.
+   */
   static class PolicyPropertyThatFails {
     static final String NAMESPACE = "lab";
 
-    @Property(tries = 3)
+    @Property(tries = 3, afterFailure = AfterFailureMode.RANDOM_SEED)
     void everyPolicyIsRejected(@ForAll("policies") NetworkPolicy policy) {
       throw new AssertionError("rejected " + policy.metadata().key());
     }
