@@ -9,6 +9,7 @@
  * time; {@link io.kubenetsim.Cluster#kubectl(String)} prints kubectl-style views (and throws
  * {@link io.kubenetsim.KubectlException} when a command fails; {@link
  * io.kubenetsim.Cluster#kubectlResult(String)} returns failures as values). {@link
- * io.kubenetsim.CloudProvider} says whether LoadBalancer Services get an address.
+ * io.kubenetsim.CloudProvider} says whether LoadBalancer Services get an address. {@link
+ * io.kubenetsim.KubeSim#toYaml} writes objects made in code as a manifest to apply.
  */
 package io.kubenetsim;
