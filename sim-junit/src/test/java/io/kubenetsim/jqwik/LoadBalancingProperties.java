@@ -106,9 +106,8 @@ class LoadBalancingProperties {
         continue;
       }
       for (Connection c : connect(cluster, client, vs, 3 * expected.size())) {
-        assertTrue(c.backend().isPresent() && expected.contains(c.backend().get()),
-            "connection to " + vs + " in " + mode + " landed off its backends "
-                + expected + ":\n" + c.explain());
+        Landing.assertLandsOn(expected, c, "connection to " + vs + " in " + mode + ":\n"
+            + c.explain());
         assertEquals(sorted(expected), sorted(c.candidates()),
             "the " + mode + " rules' candidates for " + vs);
       }
@@ -136,8 +135,8 @@ class LoadBalancingProperties {
       }
       TreeSet<String> reached = new TreeSet<>();
       for (Connection c : connect(cluster, client, vs, repeats)) {
-        assertTrue(c.backend().isPresent() && expected.contains(c.backend().get()),
-            "connection to " + vs + " landed off its backends:\n" + c.explain());
+        Landing.assertLandsOn(expected, c, "connection to " + vs + " in " + mode + ":\n"
+            + c.explain());
         reached.add(c.backend().get().toString());
       }
       assertEquals(1, reached.size(), repeats + " connections from " + client.key() + " to "

@@ -76,8 +76,8 @@ class NatProperties {
         continue;
       }
       for (Connection c : LoadBalancingProperties.connect(cluster, client, vs, 2)) {
-        assertTrue(c.backend().isPresent() && expected.contains(c.backend().get()),
-            "DNAT of " + vs + " went off its backends " + expected + ":\n" + c.explain());
+        Landing.assertLandsOn(expected, c, "DNAT of " + vs + " in " + mode + ":\n"
+            + c.explain());
         boolean hairpin = c.backend().get().ip().equals(clientIp);
         Statistics.label("hairpin").collect(hairpin);
         assertEquals(hairpin, c.masqueraded(), "masquerade of " + client.key() + " -> " + vs
@@ -128,8 +128,7 @@ class NatProperties {
           continue;
         }
         Statistics.label("policy").collect(local ? "Local" : "Cluster");
-        assertTrue(c.backend().isPresent() && expected.contains(c.backend().get()),
-            "landed off " + expected + ": " + context);
+        Landing.assertLandsOn(expected, c, context);
         assertEquals(!local, c.masqueraded(), "masquerade: " + context);
         if (local) {
           assertEquals(IpAddress.parse(OUTSIDE), c.sourceSeenByBackend(), "source: " + context);
@@ -173,8 +172,7 @@ class NatProperties {
           + vs + ", externalTrafficPolicy " + (local ? "Local" : "Cluster") + ", " + mode
           + ":\n" + c.explain();
       Statistics.label("policy").collect(local ? "Local" : "Cluster");
-      assertTrue(c.backend().isPresent() && vs.readyBackends().contains(c.backend().get()),
-          "no ready backend reached: " + context);
+      Landing.assertLandsOn(vs.readyBackends(), c, context);
       assertTrue(c.verdict() == ConnectionVerdict.ESTABLISHED
           || c.verdict() == ConnectionVerdict.REFUSED, "no answer: " + context);
       assertEquals(!local, c.masqueraded(), "masquerade: " + context);
